@@ -1,0 +1,24 @@
+using IntegrationLedger.Domain.Auditing;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Features.Audit;
+
+/// <summary>
+/// Recomputes the whole chain from the stored rows, streaming them so that a long log needs no more
+/// memory than a short one. The sequence number is part of each hash, so renumbering rows to reorder
+/// them breaks the chain just as editing their content does.
+/// </summary>
+public sealed class VerifyAuditChainHandler(Ledger ledger)
+{
+    public async Task<AuditChainReport> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        var verifier = new AuditChainVerifier();
+        var entries = ledger.Db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
+        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        {
+            if (!verifier.Accept(entry))
+                break;
+        }
+        return verifier.Report();
+    }
+}

@@ -1,0 +1,59 @@
+using FluentValidation;
+using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Domain.Integrations;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Features.Integrations;
+
+public sealed record AddIntegration(
+    string Name,
+    string? Vendor,
+    string? OwnerEmail,
+    string? Purpose,
+    string? Environment,
+    NetworkTrust Network,
+    IReadOnlyList<string> AllowedCidrs,
+    IReadOnlyList<AttributionRuleSpec> Rules);
+
+public sealed record AttributionRuleSpec(AttributionRuleKind Kind, string Value);
+
+public sealed class AddIntegrationValidator : AbstractValidator<AddIntegration>
+{
+    public AddIntegrationValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.Vendor).MaximumLength(200);
+        RuleFor(r => r.Purpose).MaximumLength(2000);
+        RuleFor(r => r.OwnerEmail).EmailAddress().When(r => !string.IsNullOrWhiteSpace(r.OwnerEmail));
+        RuleForEach(r => r.Rules).ChildRules(rule => rule.RuleFor(r => r.Value).NotEmpty().MaximumLength(400));
+    }
+}
+
+public sealed class AddIntegrationHandler(Ledger ledger)
+{
+    public async Task<IntegrationDetails> HandleAsync(AddIntegration request, CancellationToken cancellationToken = default)
+    {
+        await new AddIntegrationValidator().ValidateAndThrowAsync(request, cancellationToken);
+        await using var change = await ledger.BeginChangeAsync("integration.add", cancellationToken);
+        var db = ledger.Db;
+
+        var name = request.Name.Trim();
+        if (await db.Integrations.AnyAsync(i => i.Name == name, cancellationToken))
+            throw new DomainException($"An integration named '{name}' is already in the ledger.");
+        var owner = string.IsNullOrWhiteSpace(request.OwnerEmail) ? null : await db.RequirePersonAsync(request.OwnerEmail, cancellationToken);
+        if (owner is { HasDeparted: true })
+            throw new DomainException($"{owner.Email} has departed and cannot own a new integration.");
+
+        var now = ledger.Now;
+        var integration = new Integration(name, request.Vendor, request.Purpose, owner?.Id, request.Environment, request.Network, now);
+        foreach (var cidr in request.AllowedCidrs)
+            integration.AllowNetwork(cidr, now);
+        foreach (var rule in request.Rules)
+            integration.AddAttributionRule(rule.Kind, rule.Kind == AttributionRuleKind.SourceIp ? AllowedNetwork.Normalize(rule.Value) : rule.Value, now);
+        db.Integrations.Add(integration);
+        await change.CommitAsync(cancellationToken);
+
+        return await new ShowIntegrationHandler(ledger).HandleAsync(name, cancellationToken);
+    }
+}

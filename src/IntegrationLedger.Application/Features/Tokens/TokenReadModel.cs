@@ -1,0 +1,25 @@
+using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Domain.Tokens;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Features.Tokens;
+
+/// <summary>Loads tokens with the names (owner email, account username) their summaries show.</summary>
+internal static class TokenReadModel
+{
+    public static async Task<IReadOnlyList<TokenSummary>> SummariesAsync(Ledger ledger, IQueryable<Token> query, CancellationToken cancellationToken)
+    {
+        var db = ledger.Db;
+        var tokens = await query.AsNoTracking().Include(t => t.Usages).ToListAsync(cancellationToken);
+        var owners = await db.PeopleByIdAsync(tokens.Select(t => (Guid?)t.OwnerId), cancellationToken);
+        var accountIds = tokens.Select(t => t.AccountId).OfType<Guid>().Distinct().ToList();
+        var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Username, cancellationToken);
+        var now = ledger.Now;
+        return tokens
+            .Select(t => TokenSummary.From(t, owners[t.OwnerId].Email, t.AccountId is { } id ? accounts[id] : null, now))
+            .ToList();
+    }
+
+    public static async Task<TokenSummary> SummaryAsync(Ledger ledger, string label, CancellationToken cancellationToken) =>
+        (await SummariesAsync(ledger, ledger.Db.Tokens.Where(t => t.Label == label), cancellationToken)).Single();
+}

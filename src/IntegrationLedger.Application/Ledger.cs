@@ -1,0 +1,126 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Application.Security;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application;
+
+/// <summary>
+/// An open ledger: the database connection, who is acting and the clock. Every use case takes one.
+/// The connection stays open for the ledger's lifetime so its PRAGMAs and locks behave predictably.
+/// </summary>
+public sealed class Ledger : IAsyncDisposable
+{
+    private const string KeyCheckSetting = "ledger.key-check";
+
+    private readonly LedgerOptions _options;
+    private LedgerKey? _key;
+
+    private Ledger(LedgerOptions options, LedgerDbContext db)
+    {
+        _options = options;
+        Db = db;
+    }
+
+    public LedgerDbContext Db { get; }
+    public string DatabasePath => _options.DatabasePath;
+    public string Actor => _options.Actor;
+    public TimeProvider Clock => _options.Clock;
+    public DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Migrations applied when this ledger was opened; empty when the schema was current.</summary>
+    public IReadOnlyList<string> MigrationsApplied { get; private set; } = [];
+
+    /// <summary>The key that fingerprints secrets, checked against the one this ledger was created with.</summary>
+    public LedgerKey Key => _key ??= LoadCheckedKey();
+
+    /// <summary>Creates the ledger, or brings an existing one up to date; safe to run any number of times.</summary>
+    public static async Task<Ledger> InitializeAsync(LedgerOptions options, CancellationToken cancellationToken = default)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!;
+        if (!Directory.Exists(directory))
+            throw new LedgerUnavailableException($"Cannot create a ledger at {options.DatabasePath}: the folder {directory} does not exist.");
+        if (!File.Exists(options.DatabasePath))
+            OwnerOnlyFile.CreateNew(options.DatabasePath).Dispose();
+
+        var ledger = await ConnectAsync(options, cancellationToken);
+        try
+        {
+            var key = LedgerKey.Load(options.DatabasePath, options.KeyFromEnvironment, createIfMissing: true);
+            var stored = await ledger.Db.Settings.FindAsync([KeyCheckSetting], cancellationToken);
+            if (stored is null)
+            {
+                await using var change = await ledger.BeginChangeAsync("ledger.init", cancellationToken);
+                ledger.Db.Settings.Add(new LedgerSetting(KeyCheckSetting, key.Check));
+                await change.CommitAsync(cancellationToken);
+            }
+            else if (stored.Value != key.Check)
+            {
+                throw KeyMismatch(key);
+            }
+            ledger._key = key;
+            return ledger;
+        }
+        catch
+        {
+            await ledger.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Opens an existing ledger, applying any migrations it lacks.</summary>
+    public static async Task<Ledger> OpenAsync(LedgerOptions options, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(options.DatabasePath))
+            throw new LedgerUnavailableException(
+                $"There is no ledger at {options.DatabasePath}; create one with 'ledger --db {options.DatabasePath} init'.");
+        return await ConnectAsync(options, cancellationToken);
+    }
+
+    public Task<LedgerChange> BeginChangeAsync(string action, CancellationToken cancellationToken = default) =>
+        LedgerChange.BeginAsync(this, action, cancellationToken);
+
+    public async ValueTask DisposeAsync() => await Db.DisposeAsync();
+
+    private static async Task<Ledger> ConnectAsync(LedgerOptions options, CancellationToken cancellationToken)
+    {
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DatabasePath,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        var dbOptions = new DbContextOptionsBuilder<LedgerDbContext>()
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeout))
+            .Options;
+        var ledger = new Ledger(options, new LedgerDbContext(dbOptions));
+        try
+        {
+            await ledger.Db.Database.OpenConnectionAsync(cancellationToken);
+            var pending = (await ledger.Db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+                await ledger.Db.Database.MigrateAsync(cancellationToken);
+            ledger.MigrationsApplied = pending;
+            return ledger;
+        }
+        catch
+        {
+            await ledger.DisposeAsync();
+            throw;
+        }
+    }
+
+    private LedgerKey LoadCheckedKey()
+    {
+        var key = LedgerKey.Load(DatabasePath, _options.KeyFromEnvironment, createIfMissing: false);
+        var stored = Db.Settings.AsNoTracking().SingleOrDefault(s => s.Name == KeyCheckSetting)
+            ?? throw new LedgerUnavailableException($"The ledger at {DatabasePath} has no key yet; run 'ledger --db {DatabasePath} init'.");
+        return stored.Value == key.Check ? key : throw KeyMismatch(key);
+    }
+
+    private static LedgerUnavailableException KeyMismatch(LedgerKey key) =>
+        new($"The ledger key from {key.Source} is not the key this ledger was created with; its token fingerprints cannot be checked.");
+}

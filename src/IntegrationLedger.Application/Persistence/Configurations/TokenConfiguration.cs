@@ -1,0 +1,31 @@
+using IntegrationLedger.Application.Auditing;
+using IntegrationLedger.Domain.Accounts;
+using IntegrationLedger.Domain.People;
+using IntegrationLedger.Domain.Tokens;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IntegrationLedger.Application.Persistence.Configurations;
+
+internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
+{
+    public void Configure(EntityTypeBuilder<Token> builder)
+    {
+        builder.ToTable("Tokens");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Label).HasMaxLength(200);
+        builder.HasIndex(t => t.Label).IsUnique();
+        builder.Property(t => t.Fingerprint).HasMaxLength(64).HasAnnotation(AuditAnnotations.Redacted, true);
+        builder.HasIndex(t => t.Fingerprint);
+        builder.Property(t => t.LastFour).HasMaxLength(4);
+        builder.Property(t => t.RevocationNote).HasMaxLength(2000);
+        builder.HasOne<Person>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(t => t.Usages).WithOne().HasForeignKey(u => u.TokenId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(t => t.Usages).HasField("_usages");
+        builder.Ignore(t => t.IsActive);
+        builder.Ignore(t => t.EffectiveRotationDays);
+        builder.Ignore(t => t.RotationDueAt);
+        builder.Ignore(t => t.UsagesInEffect);
+    }
+}

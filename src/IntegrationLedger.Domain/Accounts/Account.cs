@@ -1,0 +1,38 @@
+using IntegrationLedger.Domain.Common;
+
+namespace IntegrationLedger.Domain.Accounts;
+
+/// <summary>A login identity on a platform (a Salesforce username and user id), always answered for by a person.</summary>
+public sealed class Account
+{
+    public const string Salesforce = "salesforce";
+
+    private Account()
+    {
+        Platform = null!;
+        Username = null!;
+    }
+
+    public Account(string username, AccountKind kind, Guid ownerId, string? platformUserId, DateTime createdAt)
+    {
+        Id = Guid.CreateVersion7(createdAt);
+        Platform = Salesforce;
+        Username = NormalizeUsername(username);
+        Kind = kind;
+        OwnerId = ownerId;
+        PlatformUserId = platformUserId is null ? null : SalesforceId.Normalize(platformUserId);
+        CreatedAt = Guard.Utc(createdAt, nameof(createdAt));
+    }
+
+    public Guid Id { get; private set; }
+    public string Platform { get; private set; }
+    public string Username { get; private set; }
+    public AccountKind Kind { get; private set; }
+    public Guid OwnerId { get; private set; }
+    public string? PlatformUserId { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Salesforce usernames look like emails and match case-insensitively.</summary>
+    public static string NormalizeUsername(string username) =>
+        Guard.Required(username, "An account username").ToLowerInvariant();
+}

@@ -1,0 +1,50 @@
+namespace IntegrationLedger.Domain.Auditing;
+
+/// <summary>The result of walking the audit chain from its first entry.</summary>
+public sealed record AuditChainReport(bool Holds, long EntryCount, string HeadHash, long? FirstBadSequence, string? Problem);
+
+/// <summary>
+/// Walks entries in storage order and checks that sequence numbers run 1, 2, 3... without gaps, that each
+/// entry points at the hash of the one before, and that each hash still matches its content.
+/// </summary>
+public sealed class AuditChainVerifier
+{
+    private long _count;
+    private string _headHash = AuditEntry.GenesisHash;
+    private long? _firstBad;
+    private string? _problem;
+
+    public bool Holds => _problem is null;
+
+    /// <summary>Takes the next entry; returns false once the chain is broken, so callers can stop reading.</summary>
+    public bool Accept(AuditEntry entry)
+    {
+        if (!Holds)
+            return false;
+
+        var expectedSequence = _count + 1;
+        if (entry.Sequence != expectedSequence)
+            return Fail(entry.Sequence, entry.Sequence > expectedSequence
+                ? $"entry {expectedSequence} is missing (the next entry found is {entry.Sequence})"
+                : $"entry {entry.Sequence} appears where entry {expectedSequence} should be (duplicated or reordered)");
+        if (!string.Equals(entry.PreviousHash, _headHash, StringComparison.Ordinal))
+            return Fail(entry.Sequence, expectedSequence == 1
+                ? "entry 1 does not start the chain (entries before it were removed or it was replaced)"
+                : $"entry {entry.Sequence} does not follow entry {expectedSequence - 1} (its previous hash differs; deleted, inserted or reordered)");
+        if (!string.Equals(entry.ComputeHash(), entry.Hash, StringComparison.Ordinal))
+            return Fail(entry.Sequence, $"entry {entry.Sequence} was altered after it was written (its content no longer matches its hash)");
+
+        _count++;
+        _headHash = entry.Hash;
+        return true;
+    }
+
+    public AuditChainReport Report() => new(Holds, _count, _headHash, _firstBad, _problem);
+
+    private bool Fail(long sequence, string problem)
+    {
+        _firstBad = sequence;
+        _problem = problem;
+        return false;
+    }
+}

@@ -1,0 +1,85 @@
+using IntegrationLedger.Domain.Common;
+
+namespace IntegrationLedger.Domain.Integrations;
+
+/// <summary>
+/// A third-party application or job that reaches the platform: what it is for, who answers for it,
+/// where it connects from, how its activity is recognised, and how its vendor was vetted.
+/// </summary>
+public sealed class Integration
+{
+    private readonly List<AttributionRule> _attributionRules = [];
+    private readonly List<AllowedNetwork> _allowedNetworks = [];
+    private readonly List<VettingRecord> _vettingRecords = [];
+
+    private Integration()
+    {
+        Name = null!;
+        Environment = null!;
+    }
+
+    public Integration(
+        string name,
+        string? vendor,
+        string? purpose,
+        Guid? ownerId,
+        string? environment,
+        NetworkTrust network,
+        DateTime createdAt)
+    {
+        Id = Guid.CreateVersion7(createdAt);
+        Name = Guard.Required(name, "An integration name");
+        Vendor = Guard.Optional(vendor);
+        Purpose = Guard.Optional(purpose);
+        OwnerId = ownerId;
+        Environment = Guard.Optional(environment) ?? "production";
+        Network = network;
+        CreatedAt = Guard.Utc(createdAt, nameof(createdAt));
+    }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; }
+    public string? Vendor { get; private set; }
+    public string? Purpose { get; private set; }
+    public Guid? OwnerId { get; private set; }
+    public string Environment { get; private set; }
+    public NetworkTrust Network { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+
+    public IReadOnlyCollection<AttributionRule> AttributionRules => _attributionRules;
+    public IReadOnlyCollection<AllowedNetwork> AllowedNetworks => _allowedNetworks;
+    public IReadOnlyCollection<VettingRecord> VettingRecords => _vettingRecords;
+
+    public VettingRecord? LatestVetting => _vettingRecords.MaxBy(v => v.ReviewedOn);
+
+    public void AddAttributionRule(AttributionRuleKind kind, string value, DateTime at)
+    {
+        var rule = new AttributionRule(Id, kind, value, at);
+        if (_attributionRules.Any(r => r.Kind == kind && string.Equals(r.Value, rule.Value, StringComparison.OrdinalIgnoreCase)))
+            throw new DomainException($"'{Name}' already has the {kind} rule '{rule.Value}'.");
+        _attributionRules.Add(rule);
+    }
+
+    public void AllowNetwork(string cidr, DateTime at)
+    {
+        var network = new AllowedNetwork(Id, cidr, at);
+        if (_allowedNetworks.Any(n => n.Cidr == network.Cidr))
+            throw new DomainException($"'{Name}' already allows {network.Cidr}.");
+        _allowedNetworks.Add(network);
+    }
+
+    public VettingRecord RecordVetting(
+        DateOnly reviewedOn,
+        string reviewer,
+        VettingOutcome outcome,
+        string? evidenceReference,
+        DateOnly? nextReviewOn,
+        DateTime at)
+    {
+        var record = new VettingRecord(Id, reviewedOn, reviewer, outcome, evidenceReference, nextReviewOn, at);
+        _vettingRecords.Add(record);
+        return record;
+    }
+
+    public void TransferOwnership(Guid newOwnerId) => OwnerId = newOwnerId;
+}

@@ -1,0 +1,8 @@
+namespace IntegrationLedger.Domain.Integrations;
+
+public enum VettingOutcome
+{
+    Approved,
+    ApprovedWithConditions,
+    Rejected,
+}

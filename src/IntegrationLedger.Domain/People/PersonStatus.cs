@@ -1,0 +1,7 @@
+namespace IntegrationLedger.Domain.People;
+
+public enum PersonStatus
+{
+    Active,
+    Departed,
+}

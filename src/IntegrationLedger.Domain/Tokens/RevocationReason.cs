@@ -1,0 +1,9 @@
+namespace IntegrationLedger.Domain.Tokens;
+
+public enum RevocationReason
+{
+    Compromised,
+    Offboarding,
+    Unused,
+    Other,
+}

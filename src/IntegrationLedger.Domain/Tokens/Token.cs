@@ -1,0 +1,132 @@
+using IntegrationLedger.Domain.Common;
+
+namespace IntegrationLedger.Domain.Tokens;
+
+/// <summary>
+/// A credential handed to software: a Salesforce security token, an OAuth refresh token, an API key...
+/// The ledger records who owns it, where it is used and its lifecycle; the secret itself is never kept,
+/// only a <see cref="SecretFingerprint"/>.
+/// </summary>
+public sealed class Token
+{
+    private readonly List<TokenUsage> _usages = [];
+
+    private Token()
+    {
+        Label = null!;
+    }
+
+    public Token(
+        string label,
+        TokenKind kind,
+        Guid ownerId,
+        Guid? accountId,
+        SecretFingerprint? fingerprint,
+        DateTime issuedAt,
+        DateTime lastRotatedAt,
+        int? rotationPolicyDays,
+        DateTime createdAt)
+    {
+        if (rotationPolicyDays is <= 0)
+            throw new DomainException("A rotation policy must be a positive number of days.");
+        if (lastRotatedAt < issuedAt)
+            throw new DomainException("A token cannot have been rotated before it was issued.");
+
+        Id = Guid.CreateVersion7(createdAt);
+        Label = Guard.Required(label, "A token label");
+        Kind = kind;
+        OwnerId = ownerId;
+        AccountId = accountId;
+        Fingerprint = fingerprint?.Hash;
+        LastFour = fingerprint?.LastFour;
+        Status = TokenStatus.Active;
+        IssuedAt = Guard.Utc(issuedAt, nameof(issuedAt));
+        LastRotatedAt = Guard.Utc(lastRotatedAt, nameof(lastRotatedAt));
+        RotationPolicyDays = rotationPolicyDays;
+        CreatedAt = Guard.Utc(createdAt, nameof(createdAt));
+    }
+
+    public Guid Id { get; private set; }
+    public string Label { get; private set; }
+    public TokenKind Kind { get; private set; }
+    public Guid OwnerId { get; private set; }
+    public Guid? AccountId { get; private set; }
+
+    /// <summary>HMAC-SHA256 of the secret under the ledger's key, in hex; null when no secret was given.</summary>
+    public string? Fingerprint { get; private set; }
+
+    public string? LastFour { get; private set; }
+    public TokenStatus Status { get; private set; }
+    public DateTime IssuedAt { get; private set; }
+    public DateTime LastRotatedAt { get; private set; }
+    public int? RotationPolicyDays { get; private set; }
+    public DateTime? RevokedAt { get; private set; }
+    public RevocationReason? RevocationReason { get; private set; }
+    public string? RevocationNote { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+
+    public IReadOnlyCollection<TokenUsage> Usages => _usages;
+
+    public bool IsActive => Status == TokenStatus.Active;
+
+    /// <summary>The policy in force: the token's own, else its kind's default.</summary>
+    public int? EffectiveRotationDays => RotationPolicyDays ?? Kind.DefaultRotationDays();
+
+    /// <summary>Due dates follow the last reset, never the last edit of the record.</summary>
+    public DateTime? RotationDueAt => EffectiveRotationDays is { } days ? LastRotatedAt.AddDays(days) : null;
+
+    public bool IsRotationOverdue(DateTime now) => IsActive && RotationDueAt is { } due && due < now;
+
+    public IEnumerable<TokenUsage> UsagesInEffect => _usages.Where(u => u.IsInEffect);
+
+    public TokenUsage Use(Guid integrationId, string integrationName, string purpose, DateTime since, Guid? setUpById)
+    {
+        if (!IsActive)
+            throw new DomainException($"Token '{Label}' is {Status.ToString().ToLowerInvariant()} and cannot be used by a new integration.");
+        if (UsagesInEffect.Any(u => u.IntegrationId == integrationId))
+            throw new DomainException($"Token '{Label}' is already recorded as used by '{integrationName}'.");
+
+        var usage = new TokenUsage(Id, integrationId, purpose, since, setUpById);
+        _usages.Add(usage);
+        return usage;
+    }
+
+    /// <summary>
+    /// A reset invalidates the old value everywhere, so every integration configured with it must be
+    /// updated: each usage waits for confirmation from now on.
+    /// </summary>
+    public void Reset(DateTime at, SecretFingerprint? newFingerprint)
+    {
+        if (!IsActive)
+            throw new DomainException($"Token '{Label}' is {Status.ToString().ToLowerInvariant()}; only an active token can be reset.");
+        LastRotatedAt = Guard.Utc(at, nameof(at));
+        Fingerprint = newFingerprint?.Hash;
+        LastFour = newFingerprint?.LastFour;
+        foreach (var usage in UsagesInEffect)
+            usage.MarkPendingUpdate(at);
+    }
+
+    public TokenUsage ConfirmUpdated(Guid integrationId, string integrationName, DateTime at)
+    {
+        var usage = UsagesInEffect.SingleOrDefault(u => u.IntegrationId == integrationId)
+            ?? throw new DomainException($"Token '{Label}' is not recorded as used by '{integrationName}'.");
+        if (usage.Status != TokenUsageStatus.PendingUpdate)
+            throw new DomainException($"'{integrationName}' is not waiting for an update of token '{Label}'.");
+        usage.ConfirmUpdated(at);
+        return usage;
+    }
+
+    public void Revoke(RevocationReason reason, string? note, DateTime at)
+    {
+        if (!IsActive)
+            throw new DomainException($"Token '{Label}' is already {Status.ToString().ToLowerInvariant()}.");
+        Status = TokenStatus.Revoked;
+        RevokedAt = Guard.Utc(at, nameof(at));
+        RevocationReason = reason;
+        RevocationNote = Guard.Optional(note);
+        foreach (var usage in UsagesInEffect)
+            usage.End(at);
+    }
+
+    public void TransferOwnership(Guid newOwnerId) => OwnerId = newOwnerId;
+}

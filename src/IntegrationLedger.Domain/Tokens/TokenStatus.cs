@@ -1,0 +1,8 @@
+namespace IntegrationLedger.Domain.Tokens;
+
+public enum TokenStatus
+{
+    Active,
+    Revoked,
+    Expired,
+}
