@@ -3,7 +3,7 @@ namespace IntegrationLedger.Domain.Tokens;
 public enum TokenKind
 {
     SalesforceSecurityToken,
-    OAuthRefreshToken,
+    OauthRefreshToken,
     ApiKey,
     PersonalAccessToken,
     IntegrationPassword,
@@ -16,7 +16,7 @@ public static class TokenKinds
     public static string ToCliName(this TokenKind kind) => kind switch
     {
         TokenKind.SalesforceSecurityToken => "salesforce-security-token",
-        TokenKind.OAuthRefreshToken => "oauth-refresh-token",
+        TokenKind.OauthRefreshToken => "oauth-refresh-token",
         TokenKind.ApiKey => "api-key",
         TokenKind.PersonalAccessToken => "personal-access-token",
         TokenKind.IntegrationPassword => "integration-password",
@@ -48,7 +48,7 @@ public static class TokenKinds
     /// </summary>
     public static int? DefaultRotationDays(this TokenKind kind) => kind switch
     {
-        TokenKind.OAuthRefreshToken => null,
+        TokenKind.OauthRefreshToken => null,
         TokenKind.Certificate => 365,
         _ => 90,
     };

@@ -11,6 +11,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
     {
         builder.ToTable("Accounts");
         builder.HasKey(a => a.Id);
+        // Ids are made by the domain (version 7 GUIDs), so a new child found through a navigation is an insert, not an update.
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Platform).HasMaxLength(40);
         builder.Property(a => a.Username).HasMaxLength(320);
         builder.HasIndex(a => new { a.Platform, a.Username }).IsUnique();

@@ -11,6 +11,8 @@ internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integr
     {
         builder.ToTable("Integrations");
         builder.HasKey(i => i.Id);
+        // Ids are made by the domain (version 7 GUIDs), so a new child found through a navigation is an insert, not an update.
+        builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.Name).HasMaxLength(200);
         builder.HasIndex(i => i.Name).IsUnique();
         builder.Property(i => i.Vendor).HasMaxLength(200);
@@ -34,6 +36,8 @@ internal sealed class AttributionRuleConfiguration : IEntityTypeConfiguration<At
     {
         builder.ToTable("AttributionRules");
         builder.HasKey(r => r.Id);
+        // Ids are made by the domain (version 7 GUIDs), so a new child found through a navigation is an insert, not an update.
+        builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Value).HasMaxLength(400);
         builder.HasIndex(r => new { r.Kind, r.Value });
     }
@@ -45,6 +49,8 @@ internal sealed class AllowedNetworkConfiguration : IEntityTypeConfiguration<All
     {
         builder.ToTable("AllowedNetworks");
         builder.HasKey(n => n.Id);
+        // Ids are made by the domain (version 7 GUIDs), so a new child found through a navigation is an insert, not an update.
+        builder.Property(n => n.Id).ValueGeneratedNever();
         builder.Property(n => n.Cidr).HasMaxLength(64);
     }
 }
@@ -55,6 +61,8 @@ internal sealed class VettingRecordConfiguration : IEntityTypeConfiguration<Vett
     {
         builder.ToTable("VettingRecords");
         builder.HasKey(v => v.Id);
+        // Ids are made by the domain (version 7 GUIDs), so a new child found through a navigation is an insert, not an update.
+        builder.Property(v => v.Id).ValueGeneratedNever();
         builder.Property(v => v.Reviewer).HasMaxLength(200);
         builder.Property(v => v.EvidenceReference).HasMaxLength(2000);
     }

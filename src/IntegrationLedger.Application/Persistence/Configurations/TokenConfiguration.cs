@@ -13,6 +13,8 @@ internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
     {
         builder.ToTable("Tokens");
         builder.HasKey(t => t.Id);
+        // Ids are made by the domain (version 7 GUIDs), so a new child found through a navigation is an insert, not an update.
+        builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Label).HasMaxLength(200);
         builder.HasIndex(t => t.Label).IsUnique();
         builder.Property(t => t.Fingerprint).HasMaxLength(64).HasAnnotation(AuditAnnotations.Redacted, true);

@@ -12,6 +12,8 @@ internal sealed class TokenUsageConfiguration : IEntityTypeConfiguration<TokenUs
     {
         builder.ToTable("TokenUsages");
         builder.HasKey(u => u.Id);
+        // Ids are made by the domain (version 7 GUIDs), so a new child found through a navigation is an insert, not an update.
+        builder.Property(u => u.Id).ValueGeneratedNever();
         builder.Property(u => u.Purpose).HasMaxLength(2000);
         builder.HasOne<Integration>().WithMany().HasForeignKey(u => u.IntegrationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(u => u.SetUpById).OnDelete(DeleteBehavior.Restrict);

@@ -36,7 +36,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -129,7 +128,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Integrations.AllowedNetwork", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Cidr")
@@ -150,7 +148,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Integrations.AttributionRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IntegrationId")
@@ -177,7 +174,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Integrations.Integration", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -221,7 +217,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Integrations.VettingRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EvidenceReference")
@@ -256,7 +251,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -294,7 +288,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Tokens.Token", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AccountId")
@@ -364,7 +357,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Tokens.TokenUsage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ConfirmedAt")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegrationLedger.Application.Persistence.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261129201025_InitialLedger")]
+    [Migration("20261129201410_InitialLedger")]
     partial class InitialLedger
     {
         /// <inheritdoc />
@@ -39,7 +39,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -132,7 +131,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Integrations.AllowedNetwork", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Cidr")
@@ -153,7 +151,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Integrations.AttributionRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IntegrationId")
@@ -180,7 +177,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Integrations.Integration", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -224,7 +220,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Integrations.VettingRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EvidenceReference")
@@ -259,7 +254,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -297,7 +291,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Tokens.Token", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AccountId")
@@ -367,7 +360,6 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             modelBuilder.Entity("IntegrationLedger.Domain.Tokens.TokenUsage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ConfirmedAt")

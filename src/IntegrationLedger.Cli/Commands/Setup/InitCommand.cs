@@ -1,0 +1,27 @@
+using System.CommandLine;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Security;
+using IntegrationLedger.Cli.Infrastructure;
+
+namespace IntegrationLedger.Cli.Commands.Setup;
+
+/// <summary><c>ledger init</c>: create the ledger or bring its schema up to date. Safe to repeat.</summary>
+internal sealed class InitCommand : Command
+{
+    public InitCommand(CliServices cli)
+        : base("init", "Create the ledger, or migrate an existing one to the current schema (idempotent)")
+    {
+        SetAction(async (parse, cancellationToken) =>
+        {
+            var options = cli.LedgerOptions(parse);
+            var existed = File.Exists(options.DatabasePath);
+            await using var ledger = await Ledger.InitializeAsync(options, cancellationToken);
+            cli.ReportMigrations(ledger);
+            var state = !existed ? "Created" : ledger.MigrationsApplied.Count > 0 ? "Migrated" : "Up to date:";
+            cli.Output.Line($"{state} ledger {options.DatabasePath}");
+            if (options.KeyFromEnvironment is null)
+                cli.Output.Line($"Key file: {LedgerKey.KeyFilePathFor(options.DatabasePath)} (back it up; without it tokens cannot be found by their secret)");
+            return ExitCodes.Success;
+        });
+    }
+}

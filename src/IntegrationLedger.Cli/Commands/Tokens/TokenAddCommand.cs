@@ -1,0 +1,49 @@
+using System.CommandLine;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Features.Tokens;
+using IntegrationLedger.Cli.Infrastructure;
+using IntegrationLedger.Domain.Tokens;
+
+namespace IntegrationLedger.Cli.Commands.Tokens;
+
+internal sealed class TokenAddCommand : LedgerCommand
+{
+    private readonly Option<string> _label = Required("--label", "A name for the token, its key in the ledger", "LABEL");
+    private readonly Option<string> _kind = new("--kind") { Description = "What kind of credential it is", Required = true, HelpName = "KIND" };
+    private readonly Option<string> _owner = Required("--owner", "The person who answers for it", "EMAIL");
+    private readonly Option<string?> _account = Optional("--account", "The platform account it belongs to (Salesforce username)", "USERNAME");
+    private readonly Option<string?> _accountUserId = Optional("--account-user-id", "That account's Salesforce user id (15 or 18 characters)", "ID");
+    private readonly Option<int?> _rotateEvery = new("--rotate-every") { Description = "Rotation policy in days (default: by kind)", HelpName = "DAYS" };
+    private readonly Option<string?> _issued = Optional("--issued", "When it was issued (default: now)", "DATE|TIME");
+    private readonly Option<string?> _lastRotated = Optional("--last-rotated", "When it was last reset (default: when issued)", "DATE|TIME");
+    private readonly Option<bool> _secretStdin = new("--secret-stdin") { Description = "Read the secret from standard input; only a keyed fingerprint and its last 4 characters are kept" };
+
+    public TokenAddCommand(CliServices cli)
+        : base(cli, "add", "Register a token (the secret itself is never stored)")
+    {
+        _kind.AcceptOnlyFromAmong([.. TokenKinds.CliNames]);
+        foreach (var option in new Option[] { _label, _kind, _owner, _account, _accountUserId, _rotateEvery, _issued, _lastRotated, _secretStdin })
+            Options.Add(option);
+    }
+
+    protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
+    {
+        // --kind only accepts the kinds' names, so this cannot fail.
+        _ = TokenKinds.TryParse(parse.GetValue(_kind), out var kind);
+        var request = new AddToken(
+            parse.GetValue(_label)!,
+            kind,
+            parse.GetValue(_owner)!,
+            parse.GetValue(_account),
+            parse.GetValue(_accountUserId),
+            parse.GetValue(_rotateEvery),
+            CliParse.OptionalUtcTime(parse.GetValue(_issued), "--issued"),
+            CliParse.OptionalUtcTime(parse.GetValue(_lastRotated), "--last-rotated"),
+            parse.GetValue(_secretStdin) ? Cli.ReadSecret() : null);
+        var token = await new AddTokenHandler(ledger).HandleAsync(request, cancellationToken);
+        return Show(parse, token, t => Output.Line(
+            $"Added token '{t.Label}' ({CliOutput.Name(t.Kind)}) owned by {t.OwnerEmail}"
+            + (t.LastFour is null ? ", without a fingerprint" : $", fingerprinted, ending …{t.LastFour}")
+            + (t.RotationDueAt is { } due ? $"; rotation due {CliOutput.Date(due)}." : ".")));
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Features.Tokens;
+using IntegrationLedger.Cli.Infrastructure;
+using Spectre.Console;
+
+namespace IntegrationLedger.Cli.Commands.Tokens;
+
+internal sealed class TokenListCommand : LedgerCommand
+{
+    private readonly Option<bool> _due = new("--due") { Description = "Only active tokens due for rotation, overdue, or waiting for integrations to be updated" };
+    private readonly Option<int> _within = new("--within") { Description = "With --due: how many days ahead counts as due", DefaultValueFactory = _ => 30, HelpName = "DAYS" };
+
+    public TokenListCommand(CliServices cli)
+        : base(cli, "list", "List tokens with their rotation dates and usages")
+    {
+        Options.Add(_due);
+        Options.Add(_within);
+    }
+
+    protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var request = new ListTokens(parse.GetValue(_due) ? parse.GetValue(_within) : null);
+        var tokens = await new ListTokensHandler(ledger).HandleAsync(request, cancellationToken);
+        return Show(parse, tokens, list =>
+        {
+            var table = CliOutput.NewTable("Token", "Kind", "Owner", "Account", "Status", "Last rotated", "Due", "In use by", "Pending update");
+            foreach (var t in list)
+            {
+                var due = t.RotationDueAt is { } at ? CliOutput.Date(at) + (t.Overdue ? " OVERDUE" : "") : "";
+                table.AddRow(
+                    Text(t.Label), Text(CliOutput.Name(t.Kind)), Text(t.OwnerEmail), Text(t.Account), Text(CliOutput.Name(t.Status)),
+                    Text(CliOutput.Date(t.LastRotatedAt)), new Text(due, t.Overdue ? new Style(Color.Red) : Style.Plain),
+                    Text(t.InUseBy.ToString(CultureInfo.InvariantCulture)), new Text(t.PendingUpdates == 0 ? "" : t.PendingUpdates.ToString(CultureInfo.InvariantCulture), new Style(Color.Yellow)));
+            }
+            Output.Write(table);
+            if (request.DueWithinDays is { } days)
+                Output.Line($"{list.Count} token(s) overdue, due within {days} days, or waiting for integrations to be updated.");
+        });
+    }
+
+    private static Text Text(string? value) => new(value ?? "");
+}

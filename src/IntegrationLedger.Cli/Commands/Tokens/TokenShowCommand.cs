@@ -1,0 +1,48 @@
+using System.CommandLine;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Features.Tokens;
+using IntegrationLedger.Cli.Infrastructure;
+
+namespace IntegrationLedger.Cli.Commands.Tokens;
+
+internal sealed class TokenShowCommand : LedgerCommand
+{
+    private readonly Argument<string> _label = Named("TOKEN", "The token's label");
+
+    public TokenShowCommand(CliServices cli)
+        : base(cli, "show", "Show a token: lifecycle, and every integration that uses it")
+    {
+        Arguments.Add(_label);
+    }
+
+    protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var details = await new ShowTokenHandler(ledger).HandleAsync(parse.GetValue(_label)!, cancellationToken);
+        return Show(parse, details, d => Render(Output, d));
+    }
+
+    internal static void Render(CliOutput output, TokenDetails details)
+    {
+        var t = details.Token;
+        output.Line($"{t.Label}  ({CliOutput.Name(t.Kind)}{(t.LastFour is null ? "" : $", ending …{t.LastFour}")})");
+        output.Line($"Owner: {t.OwnerEmail}{(t.Account is null ? "" : $"   Account: {t.Account}")}");
+        output.Line($"Status: {CliOutput.Name(t.Status)}"
+            + (details.RevokedAt is { } revoked ? $" on {CliOutput.Time(revoked)} ({CliOutput.Name(details.RevocationReason!)}{(details.RevocationNote is null ? "" : ": " + details.RevocationNote)})" : ""));
+        output.Line($"Issued {CliOutput.Time(details.IssuedAt)}, last rotated {CliOutput.Time(t.LastRotatedAt)}"
+            + (t.RotationDays is { } days ? $", rotated every {days} days" : "")
+            + (t.RotationDueAt is { } due ? $", due {CliOutput.Date(due)}{(t.Overdue ? " (OVERDUE)" : "")}" : ""));
+
+        var usages = CliOutput.NewTable("Integration", "Purpose", "Since", "Set up by", "Status", "Pending since", "Confirmed", "Ended");
+        foreach (var u in details.Usages)
+        {
+            usages.AddTextRow(u.Integration, u.Purpose, CliOutput.Date(u.Since), u.SetUpBy, CliOutput.Name(u.Status),
+                CliOutput.Time(u.PendingSince), CliOutput.Time(u.ConfirmedAt), CliOutput.Time(u.EndedAt));
+        }
+        output.Write(usages);
+        if (t.PendingUpdates > 0)
+        {
+            var waiting = details.Usages.Where(u => u.Status == Domain.Tokens.TokenUsageStatus.PendingUpdate).Select(u => u.Integration);
+            output.Line($"Waiting for confirmation after the reset: {string.Join(", ", waiting)}.");
+        }
+    }
+}

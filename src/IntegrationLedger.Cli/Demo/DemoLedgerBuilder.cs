@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Features.Audit;
+using IntegrationLedger.Application.Features.Integrations;
+using IntegrationLedger.Application.Features.People;
+using IntegrationLedger.Application.Features.Tokens;
+using IntegrationLedger.Application.Security;
+using IntegrationLedger.Cli.Infrastructure;
+using IntegrationLedger.Domain.Integrations;
+using IntegrationLedger.Domain.Tokens;
+
+namespace IntegrationLedger.Cli.Demo;
+
+/// <summary>
+/// Builds the demonstration ledger through the same use cases a security officer runs, so the demo
+/// exercises the real validation, invariants and audit log, and prints what it made.
+/// </summary>
+internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
+{
+    public const string DatabaseFileName = "ledger.db";
+
+    public static string DefaultSamplesFolder => Path.Combine(AppContext.BaseDirectory, "samples");
+
+    public async Task<int> BuildAsync(string outputFolder, LedgerOptions requested, CancellationToken cancellationToken)
+    {
+        var organisation = DemoOrganisation.Load(Path.Combine(samplesFolder, "demo", "organisation.json"));
+        Directory.CreateDirectory(outputFolder);
+        var databasePath = Path.Combine(outputFolder, DatabaseFileName);
+        RemovePreviousDemo(databasePath);
+
+        // The demo keeps its key beside its own database whatever LEDGER_KEY says: it must not mix with a real ledger.
+        var options = requested with { DatabasePath = databasePath, KeyFromEnvironment = null };
+        await using var ledger = await Ledger.InitializeAsync(options, cancellationToken);
+
+        foreach (var person in organisation.People)
+            await new AddPersonHandler(ledger).HandleAsync(new AddPerson(person.Email, person.Name, person.Department), cancellationToken);
+        foreach (var integration in organisation.Integrations)
+            await AddIntegrationAsync(ledger, integration, cancellationToken);
+        foreach (var token in organisation.Tokens)
+            await AddTokenAsync(ledger, token, cancellationToken);
+        foreach (var usage in organisation.Usages)
+        {
+            await new UseTokenHandler(ledger).HandleAsync(
+                new UseToken(usage.Token, usage.Integration, usage.Purpose, usage.SetUpBy, CliParse.UtcTime(usage.Since, "since")), cancellationToken);
+        }
+        var plans = new List<OffboardingPlan>();
+        foreach (var departure in organisation.Departures)
+        {
+            plans.Add(await new OffboardPersonHandler(ledger).HandleAsync(
+                new OffboardPerson(departure.Email, CliParse.Date(departure.On, "on")), cancellationToken));
+        }
+
+        await PrintSummaryAsync(ledger, organisation, plans, cancellationToken);
+        return ExitCodes.Success;
+    }
+
+    private static async Task AddIntegrationAsync(Ledger ledger, DemoIntegration integration, CancellationToken cancellationToken)
+    {
+        var rules = new List<AttributionRuleSpec>();
+        void Add(IReadOnlyList<string>? values, AttributionRuleKind kind) =>
+            rules.AddRange((values ?? []).Select(v => new AttributionRuleSpec(kind, v)));
+        Add(integration.Match.Account, AttributionRuleKind.Account);
+        Add(integration.Match.Application, AttributionRuleKind.Application);
+        Add(integration.Match.ConnectedAppId, AttributionRuleKind.ConnectedAppId);
+        Add(integration.Match.Client, AttributionRuleKind.ClientName);
+
+        await new AddIntegrationHandler(ledger).HandleAsync(new AddIntegration(
+            integration.Name, integration.Vendor, integration.Owner, integration.Purpose, integration.Environment,
+            Enum.Parse<NetworkTrust>(integration.Network, ignoreCase: true), integration.AllowCidrs, rules), cancellationToken);
+
+        if (integration.Vetting is { } vetting)
+        {
+            await new VetIntegrationHandler(ledger).HandleAsync(new VetIntegration(
+                integration.Name,
+                CliParse.Date(vetting.On, "vetting.on"),
+                vetting.Reviewer,
+                Enum.Parse<VettingOutcome>(vetting.Outcome.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+                vetting.Evidence,
+                CliParse.OptionalDate(vetting.NextReview, "vetting.nextReview")), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Each demo token is registered with a fresh random secret, fingerprinted and then forgotten, the way
+    /// a real one is: the demo has no secret to leak.
+    /// </summary>
+    private static async Task AddTokenAsync(Ledger ledger, DemoToken token, CancellationToken cancellationToken)
+    {
+        if (!TokenKinds.TryParse(token.Kind, out var kind))
+            throw new UsageException($"Demo token '{token.Label}' has an unknown kind '{token.Kind}'.");
+        var secret = Secret.Parse(RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 25));
+        await new AddTokenHandler(ledger).HandleAsync(new AddToken(
+            token.Label, kind, token.Owner, token.Account, token.AccountUserId, token.RotateEvery,
+            CliParse.UtcTime(token.Issued, "issued"),
+            CliParse.OptionalUtcTime(token.LastRotated, "lastRotated"),
+            secret), cancellationToken);
+    }
+
+    private async Task PrintSummaryAsync(Ledger ledger, DemoOrganisation organisation, IReadOnlyList<OffboardingPlan> plans, CancellationToken cancellationToken)
+    {
+        var output = cli.Output;
+        var people = await new ListPeopleHandler(ledger).HandleAsync(cancellationToken);
+        var integrations = await new ListIntegrationsHandler(ledger).HandleAsync(cancellationToken);
+        var tokens = await new ListTokensHandler(ledger).HandleAsync(new ListTokens(), cancellationToken);
+        var chain = await new VerifyAuditChainHandler(ledger).HandleAsync(cancellationToken);
+
+        output.Line($"Demonstration ledger for {organisation.Organisation}: {ledger.DatabasePath}");
+        output.Line($"  {people.Count} people ({people.Count(p => p.Status == Domain.People.PersonStatus.Departed)} departed), "
+            + $"{integrations.Count} integrations, {tokens.Count} tokens, {tokens.Sum(t => t.InUseBy)} token usages.");
+        output.Line();
+
+        var table = CliOutput.NewTable("Token", "Kind", "Owner", "Used by", "Rotation due", "Attention");
+        foreach (var token in tokens)
+        {
+            var ownerDeparted = people.Any(p => p.Email == token.OwnerEmail && p.Status == Domain.People.PersonStatus.Departed);
+            var attention = string.Join("; ", new[]
+            {
+                token.Overdue ? "rotation overdue" : null,
+                ownerDeparted ? "owner departed" : null,
+            }.OfType<string>());
+            table.AddTextRow(token.Label, CliOutput.Name(token.Kind), token.OwnerEmail, token.InUseBy.ToString(System.Globalization.CultureInfo.InvariantCulture), CliOutput.Date(token.RotationDueAt), attention);
+        }
+        output.Write(table);
+
+        foreach (var plan in plans)
+        {
+            output.Line($"Offboarded {plan.Person.Name} on {CliOutput.Date(plan.Person.DepartedOn)}; still to revoke or reassign: "
+                + string.Join(", ", plan.Tokens.Where(t => t.Status == TokenStatus.Active).Select(t => $"{t.Label} (used by {string.Join(", ", t.UsedBy)})")));
+        }
+        var unowned = integrations.Where(i => i.OwnerEmail is null).Select(i => i.Name).ToList();
+        if (unowned.Count > 0)
+            output.Line($"Integrations without an owner: {string.Join(", ", unowned)}.");
+        output.Line($"Audit chain: {chain.EntryCount} entries, {(chain.Holds ? "verified" : "BROKEN")}, head {chain.HeadHash}.");
+        output.Line();
+        output.Line($"Explore it: ledger --db {ledger.DatabasePath} token list --due");
+    }
+
+    /// <summary>Re-running the demo starts over: only the files a previous run made are removed.</summary>
+    private static void RemovePreviousDemo(string databasePath)
+    {
+        foreach (var path in new[] { databasePath, databasePath + "-wal", databasePath + "-shm", LedgerKey.KeyFilePathFor(databasePath) })
+        {
+            if (File.Exists(path))
+                File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using IntegrationLedger.Cli.Infrastructure;
+
+namespace IntegrationLedger.Cli.Demo;
+
+/// <summary>The demonstration organisation as kept in <c>samples/demo/organisation.json</c>.</summary>
+internal sealed record DemoOrganisation(
+    string Organisation,
+    IReadOnlyList<DemoPerson> People,
+    IReadOnlyList<DemoIntegration> Integrations,
+    IReadOnlyList<DemoToken> Tokens,
+    IReadOnlyList<DemoUsage> Usages,
+    IReadOnlyList<DemoDeparture> Departures)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static DemoOrganisation Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new UsageException($"The demo organisation file {path} is missing; pass --samples with the folder that holds demo/organisation.json.");
+        try
+        {
+            return JsonSerializer.Deserialize<DemoOrganisation>(File.ReadAllText(path), Json)
+                ?? throw new UsageException($"{path} is empty.");
+        }
+        catch (JsonException exception)
+        {
+            throw new UsageException($"{path}, line {exception.LineNumber + 1}: {exception.Message}");
+        }
+    }
+}
+
+internal sealed record DemoPerson(string Email, string Name, string? Department);
+
+internal sealed record DemoIntegration(
+    string Name,
+    string? Vendor,
+    string? Owner,
+    string? Purpose,
+    string? Environment,
+    string Network,
+    IReadOnlyList<string> AllowCidrs,
+    DemoMatch Match,
+    DemoVetting? Vetting);
+
+internal sealed record DemoMatch(
+    IReadOnlyList<string>? Account,
+    IReadOnlyList<string>? Application,
+    IReadOnlyList<string>? ConnectedAppId,
+    IReadOnlyList<string>? Client);
+
+internal sealed record DemoVetting(string On, string Reviewer, string Outcome, string? Evidence, string? NextReview);
+
+internal sealed record DemoToken(
+    string Label,
+    string Kind,
+    string Owner,
+    string? Account,
+    string? AccountUserId,
+    int? RotateEvery,
+    string Issued,
+    string? LastRotated);
+
+internal sealed record DemoUsage(string Token, string Integration, string Purpose, string Since, string? SetUpBy);
+
+internal sealed record DemoDeparture(string Email, string On);

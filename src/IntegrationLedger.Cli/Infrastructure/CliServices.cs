@@ -1,0 +1,43 @@
+using System.CommandLine;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Security;
+
+namespace IntegrationLedger.Cli.Infrastructure;
+
+/// <summary>What every command needs: the process environment, the global options and the output.</summary>
+internal sealed class CliServices(CliEnvironment environment, GlobalOptions globals)
+{
+    public CliEnvironment Environment { get; } = environment;
+    public GlobalOptions Globals { get; } = globals;
+    public CliOutput Output { get; } = new(environment);
+
+    /// <summary><c>--db</c>, else <c>$LEDGER_DB</c>, else <c>./ledger.db</c>.</summary>
+    public string DatabasePath(ParseResult parse) =>
+        parse.GetValue(Globals.Database)
+        ?? NonEmpty(Environment.GetVariable(GlobalOptions.DatabaseVariable))
+        ?? GlobalOptions.DefaultDatabase;
+
+    public LedgerOptions LedgerOptions(ParseResult parse) => new(
+        DatabasePath(parse),
+        NonEmpty(parse.GetValue(Globals.Actor)) ?? Environment.UserName,
+        Environment.Clock,
+        NonEmpty(Environment.GetVariable(LedgerKey.EnvironmentVariable)));
+
+    public async Task<Ledger> OpenLedgerAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var ledger = await Ledger.OpenAsync(LedgerOptions(parse), cancellationToken);
+        ReportMigrations(ledger);
+        return ledger;
+    }
+
+    public void ReportMigrations(Ledger ledger)
+    {
+        if (ledger.MigrationsApplied.Count > 0)
+            Environment.Error.WriteLine($"Upgraded the ledger schema at {ledger.DatabasePath} ({string.Join(", ", ledger.MigrationsApplied)}).");
+    }
+
+    /// <summary>Reads one secret from standard input; it is fingerprinted and then forgotten.</summary>
+    public Secret ReadSecret() => Secret.Parse(Environment.In.ReadToEnd());
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,10 @@
+namespace IntegrationLedger.Cli.Infrastructure;
+
+/// <summary>The exit codes scripts rely on (see the README's command reference).</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Unexpected = 1;
+    public const int BadInput = 2;
+    public const int IntegrityFailure = 3;
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace IntegrationLedger.Cli.Infrastructure;
+
+/// <summary>Options every command accepts, before or after its name.</summary>
+internal sealed class GlobalOptions
+{
+    public const string DatabaseVariable = "LEDGER_DB";
+    public const string DefaultDatabase = "ledger.db";
+
+    public Option<string?> Database { get; } = new("--db")
+    {
+        Description = $"The ledger's SQLite file (default: ${DatabaseVariable}, else ./{DefaultDatabase})",
+        HelpName = "PATH",
+        Recursive = true,
+    };
+
+    public Option<string?> Actor { get; } = new("--actor")
+    {
+        Description = "Who the audit log records as making changes (default: the operating-system user)",
+        HelpName = "NAME",
+        Recursive = true,
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "Show the full details of unexpected errors",
+        Recursive = true,
+    };
+
+    public IEnumerable<Option> All => [Database, Actor, Verbose];
+}

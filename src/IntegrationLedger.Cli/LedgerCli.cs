@@ -1,0 +1,106 @@
+using System.CommandLine;
+using FluentValidation;
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Cli.Commands.Audit;
+using IntegrationLedger.Cli.Commands.Integrations;
+using IntegrationLedger.Cli.Commands.People;
+using IntegrationLedger.Cli.Commands.Setup;
+using IntegrationLedger.Cli.Commands.Tokens;
+using IntegrationLedger.Cli.Infrastructure;
+using IntegrationLedger.Domain.Common;
+using Microsoft.Data.Sqlite;
+
+namespace IntegrationLedger.Cli;
+
+/// <summary>The <c>ledger</c> command line: its command tree, and how failures become exit codes.</summary>
+public static class LedgerCli
+{
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        var globals = new GlobalOptions();
+        var cli = new CliServices(environment, globals);
+        var root = BuildCommandTree(cli);
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                environment.Error.WriteLine(error.Message);
+            environment.Error.WriteLine("Run 'ledger --help' for the commands and their options.");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false },
+                cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Report(exception, environment.Error, parse.GetValue(globals.Verbose));
+        }
+    }
+
+    internal static RootCommand BuildCommandTree(CliServices cli)
+    {
+        var root = new RootCommand(
+            "IntegrationLedger: who owns each security token and API credential handed to third-party software, " +
+            "where and why it is used, when it was rotated, and what happened to it.");
+        foreach (var option in cli.Globals.All)
+            root.Options.Add(option);
+
+        root.Subcommands.Add(new InitCommand(cli));
+        root.Subcommands.Add(new DemoCommand(cli));
+        root.Subcommands.Add(Group("person", "People who own tokens and integrations",
+            new PersonAddCommand(cli), new PersonListCommand(cli), new PersonShowCommand(cli), new PersonOffboardCommand(cli)));
+        root.Subcommands.Add(Group("integration", "Third-party applications and jobs that reach the platform",
+            new IntegrationAddCommand(cli), new IntegrationListCommand(cli), new IntegrationShowCommand(cli), new IntegrationVetCommand(cli)));
+        root.Subcommands.Add(Group("token", "Credentials: where they are used, resets, confirmations and revocations",
+            new TokenAddCommand(cli), new TokenListCommand(cli), new TokenShowCommand(cli), new TokenUseCommand(cli),
+            new TokenResetPlanCommand(cli), new TokenResetCommand(cli), new TokenConfirmCommand(cli),
+            new TokenRevokeCommand(cli), new TokenFindCommand(cli)));
+        root.Subcommands.Add(Group("audit", "The hash-chained change log",
+            new AuditLogCommand(cli), new AuditVerifyCommand(cli)));
+        return root;
+    }
+
+    private static Command Group(string name, string description, params Command[] verbs)
+    {
+        var group = new Command(name, description);
+        foreach (var verb in verbs)
+            group.Subcommands.Add(verb);
+        return group;
+    }
+
+    /// <summary>
+    /// Bad input gets one sentence and exit code 2; anything else is a fault of ours, exit code 1, with the
+    /// stack trace only when asked for. Messages never include a secret: the types that carry one print a
+    /// placeholder.
+    /// </summary>
+    private static int Report(Exception exception, TextWriter error, bool verbose)
+    {
+        switch (exception)
+        {
+            case ValidationException validation:
+                foreach (var failure in validation.Errors)
+                    error.WriteLine(failure.ErrorMessage.EndsWith('.') ? failure.ErrorMessage : failure.ErrorMessage + ".");
+                return ExitCodes.BadInput;
+            case DomainException or NotFoundException or LedgerUnavailableException or UsageException:
+                error.WriteLine(exception.Message);
+                return ExitCodes.BadInput;
+            case SqliteException { SqliteErrorCode: 5 or 6 }:
+                error.WriteLine("The ledger is busy: another process held its write lock for longer than the timeout. Nothing was changed; try again.");
+                return ExitCodes.Unexpected;
+            case SqliteException { SqliteErrorCode: 26 or 11 }:
+                error.WriteLine($"The ledger file is not a valid SQLite database or is damaged: {exception.Message}");
+                return ExitCodes.BadInput;
+            case OperationCanceledException:
+                error.WriteLine("Cancelled; nothing was changed.");
+                return ExitCodes.Unexpected;
+            default:
+                error.WriteLine(verbose ? exception.ToString() : $"Unexpected error: {exception.Message} (run with --verbose for details)");
+                return ExitCodes.Unexpected;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using IntegrationLedger.Cli;
+using IntegrationLedger.Cli.Infrastructure;
+
+return await LedgerCli.RunAsync(args, CliEnvironment.FromProcess());
