@@ -35,6 +35,9 @@ public sealed class AllowedNetwork
             text = $"{host}/{(host.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)}";
         if (!IPNetwork.TryParse(text, out var network))
             throw new DomainException($"'{cidr}' is not a network in CIDR notation such as 192.0.2.0/24.");
+        var written = IPAddress.Parse(text[..text.IndexOf('/', StringComparison.Ordinal)]);
+        if (!written.Equals(network.BaseAddress))
+            throw new DomainException($"'{cidr}' has host bits set; did you mean {network}?");
         return network.ToString();
     }
 }

@@ -16,7 +16,6 @@ internal sealed class InitCommand : Command
             var options = cli.LedgerOptions(parse);
             var existed = File.Exists(options.DatabasePath);
             await using var ledger = await Ledger.InitializeAsync(options, cancellationToken);
-            cli.ReportMigrations(ledger);
             var state = !existed ? "Created" : ledger.MigrationsApplied.Count > 0 ? "Migrated" : "Up to date:";
             cli.Output.Line($"{state} ledger {options.DatabasePath}");
             if (options.KeyFromEnvironment is null)

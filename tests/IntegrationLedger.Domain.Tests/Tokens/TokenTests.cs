@@ -1,0 +1,136 @@
+using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Domain.Tokens;
+
+namespace IntegrationLedger.Domain.Tests.Tokens;
+
+public class TokenTests
+{
+    private static readonly Guid Etl = Guid.NewGuid();
+    private static readonly Guid Backfill = Guid.NewGuid();
+
+    private static Token NewToken(int? rotateEvery = 90, TokenKind kind = TokenKind.SalesforceSecurityToken, DateTime? lastRotated = null) =>
+        new("etl-token", kind, Guid.NewGuid(), null, new SecretFingerprint("ab12", "wxyz"),
+            TestClock.Start.AddDays(-400), lastRotated ?? TestClock.Start, rotateEvery, TestClock.Start);
+
+    [Test]
+    public void Use_ActiveToken_AddsCurrentUsage()
+    {
+        var token = NewToken();
+
+        var usage = token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null);
+
+        Assert.That(usage.Status, Is.EqualTo(TokenUsageStatus.Current));
+        Assert.That(token.UsagesInEffect, Is.EquivalentTo(new[] { usage }));
+    }
+
+    [Test]
+    public void Use_RevokedToken_Throws()
+    {
+        var token = NewToken();
+        token.Revoke(RevocationReason.Compromised, null, TestClock.Start);
+
+        Assert.That(() => token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null),
+            Throws.TypeOf<DomainException>().With.Message.Contains("revoked and cannot be used"));
+    }
+
+    [TestCase("")]
+    [TestCase("   ")]
+    public void Use_WithoutPurpose_Throws(string purpose)
+    {
+        var token = NewToken();
+
+        Assert.That(() => token.Use(Etl, "Nightly ETL", purpose, TestClock.Start, null),
+            Throws.TypeOf<DomainException>().With.Message.Contains("purpose"));
+        Assert.That(token.Usages, Is.Empty);
+    }
+
+    [Test]
+    public void Use_SameIntegrationTwice_Throws()
+    {
+        var token = NewToken();
+        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null);
+
+        Assert.That(() => token.Use(Etl, "Nightly ETL", "again", TestClock.Start, null), Throws.TypeOf<DomainException>());
+    }
+
+    [Test]
+    public void Reset_MarksEveryUsagePendingAndRestartsTheRotationClock()
+    {
+        var token = NewToken(lastRotated: TestClock.Start.AddDays(-100));
+        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start.AddDays(-100), null);
+        token.Use(Backfill, "Backfill", "API login", TestClock.Start.AddDays(-100), null);
+        Assert.That(token.IsRotationOverdue(TestClock.Start), Is.True);
+
+        token.Reset(TestClock.Start, new SecretFingerprint("cd34", "abcd"));
+
+        Assert.That(token.Usages.Select(u => u.Status), Is.All.EqualTo(TokenUsageStatus.PendingUpdate));
+        Assert.That(token.LastRotatedAt, Is.EqualTo(TestClock.Start));
+        Assert.That(token.RotationDueAt, Is.EqualTo(TestClock.Start.AddDays(90)));
+        Assert.That(token.IsRotationOverdue(TestClock.Start), Is.False);
+        Assert.That(token.Fingerprint, Is.EqualTo("cd34"));
+    }
+
+    [Test]
+    public void ConfirmUpdated_OneOfTwo_LeavesTheOtherPending()
+    {
+        var token = NewToken();
+        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null);
+        token.Use(Backfill, "Backfill", "API login", TestClock.Start, null);
+        token.Reset(TestClock.Start.AddHours(1), null);
+
+        token.ConfirmUpdated(Etl, "Nightly ETL", TestClock.Start.AddHours(2));
+
+        var byIntegration = token.Usages.ToDictionary(u => u.IntegrationId);
+        Assert.That(byIntegration[Etl].Status, Is.EqualTo(TokenUsageStatus.Current));
+        Assert.That(byIntegration[Etl].ConfirmedAt, Is.EqualTo(TestClock.Start.AddHours(2)));
+        Assert.That(byIntegration[Backfill].Status, Is.EqualTo(TokenUsageStatus.PendingUpdate));
+    }
+
+    [Test]
+    public void ConfirmUpdated_NothingPending_Throws()
+    {
+        var token = NewToken();
+        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null);
+
+        Assert.That(() => token.ConfirmUpdated(Etl, "Nightly ETL", TestClock.Start), Throws.TypeOf<DomainException>().With.Message.Contains("not waiting"));
+    }
+
+    [Test]
+    public void Revoke_EndsUsagesAndCannotBeRepeated()
+    {
+        var token = NewToken();
+        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null);
+
+        token.Revoke(RevocationReason.Unused, "no longer needed", TestClock.Start.AddDays(1));
+
+        Assert.That(token.Status, Is.EqualTo(TokenStatus.Revoked));
+        Assert.That(token.Usages.Single().Status, Is.EqualTo(TokenUsageStatus.Ended));
+        Assert.That(token.IsRotationOverdue(TestClock.Start.AddYears(5)), Is.False, "a revoked token is never due");
+        Assert.That(() => token.Revoke(RevocationReason.Other, null, TestClock.Start), Throws.TypeOf<DomainException>());
+    }
+
+    [Test]
+    public void RotationDueAt_WithoutPolicy_UsesTheKindsDefault()
+    {
+        Assert.That(NewToken(rotateEvery: null).RotationDueAt, Is.EqualTo(TestClock.Start.AddDays(90)));
+        Assert.That(NewToken(rotateEvery: null, kind: TokenKind.Certificate).RotationDueAt, Is.EqualTo(TestClock.Start.AddDays(365)));
+        Assert.That(NewToken(rotateEvery: null, kind: TokenKind.OauthRefreshToken).RotationDueAt, Is.Null);
+    }
+
+    [Test]
+    public void Constructor_RotatedBeforeIssued_Throws()
+    {
+        Assert.That(() => new Token("t", TokenKind.ApiKey, Guid.NewGuid(), null, null, TestClock.Start, TestClock.Start.AddDays(-1), null, TestClock.Start),
+            Throws.TypeOf<DomainException>());
+    }
+
+    [TestCase("salesforce-security-token", TokenKind.SalesforceSecurityToken)]
+    [TestCase("OAUTH-REFRESH-TOKEN", TokenKind.OauthRefreshToken)]
+    [TestCase("ApiKey", TokenKind.ApiKey)]
+    public void TryParse_AcceptsCliNamesInAnyCase(string text, TokenKind expected)
+    {
+        Assert.That(TokenKinds.TryParse(text, out var kind), Is.True);
+        Assert.That(kind, Is.EqualTo(expected));
+        Assert.That(TokenKinds.TryParse("password-ish", out _), Is.False);
+    }
+}
