@@ -1,0 +1,114 @@
+using IntegrationLedger.Application.Features.Audit;
+using IntegrationLedger.Application.Tests.Support;
+
+namespace IntegrationLedger.Application.Tests.Auditing;
+
+/// <summary>Rows changed with raw SQL, behind the application's back, must break the chain where it happened.</summary>
+public class AuditTamperingTests
+{
+    private static async Task<TestLedger> LedgerWithHistoryAsync()
+    {
+        var test = await TestLedger.CreateAsync();
+        foreach (var name in new[] { "ana", "ben", "chen", "dana", "eli" })
+        {
+            await test.AddPersonAsync($"{name}@example.com", name);
+            test.Clock.Advance(TimeSpan.FromMinutes(5));
+        }
+        // Entry 1 is the key check written by init; entries 2-6 are the five people.
+        return test;
+    }
+
+    private static Task<Domain.Auditing.AuditChainReport> VerifyAsync(TestLedger test) => new VerifyAuditChainHandler(test.Ledger).HandleAsync();
+
+    [Test]
+    public async Task Verify_Untouched_HoldsWithEveryEntry()
+    {
+        await using var test = await LedgerWithHistoryAsync();
+
+        var report = await VerifyAsync(test);
+
+        Assert.That(report.Holds, Is.True);
+        Assert.That(report.EntryCount, Is.EqualTo(6));
+        Assert.That(report.HeadHash, Is.EqualTo(test.ScalarRawText("SELECT Hash FROM AuditEntries ORDER BY Sequence DESC LIMIT 1")));
+    }
+
+    [Test]
+    public async Task Verify_EditedEntry_FailsAtThatEntry()
+    {
+        await using var test = await LedgerWithHistoryAsync();
+        test.ExecuteRaw("UPDATE AuditEntries SET After = replace(After, 'chen@', 'mallory@') WHERE Sequence = 4");
+
+        var report = await VerifyAsync(test);
+
+        Assert.That(report.Holds, Is.False);
+        Assert.That(report.FirstBadSequence, Is.EqualTo(4));
+        Assert.That(report.Problem, Does.Contain("altered"));
+    }
+
+    [Test]
+    public async Task Verify_EditedEntryWithRecomputedHash_FailsAtTheNextEntry()
+    {
+        await using var test = await LedgerWithHistoryAsync();
+        test.ExecuteRaw("UPDATE AuditEntries SET Actor = 'mallory', Hash = '" + new string('a', 64) + "' WHERE Sequence = 3");
+
+        var report = await VerifyAsync(test);
+
+        Assert.That(report.Holds, Is.False);
+        Assert.That(report.FirstBadSequence, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Verify_DeletedEntry_FailsNamingTheGap()
+    {
+        await using var test = await LedgerWithHistoryAsync();
+        test.ExecuteRaw("DELETE FROM AuditEntries WHERE Sequence = 3");
+
+        var report = await VerifyAsync(test);
+
+        Assert.That(report.Holds, Is.False);
+        Assert.That(report.FirstBadSequence, Is.EqualTo(4));
+        Assert.That(report.Problem, Does.Contain("entry 3 is missing"));
+    }
+
+    [Test]
+    public async Task Verify_ReorderedEntries_Fails()
+    {
+        await using var test = await LedgerWithHistoryAsync();
+        // Swap the sequence numbers of entries 3 and 4 so they read in the other order.
+        test.ExecuteRaw("UPDATE AuditEntries SET Sequence = -3 WHERE Sequence = 3;" +
+                        "UPDATE AuditEntries SET Sequence = 3 WHERE Sequence = 4;" +
+                        "UPDATE AuditEntries SET Sequence = 4 WHERE Sequence = -3;");
+
+        var report = await VerifyAsync(test);
+
+        Assert.That(report.Holds, Is.False);
+        Assert.That(report.FirstBadSequence, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Verify_RenumberedToCloseTheGap_Fails()
+    {
+        await using var test = await LedgerWithHistoryAsync();
+        // Drop the first entry and shift the rest down so the numbers run 1, 2, 3... again.
+        test.ExecuteRaw("DELETE FROM AuditEntries WHERE Sequence = 1; UPDATE AuditEntries SET Sequence = Sequence - 1;");
+
+        var report = await VerifyAsync(test);
+
+        Assert.That(report.Holds, Is.False);
+        Assert.That(report.FirstBadSequence, Is.EqualTo(1));
+        Assert.That(report.Problem, Does.Contain("does not start the chain"));
+    }
+
+    [Test]
+    public async Task Append_AfterTampering_StillChainsOntoTheStoredHead()
+    {
+        await using var test = await LedgerWithHistoryAsync();
+        test.ExecuteRaw("UPDATE AuditEntries SET Actor = 'mallory' WHERE Sequence = 2");
+
+        await test.AddPersonAsync("fay@example.com");
+
+        var report = await VerifyAsync(test);
+        Assert.That(report.Holds, Is.False, "new entries must not launder an earlier edit");
+        Assert.That(report.FirstBadSequence, Is.EqualTo(2));
+    }
+}

@@ -1,0 +1,96 @@
+using IntegrationLedger.Application.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Tests.Persistence;
+
+public class MigrationTests
+{
+    [Test]
+    public async Task Model_HasNoChangesWithoutAMigration()
+    {
+        await using var test = await TestLedger.CreateAsync();
+
+        Assert.That(test.Ledger.Db.Database.HasPendingModelChanges(), Is.False,
+            "the model changed without a migration: run 'dotnet ef migrations add NAME --project src/IntegrationLedger.Application --output-dir Persistence/Migrations'");
+    }
+
+    [Test]
+    public async Task Initialize_Twice_KeepsDataAndAddsNoMigrations()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        await test.AddPersonAsync("ana@example.com");
+
+        await using var again = await Ledger.InitializeAsync(TestLedger.Options(test.Folder, test.Clock));
+
+        Assert.That(again.MigrationsApplied, Is.Empty);
+        Assert.That(await again.Db.People.CountAsync(), Is.EqualTo(1));
+        Assert.That(await again.Db.Settings.CountAsync(), Is.EqualTo(1), "the key check is written once");
+    }
+
+    [Test]
+    public async Task Initialize_AppliesEveryMigrationToANewFile()
+    {
+        await using var test = await TestLedger.CreateAsync();
+
+        var applied = await test.Ledger.Db.Database.GetAppliedMigrationsAsync();
+
+        Assert.That(applied, Is.EquivalentTo(test.Ledger.Db.Database.GetMigrations()));
+    }
+
+    [Test]
+    public async Task Open_MissingFile_SaysToRunInit()
+    {
+        var folder = Directory.CreateTempSubdirectory("ledger-test-").FullName;
+        try
+        {
+            Assert.That(async () => await Ledger.OpenAsync(TestLedger.Options(folder, TimeProvider.System)),
+                Throws.TypeOf<Common.LedgerUnavailableException>().With.Message.Contains("init"));
+            Assert.That(File.Exists(Path.Combine(folder, "ledger.db")), Is.False, "opening must not create a ledger");
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Test]
+    public async Task Connection_UsesWalAndABusyTimeout()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var connection = test.Ledger.Db.Database.GetDbConnection();
+        using var command = connection.CreateCommand();
+
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.That(command.ExecuteScalar(), Is.EqualTo("wal"));
+        command.CommandText = "PRAGMA busy_timeout";
+        Assert.That(command.ExecuteScalar(), Is.EqualTo(15000));
+        command.CommandText = "PRAGMA foreign_keys";
+        Assert.That(command.ExecuteScalar(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Times_AreStoredAndReadBackAsUtc()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        await test.AddPersonAsync("ana@example.com");
+        await test.ReopenAsync();
+
+        var person = await test.Ledger.Db.People.SingleAsync();
+        var storedText = test.ScalarRaw("SELECT count(*) FROM People WHERE CreatedAt = '2026-07-01 09:00:00'");
+
+        Assert.That(person.CreatedAt.Kind, Is.EqualTo(DateTimeKind.Utc));
+        Assert.That(person.CreatedAt, Is.EqualTo(TestLedger.Start.UtcDateTime));
+        Assert.That(storedText, Is.EqualTo(1), "stored as the UTC wall-clock time");
+    }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task DatabaseAndKeyFiles_AreReadableByTheirOwnerOnly()
+    {
+        await using var test = await TestLedger.CreateAsync();
+
+        Assert.That(File.GetUnixFileMode(test.DatabasePath), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        Assert.That(File.GetUnixFileMode(test.DatabasePath + ".key"), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+}
