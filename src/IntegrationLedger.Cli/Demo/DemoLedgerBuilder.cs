@@ -29,7 +29,8 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
         RemovePreviousDemo(databasePath);
 
         // The demo keeps its key beside its own database whatever LEDGER_KEY says: it must not mix with a real ledger.
-        var options = requested with { DatabasePath = databasePath, KeyFromEnvironment = null };
+        // Its clock stands still at the organisation's "as of" time, so every run builds the same ledger.
+        var options = requested with { DatabasePath = databasePath, KeyFromEnvironment = null, Clock = new FixedTimeProvider(organisation.AsOf) };
         await using var ledger = await Ledger.InitializeAsync(options, cancellationToken);
 
         foreach (var person in organisation.People)

@@ -4,8 +4,10 @@ using IntegrationLedger.Cli.Infrastructure;
 namespace IntegrationLedger.Cli.Demo;
 
 /// <summary>The demonstration organisation as kept in <c>samples/demo/organisation.json</c>.</summary>
+/// <param name="AsOf">The moment the demo ledger is built "at", so that every run makes the same ledger.</param>
 internal sealed record DemoOrganisation(
     string Organisation,
+    DateTimeOffset AsOf,
     IReadOnlyList<DemoPerson> People,
     IReadOnlyList<DemoIntegration> Integrations,
     IReadOnlyList<DemoToken> Tokens,

@@ -1,0 +1,98 @@
+using IntegrationLedger.Cli.Infrastructure;
+using IntegrationLedger.Cli.Tests.Support;
+
+namespace IntegrationLedger.Cli.Tests.Commands;
+
+/// <summary>Bad input gets one clear message, exit code 2, no stack trace, and no change to the ledger.</summary>
+public class BadInputTests
+{
+    private CliRunner _cli = null!;
+
+    [SetUp]
+    public async Task CreateLedger()
+    {
+        _cli = new CliRunner();
+        var init = await _cli.LedgerAsync("init");
+        Assert.That(init.ExitCode, Is.Zero, init.ToString());
+        await _cli.LedgerAsync("person", "add", "--email", "ana@example.com", "--name", "Ana Lima");
+        await _cli.LedgerAsync("integration", "add", "--name", "Nightly ETL", "--owner", "ana@example.com");
+    }
+
+    [TearDown]
+    public void RemoveLedger() => _cli.Dispose();
+
+    private static readonly object[] Cases =
+    [
+        new object[] { new[] { "person", "add", "--email", "not-an-email", "--name", "X" }, "email" },
+        new object[] { new[] { "person", "add", "--email", "ana@example.com", "--name", "Ana again" }, "already" },
+        new object[] { new[] { "person", "add", "--name", "No Email" }, "--email" },
+        new object[] { new[] { "person", "show", "nobody@example.com" }, "nobody@example.com" },
+        new object[] { new[] { "person", "offboard", "ana@example.com", "--on", "30/09/2026" }, "YYYY-MM-DD" },
+        new object[] { new[] { "integration", "add", "--name", "Bad Net", "--allow-cidr", "192.0.2.7/24" }, "host bits" },
+        new object[] { new[] { "integration", "add", "--name", "Bad Trust", "--network", "sometimes" }, "sometimes" },
+        new object[] { new[] { "integration", "vet", "Nightly ETL", "--reviewer", "Gus", "--outcome", "maybe" }, "maybe" },
+        new object[] { new[] { "token", "add", "--label", "t", "--kind", "password-ish", "--owner", "ana@example.com" }, "password-ish" },
+        new object[] { new[] { "token", "add", "--label", "t", "--kind", "api-key", "--owner", "ana@example.com", "--issued", "2026-07-01T10:00:00" }, "zone" },
+        new object[] { new[] { "token", "add", "--label", "t", "--kind", "api-key", "--owner", "ana@example.com", "--account", "a@example.com", "--account-user-id", "005xx000001Sv7AAAA" }, "005xx000001Sv7AAAA" },
+        new object[] { new[] { "token", "use", "missing-token", "--by", "Nightly ETL", "--purpose", "x" }, "missing-token" },
+        new object[] { new[] { "token", "revoke", "missing-token", "--reason", "stolen" }, "stolen" },
+        new object[] { new[] { "token", "frobnicate" }, "frobnicate" },
+        new object[] { new[] { "audit", "log", "--since", "yesterday" }, "yesterday" },
+    ];
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task BadInput_ExitsTwoWithOneMessageAndChangesNothing(string[] args, string mentioned)
+    {
+        var entriesBefore = (await _cli.LedgerAsync("audit", "log", "--json")).Json.GetArrayLength();
+
+        var result = await _cli.LedgerAsync(args);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput), result.ToString());
+        Assert.That(result.Error, Does.Contain(mentioned));
+        Assert.That(result.Error, Does.Not.Contain("   at "), "no stack trace without --verbose");
+        Assert.That((await _cli.LedgerAsync("audit", "log", "--json")).Json.GetArrayLength(), Is.EqualTo(entriesBefore));
+    }
+
+    [Test]
+    public async Task TokenAdd_ShortSecret_IsRefusedWithoutEchoingIt()
+    {
+        var result = await _cli.LedgerWithInputAsync("abc1234", "token", "add", "--label", "t", "--kind", "api-key", "--owner", "ana@example.com", "--secret-stdin");
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(result.Error, Does.Contain("shorter than 8"));
+        Assert.That(result.Out + result.Error, Does.Not.Contain("abc1234"));
+    }
+
+    [Test]
+    public async Task AnyCommand_WithoutALedger_SaysToRunInit()
+    {
+        using var empty = new CliRunner();
+
+        var result = await empty.LedgerAsync("person", "list");
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(result.Error, Does.Contain("init"));
+        Assert.That(File.Exists(empty.DatabasePath), Is.False);
+    }
+
+    [Test]
+    public async Task Init_InAMissingFolder_ExitsTwoNamingIt()
+    {
+        var result = await _cli.RunAsync(["--db", Path.Combine(_cli.Folder, "no", "such", "ledger.db"), "init"]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(result.Error, Does.Contain("does not exist"));
+    }
+
+    [Test]
+    public async Task NotADatabase_ExitsTwoSayingSo()
+    {
+        var garbage = Path.Combine(_cli.Folder, "garbage.db");
+        await File.WriteAllTextAsync(garbage, new string('x', 5000));
+
+        var result = await _cli.RunAsync(["--db", garbage, "person", "list"]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput), result.ToString());
+        Assert.That(result.Error, Does.Contain("not a valid SQLite database"));
+    }
+}

@@ -1,0 +1,40 @@
+using IntegrationLedger.Cli.Infrastructure;
+using IntegrationLedger.Cli.Tests.Support;
+
+namespace IntegrationLedger.Cli.Tests.Commands;
+
+public class DemoTests
+{
+    [Test]
+    public async Task Demo_BuildsTheSampleOrganisationThroughTheUseCases()
+    {
+        using var cli = new CliRunner();
+        cli.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        var output = Path.Combine(cli.Folder, "demo");
+
+        var result = await cli.RunAsync(["demo", "--out", output]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.ToString());
+        Assert.That(result.Out, Does.Contain("12 people (1 departed), 6 integrations, 6 tokens, 8 token usages"));
+        Assert.That(result.Out, Does.Contain("rotation overdue").And.Contain("owner departed"));
+        var database = Path.Combine(output, "ledger.db");
+        var tokens = (await cli.RunAsync(["--db", database, "token", "list", "--json"])).Json;
+        Assert.That(tokens.GetArrayLength(), Is.EqualTo(6));
+        Assert.That(tokens.EnumerateArray().Count(t => t.GetProperty("overdue").GetBoolean()), Is.EqualTo(1));
+        Assert.That((await cli.RunAsync(["--db", database, "audit", "verify"])).ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public async Task Demo_RunTwice_StartsOver()
+    {
+        using var cli = new CliRunner();
+        var output = Path.Combine(cli.Folder, "demo");
+
+        await cli.RunAsync(["demo", "--out", output]);
+        var second = await cli.RunAsync(["demo", "--out", output]);
+
+        Assert.That(second.ExitCode, Is.EqualTo(ExitCodes.Success), second.ToString());
+        var people = (await cli.RunAsync(["--db", Path.Combine(output, "ledger.db"), "person", "list", "--json"])).Json;
+        Assert.That(people.GetArrayLength(), Is.EqualTo(12));
+    }
+}
