@@ -102,6 +102,11 @@ public sealed class Ledger : IAsyncDisposable
             await ledger.Db.Database.OpenConnectionAsync(cancellationToken);
             var pending = (await ledger.Db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
+                await EnsureNotSomeoneElsesDatabaseAsync(ledger, cancellationToken);
+            // Write-ahead logging lets readers go on while a command writes. The mode is kept in the file,
+            // so it is set only once the file is known to be a ledger.
+            await ledger.Db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            if (pending.Count > 0)
                 await ledger.Db.Database.MigrateAsync(cancellationToken);
             ledger.MigrationsApplied = pending;
             return ledger;
@@ -123,4 +128,21 @@ public sealed class Ledger : IAsyncDisposable
 
     private static LedgerUnavailableException KeyMismatch(LedgerKey key) =>
         new($"The ledger key from {key.Source} is not the key this ledger was created with; its token fingerprints cannot be checked.");
+
+    /// <summary>
+    /// Migrating adds tables; that is right for a new file or an older ledger, but must never happen to
+    /// another application's SQLite database given to <c>--db</c> by mistake.
+    /// </summary>
+    private static async Task EnsureNotSomeoneElsesDatabaseAsync(Ledger ledger, CancellationToken cancellationToken)
+    {
+        var applied = await ledger.Db.Database.GetAppliedMigrationsAsync(cancellationToken);
+        if (applied.Any())
+            return;
+        var connection = ledger.Db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%'";
+        var tables = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        if (tables > 0)
+            throw new LedgerUnavailableException($"{ledger.DatabasePath} is a SQLite database but not a ledger; it was left untouched.");
+    }
 }

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace IntegrationLedger.Application.Persistence;
 
 /// <summary>
-/// Sets up every connection the same way: write-ahead logging so readers never block the writer, a busy
-/// timeout so a second process waits for the lock instead of failing at once, and foreign keys on.
+/// Sets up every connection the same way: a busy timeout so a second process waits for the lock instead
+/// of failing at once, and foreign keys on. (Write-ahead logging is a property of the file; see Ledger.)
 /// </summary>
 internal sealed class SqlitePragmaInterceptor(TimeSpan busyTimeout) : DbConnectionInterceptor
 {
@@ -22,7 +22,7 @@ internal sealed class SqlitePragmaInterceptor(TimeSpan busyTimeout) : DbConnecti
     {
         using var command = connection.CreateCommand();
         command.CommandText =
-            $"PRAGMA busy_timeout = {(int)busyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;";
+            $"PRAGMA busy_timeout = {(int)busyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;";
         command.ExecuteNonQuery();
     }
 }

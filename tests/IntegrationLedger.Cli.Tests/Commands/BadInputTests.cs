@@ -95,4 +95,26 @@ public class BadInputTests
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput), result.ToString());
         Assert.That(result.Error, Does.Contain("not a valid SQLite database"));
     }
+
+    [Test]
+    public async Task AnotherApplicationsDatabase_IsLeftUntouched()
+    {
+        var foreign = Path.Combine(_cli.Folder, "crm.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={foreign};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE Customers (Id INTEGER PRIMARY KEY, Name TEXT)";
+            command.ExecuteNonQuery();
+        }
+        var before = await File.ReadAllBytesAsync(foreign);
+
+        var init = await _cli.RunAsync(["--db", foreign, "init"]);
+        var list = await _cli.RunAsync(["--db", foreign, "person", "list"]);
+
+        Assert.That(init.ExitCode, Is.EqualTo(ExitCodes.BadInput), init.ToString());
+        Assert.That(list.ExitCode, Is.EqualTo(ExitCodes.BadInput), list.ToString());
+        Assert.That(list.Error, Does.Contain("not a ledger"));
+        Assert.That(await File.ReadAllBytesAsync(foreign), Is.EqualTo(before));
+    }
 }
