@@ -57,17 +57,17 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
 
     private static async Task AddIntegrationAsync(Ledger ledger, DemoIntegration integration, CancellationToken cancellationToken)
     {
-        var rules = new List<AttributionRuleSpec>();
-        void Add(IReadOnlyList<string>? values, AttributionRuleKind kind) =>
-            rules.AddRange((values ?? []).Select(v => new AttributionRuleSpec(kind, v)));
-        Add(integration.Match.Account, AttributionRuleKind.Account);
-        Add(integration.Match.Application, AttributionRuleKind.Application);
-        Add(integration.Match.ConnectedAppId, AttributionRuleKind.ConnectedAppId);
-        Add(integration.Match.Client, AttributionRuleKind.ClientName);
+        AttributionRuleSpec[] rules =
+        [
+            .. AttributionRuleSpec.Each(AttributionRuleKind.Account, integration.Match.Account),
+            .. AttributionRuleSpec.Each(AttributionRuleKind.Application, integration.Match.Application),
+            .. AttributionRuleSpec.Each(AttributionRuleKind.ConnectedAppId, integration.Match.ConnectedAppId),
+            .. AttributionRuleSpec.Each(AttributionRuleKind.ClientName, integration.Match.Client),
+        ];
 
         await new AddIntegrationHandler(ledger).HandleAsync(new AddIntegration(
             integration.Name, integration.Vendor, integration.Owner, integration.Purpose, integration.Environment,
-            Enum.Parse<NetworkTrust>(integration.Network, ignoreCase: true), integration.AllowCidrs, rules), cancellationToken);
+            CliParse.Choice<NetworkTrust>(integration.Network), integration.AllowCidrs, rules), cancellationToken);
 
         if (integration.Vetting is { } vetting)
         {
@@ -75,7 +75,7 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
                 integration.Name,
                 CliParse.Date(vetting.On, "vetting.on"),
                 vetting.Reviewer,
-                Enum.Parse<VettingOutcome>(vetting.Outcome.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+                CliParse.Choice<VettingOutcome>(vetting.Outcome),
                 vetting.Evidence,
                 CliParse.OptionalDate(vetting.NextReview, "vetting.nextReview")), cancellationToken);
         }

@@ -31,6 +31,13 @@ internal static class CliParse
 
     public static DateTime? OptionalUtcTime(string? text, string option) => text is null ? null : UtcTime(text, option);
 
+    /// <summary>An enum member from its kebab-case spelling (<c>approved-with-conditions</c>).</summary>
+    public static T Choice<T>(string text)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(text.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value)
+            ? value
+            : throw new UsageException($"'{text}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(v => CliOutput.Name(v)))}.");
+
     private static bool HasOffset(string text)
     {
         var t = text.LastIndexOf('T');

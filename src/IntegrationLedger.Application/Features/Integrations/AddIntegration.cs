@@ -16,7 +16,12 @@ public sealed record AddIntegration(
     IReadOnlyList<string> AllowedCidrs,
     IReadOnlyList<AttributionRuleSpec> Rules);
 
-public sealed record AttributionRuleSpec(AttributionRuleKind Kind, string Value);
+public sealed record AttributionRuleSpec(AttributionRuleKind Kind, string Value)
+{
+    /// <summary>One rule of a kind per value, as given by repeated options or a list in a file.</summary>
+    public static IEnumerable<AttributionRuleSpec> Each(AttributionRuleKind kind, IEnumerable<string>? values) =>
+        (values ?? []).Select(value => new AttributionRuleSpec(kind, value));
+}
 
 public sealed class AddIntegrationValidator : AbstractValidator<AddIntegration>
 {

@@ -36,14 +36,14 @@ internal sealed class IntegrationAddCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var rules = new List<AttributionRuleSpec>();
-        void AddRules(Option<string[]> option, AttributionRuleKind kind) =>
-            rules.AddRange((parse.GetValue(option) ?? []).Select(v => new AttributionRuleSpec(kind, v)));
-        AddRules(_matchAccount, AttributionRuleKind.Account);
-        AddRules(_matchApp, AttributionRuleKind.Application);
-        AddRules(_matchConnectedApp, AttributionRuleKind.ConnectedAppId);
-        AddRules(_matchClient, AttributionRuleKind.ClientName);
-        AddRules(_matchSourceIp, AttributionRuleKind.SourceIp);
+        AttributionRuleSpec[] rules =
+        [
+            .. AttributionRuleSpec.Each(AttributionRuleKind.Account, parse.GetValue(_matchAccount)),
+            .. AttributionRuleSpec.Each(AttributionRuleKind.Application, parse.GetValue(_matchApp)),
+            .. AttributionRuleSpec.Each(AttributionRuleKind.ConnectedAppId, parse.GetValue(_matchConnectedApp)),
+            .. AttributionRuleSpec.Each(AttributionRuleKind.ClientName, parse.GetValue(_matchClient)),
+            .. AttributionRuleSpec.Each(AttributionRuleKind.SourceIp, parse.GetValue(_matchSourceIp)),
+        ];
 
         var request = new AddIntegration(
             parse.GetValue(_name)!,
@@ -51,7 +51,7 @@ internal sealed class IntegrationAddCommand : LedgerCommand
             parse.GetValue(_owner),
             parse.GetValue(_purpose),
             parse.GetValue(_environment),
-            Enum.Parse<NetworkTrust>(parse.GetValue(_network)!, ignoreCase: true),
+            CliParse.Choice<NetworkTrust>(parse.GetValue(_network)!),
             parse.GetValue(_allowCidr) ?? [],
             rules);
         var integration = await new AddIntegrationHandler(ledger).HandleAsync(request, cancellationToken);

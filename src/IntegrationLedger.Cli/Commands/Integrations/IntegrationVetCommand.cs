@@ -35,7 +35,7 @@ internal sealed class IntegrationVetCommand : LedgerCommand
             parse.GetValue(_name)!,
             CliParse.OptionalDate(parse.GetValue(_on), "--on") ?? DateOnly.FromDateTime(ledger.Now),
             parse.GetValue(_reviewer)!,
-            Enum.Parse<VettingOutcome>(parse.GetValue(_outcome)!.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+            CliParse.Choice<VettingOutcome>(parse.GetValue(_outcome)!),
             parse.GetValue(_evidence),
             CliParse.OptionalDate(parse.GetValue(_nextReview), "--next-review"));
         var details = await new VetIntegrationHandler(ledger).HandleAsync(request, cancellationToken);

@@ -23,7 +23,7 @@ internal sealed class TokenRevokeCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var request = new RevokeToken(parse.GetValue(_label)!, Enum.Parse<RevocationReason>(parse.GetValue(_reason)!, ignoreCase: true), parse.GetValue(_note));
+        var request = new RevokeToken(parse.GetValue(_label)!, CliParse.Choice<RevocationReason>(parse.GetValue(_reason)!), parse.GetValue(_note));
         var details = await new RevokeTokenHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, details, d =>
         {
