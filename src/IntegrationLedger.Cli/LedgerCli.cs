@@ -1,7 +1,9 @@
 using System.CommandLine;
 using FluentValidation;
 using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Importing;
 using IntegrationLedger.Cli.Commands.Audit;
+using IntegrationLedger.Cli.Commands.Importing;
 using IntegrationLedger.Cli.Commands.Integrations;
 using IntegrationLedger.Cli.Commands.People;
 using IntegrationLedger.Cli.Commands.Setup;
@@ -60,6 +62,7 @@ public static class LedgerCli
             new TokenAddCommand(cli), new TokenListCommand(cli), new TokenShowCommand(cli), new TokenUseCommand(cli),
             new TokenResetPlanCommand(cli), new TokenResetCommand(cli), new TokenConfirmCommand(cli),
             new TokenRevokeCommand(cli), new TokenFindCommand(cli)));
+        root.Subcommands.Add(new ImportCommand(cli));
         root.Subcommands.Add(Group("audit", "The hash-chained change log",
             new AuditLogCommand(cli), new AuditVerifyCommand(cli)));
         return root;
@@ -86,7 +89,7 @@ public static class LedgerCli
                 foreach (var failure in validation.Errors)
                     error.WriteLine(failure.ErrorMessage.EndsWith('.') ? failure.ErrorMessage : failure.ErrorMessage + ".");
                 return ExitCodes.BadInput;
-            case DomainException or NotFoundException or LedgerUnavailableException or UsageException:
+            case DomainException or NotFoundException or LedgerUnavailableException or UsageException or ImportFileException:
                 error.WriteLine(exception.Message);
                 return ExitCodes.BadInput;
             case SqliteException { SqliteErrorCode: 5 or 6 }:

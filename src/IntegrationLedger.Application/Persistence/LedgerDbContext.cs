@@ -1,8 +1,10 @@
 using IntegrationLedger.Domain.Accounts;
 using IntegrationLedger.Domain.Auditing;
+using IntegrationLedger.Domain.Importing;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Tokens;
+using IntegrationLedger.Domain.Usage;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Persistence;
@@ -15,6 +17,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<TokenUsage> TokenUsages => Set<TokenUsage>();
     public DbSet<Integration> Integrations => Set<Integration>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
     public DbSet<LedgerSetting> Settings => Set<LedgerSetting>();
 
     /// <summary>Set by <see cref="LedgerChange"/> while it saves, so that nothing reaches the store unaudited.</summary>

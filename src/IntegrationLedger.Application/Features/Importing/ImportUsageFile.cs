@@ -1,0 +1,183 @@
+using FluentValidation;
+using FluentValidation.Results;
+using IntegrationLedger.Application.Importing;
+using IntegrationLedger.Application.Importing.Attribution;
+using IntegrationLedger.Application.Importing.Csv;
+using IntegrationLedger.Application.Importing.Formats;
+using IntegrationLedger.Domain.Importing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace IntegrationLedger.Application.Features.Importing;
+
+/// <summary>
+/// Imports a platform export. All or nothing: a file with a bad row changes nothing unless
+/// <see cref="SkipInvalid"/>; <see cref="DryRun"/> does everything but commit, so its counts are exact.
+/// </summary>
+public sealed record ImportUsageFile(
+    string Format,
+    string Path,
+    string? TimeZone = null,
+    bool DryRun = false,
+    bool SkipInvalid = false,
+    string? ErrorsPath = null);
+
+public sealed record ImportProgress(long BytesRead, long TotalBytes, long Rows);
+
+public sealed record UnattributedActivity(string? Account, string? Application, string? SourceIp, long Events);
+
+public sealed record ImportResult(
+    string Format,
+    bool FormatDetected,
+    string File,
+    string Sha256,
+    ImportCounts Counts,
+    IReadOnlyList<RowError> Errors,
+    long ErrorCount,
+    IReadOnlyList<UnattributedActivity> Unattributed,
+    int FooterLines,
+    bool Committed,
+    bool DryRun)
+{
+    /// <summary>How many errors a result keeps for display; the errors file and the count have them all.</summary>
+    public const int ErrorsKept = 1000;
+
+    public bool Rejected => Counts.Rejected > 0 && !Committed && !DryRun;
+}
+
+public sealed class ImportUsageFileHandler(Ledger ledger)
+{
+    private const int ProgressEvery = 16_384;
+    private const int UnattributedGroupsKept = 10_000;
+
+    public async Task<ImportResult> HandleAsync(ImportUsageFile request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var zone = FindZone(request.TimeZone);
+        using var csv = CsvFile.Open(request.Path);
+        var (format, detected) = ChooseFormat(request.Format, csv);
+        var reader = format.Bind(csv.Header, request.Path);
+
+        await using var change = await ledger.BeginChangeAsync("import." + format.Name, cancellationToken);
+        var db = ledger.Db;
+        // Events point at their batch, which is written last with its final counts.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", cancellationToken);
+        var attributor = await Attributor.LoadAsync(db, cancellationToken);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+        using var writer = new UsageEventWriter(connection, transaction);
+        using var rejectedRows = request.ErrorsPath is null ? null : RejectedRowsFile.Create(request.ErrorsPath, csv.Header.Names, reader.SecretColumns);
+
+        var batchId = Guid.CreateVersion7(ledger.Now);
+        var batchText = UsageEventWriter.GuidText(batchId);
+        var context = new ImportContext(batchId, zone);
+        var counts = new ImportCounts();
+        var errors = new List<RowError>();
+        long errorCount = 0;
+        var unattributed = new Dictionary<(string?, string?, string?), long>();
+        var rowErrors = new List<RowError>();
+
+        void Reject(IReadOnlyList<RowError> found, string[]? fields)
+        {
+            counts.Rejected += found.Select(e => e.Line).Distinct().Count();
+            foreach (var error in found)
+            {
+                errorCount++;
+                if (errors.Count < ImportResult.ErrorsKept)
+                    errors.Add(error);
+                rejectedRows?.Write(error, fields, csv.Header.Count);
+            }
+        }
+
+        while (csv.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            counts.Read++;
+            if (csv.TakeErrors() is { Count: > 0 } malformed)
+            {
+                counts.Read += malformed.Count;
+                Reject(malformed, null);
+            }
+
+            rowErrors.Clear();
+            if (csv.FieldCount != csv.Header.Count)
+                rowErrors.Add(new RowError(csv.LineNumber, "row", $"has {csv.FieldCount} field{(csv.FieldCount == 1 ? "" : "s")} where the header has {csv.Header.Count} (truncated or shifted row)"));
+            var usageEvent = rowErrors.Count == 0 ? reader.Read(csv, context, rowErrors) : null;
+            if (usageEvent is null)
+            {
+                if (rowErrors.FirstOrDefault(e => e.NeedsTimeZone) is { } needsZone)
+                    throw new ImportFileException($"{request.Path}, line {needsZone.Line}, {needsZone.Field}: {needsZone.Reason}.");
+                Reject(rowErrors, csv.Fields());
+                continue;
+            }
+
+            var attribution = attributor.Attribute(usageEvent);
+            if (writer.Write(usageEvent, attribution, batchText))
+                counts.Added++;
+            else
+                counts.Duplicates++;
+            if (attribution.IntegrationId is not null)
+            {
+                counts.Attributed++;
+            }
+            else
+            {
+                counts.Unattributed++;
+                var group = (attributor.UsernameOf(usageEvent) ?? usageEvent.UserId, usageEvent.Application ?? usageEvent.ClientName, usageEvent.SourceIp);
+                if (unattributed.TryGetValue(group, out var seen) || unattributed.Count < UnattributedGroupsKept)
+                    unattributed[group] = seen + 1;
+            }
+            if (counts.Read % ProgressEvery == 0)
+                progress?.Report(new ImportProgress(csv.BytesRead, csv.Length, counts.Read));
+        }
+        if (csv.TakeErrors() is { Count: > 0 } trailing)
+        {
+            counts.Read += trailing.Count;
+            Reject(trailing, null);
+        }
+        progress?.Report(new ImportProgress(csv.Length, csv.Length, counts.Read));
+        rejectedRows?.Complete();
+
+        var committed = !request.DryRun && (counts.Rejected == 0 || request.SkipInvalid);
+        if (committed)
+        {
+            db.ImportBatches.Add(new ImportBatch(batchId, System.IO.Path.GetFileName(request.Path), csv.Sha256(), format.Name, zone?.Id, ledger.Actor, ledger.Now, counts));
+            await change.CommitAsync(cancellationToken);
+        }
+
+        return new ImportResult(
+            format.Name, detected, request.Path, csv.Sha256(), counts, errors, errorCount,
+            unattributed.OrderByDescending(g => g.Value).ThenBy(g => g.Key.Item1, StringComparer.Ordinal)
+                .Select(g => new UnattributedActivity(g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Value)).ToList(),
+            csv.FooterLines, committed, request.DryRun);
+    }
+
+    private static (IUsageFormat Format, bool Detected) ChooseFormat(string name, CsvFile csv)
+    {
+        if (string.Equals(name, UsageFormats.Auto, StringComparison.OrdinalIgnoreCase))
+        {
+            return UsageFormats.Recognise(csv.Header) is { } recognised
+                ? (recognised, true)
+                : throw new ImportFileException(
+                    $"{csv.Path}, line 1: the header matches none of the formats ledger reads ({string.Join(", ", UsageFormats.All.Select(f => f.Name))}); " +
+                    $"it starts with {string.Join(", ", csv.Header.Names.Take(8))}.");
+        }
+        return UsageFormats.Find(name) is { } format
+            ? (format, false)
+            : throw new ValidationException([new ValidationFailure("format", $"'{name}' is not an import format; use one of auto, {string.Join(", ", UsageFormats.All.Select(f => f.Name))}.")]);
+    }
+
+    private static TimeZoneInfo? FindZone(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return null;
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(name.Trim());
+        }
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new ValidationException([new ValidationFailure("time-zone", $"'{name}' is not a time zone; use an IANA name such as America/New_York or UTC.")]);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+namespace IntegrationLedger.Application.Importing.Csv;
+
+/// <summary>
+/// A file's header, matched by name, never by position. Names are compared with case, spaces, underscores
+/// and dots ignored, so <c>USER_ID</c>, <c>UserId</c> and <c>User Id</c> are the same column, as are the
+/// Setup download's <c>Login Time</c> and the API's <c>LoginTime</c>.
+/// </summary>
+public sealed class HeaderMap
+{
+    private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
+
+    public HeaderMap(IReadOnlyList<string> names)
+    {
+        Names = names;
+        for (var i = 0; i < names.Count; i++)
+        {
+            var key = Normalize(names[i]);
+            if (key.Length == 0)
+                continue;
+            if (!_byName.TryAdd(key, i))
+                Duplicates.Add(names[i]);
+        }
+    }
+
+    public IReadOnlyList<string> Names { get; }
+    public int Count => Names.Count;
+
+    /// <summary>Header names that appear more than once; a column that is needed must not be one of them.</summary>
+    public List<string> Duplicates { get; } = [];
+
+    public bool Has(string name) => _byName.ContainsKey(Normalize(name));
+
+    /// <summary>The column's index, or -1 when the file does not have it.</summary>
+    public int IndexOf(string name) => _byName.TryGetValue(Normalize(name), out var index) ? index : -1;
+
+    /// <summary>The first of several alternative names that the file has, or -1.</summary>
+    public int IndexOfAny(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var index = IndexOf(name);
+            if (index >= 0)
+                return index;
+        }
+        return -1;
+    }
+
+    /// <summary>The name as the file writes it, for messages.</summary>
+    public string NameAt(int index) => Names[index];
+
+    public static string Normalize(string name)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(name.Length, 256)];
+        var length = 0;
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c) && length < buffer.Length)
+                buffer[length++] = char.ToLowerInvariant(c);
+        }
+        return new string(buffer[..length]);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+
+namespace IntegrationLedger.Application.Importing.Parsing;
+
+/// <summary>
+/// The time formats Salesforce exports use. Every parser returns UTC; the ones for times that carry no
+/// zone take the zone the user named, because guessing one would shift every event by hours.
+/// </summary>
+public static class SalesforceTimes
+{
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mm:ssK",
+    ];
+
+    private static readonly string[] LocalFormats =
+    [
+        "M/d/yyyy h:mm:ss tt", "M/d/yyyy h:mm tt", "M/d/yyyy, h:mm:ss tt", "M/d/yyyy, h:mm tt",
+        "M/d/yyyy H:mm:ss", "M/d/yyyy H:mm", "M/d/yyyy, H:mm:ss", "M/d/yyyy, H:mm",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+    ];
+
+    /// <summary>
+    /// Zone abbreviations Salesforce writes after Setup Audit Trail times, with their offsets. Only the ones
+    /// that mean a single offset are here; others need <c>--time-zone</c>.
+    /// </summary>
+    private static readonly Dictionary<string, TimeSpan> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["UTC"] = TimeSpan.Zero, ["GMT"] = TimeSpan.Zero, ["Z"] = TimeSpan.Zero,
+        ["EST"] = TimeSpan.FromHours(-5), ["EDT"] = TimeSpan.FromHours(-4),
+        ["CST"] = TimeSpan.FromHours(-6), ["CDT"] = TimeSpan.FromHours(-5),
+        ["MST"] = TimeSpan.FromHours(-7), ["MDT"] = TimeSpan.FromHours(-6),
+        ["PST"] = TimeSpan.FromHours(-8), ["PDT"] = TimeSpan.FromHours(-7),
+        ["AKST"] = TimeSpan.FromHours(-9), ["AKDT"] = TimeSpan.FromHours(-8),
+        ["HST"] = TimeSpan.FromHours(-10),
+        ["BST"] = TimeSpan.FromHours(1), ["CET"] = TimeSpan.FromHours(1), ["CEST"] = TimeSpan.FromHours(2),
+    };
+
+    /// <summary>
+    /// Event Monitoring's <c>TIMESTAMP</c>: <c>yyyyMMddHHmmss</c> in GMT with any number of fraction digits
+    /// (<c>20231218054831.655</c>, <c>20211019050707.13</c>, <c>20220803011210</c>). Parsed by hand: a
+    /// million of them must cost next to nothing.
+    /// </summary>
+    public static bool TryParseElfTimestamp(ReadOnlySpan<byte> text, out DateTime utc)
+    {
+        utc = default;
+        if (text.Length < 14)
+            return false;
+        if (!TryDigits(text[..4], out var year) || !TryDigits(text.Slice(4, 2), out var month) || !TryDigits(text.Slice(6, 2), out var day)
+            || !TryDigits(text.Slice(8, 2), out var hour) || !TryDigits(text.Slice(10, 2), out var minute) || !TryDigits(text.Slice(12, 2), out var second))
+            return false;
+        long ticks = 0;
+        if (text.Length > 14)
+        {
+            if (text[14] != (byte)'.' || text.Length == 15 || text.Length > 22 || !TryDigits(text[15..], out var fraction))
+                return false;
+            ticks = fraction;
+            for (var digits = text.Length - 15; digits < 7; digits++)
+                ticks *= 10;
+        }
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year is >= 1 and <= 9999 ? year : 2000, month)
+            || hour > 23 || minute > 59 || second > 59 || year < 1)
+            return false;
+        utc = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks);
+        return true;
+    }
+
+    /// <summary>ISO 8601 with Z or an offset, including the <c>+0000</c> that the REST API and sf CLI write.</summary>
+    public static bool TryParseIso(string? text, out DateTime utc)
+    {
+        utc = default;
+        if (string.IsNullOrWhiteSpace(text))
+            return false;
+        var value = text.Trim();
+        // "+0000" is not an offset .NET parses; "+00:00" is.
+        if (value.Length > 5 && (value[^5] == '+' || value[^5] == '-') && char.IsAsciiDigit(value[^4]) && value[^3] != ':' && value.Contains('T', StringComparison.Ordinal))
+            value = string.Concat(value.AsSpan(0, value.Length - 2), ":", value.AsSpan(value.Length - 2));
+        if (!DateTimeOffset.TryParseExact(value, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            return false;
+        utc = parsed.UtcDateTime;
+        return true;
+    }
+
+    /// <summary>
+    /// A time as a person's export writes it (<c>11/28/2026 6:00:00 AM</c>, <c>"9/10/2026, 4:21:14 AM PDT"</c>),
+    /// or ISO. A zone abbreviation in the text wins; otherwise <paramref name="zone"/> must be given.
+    /// </summary>
+    public static LocalTimeResult ParseLocal(string? text, TimeZoneInfo? zone)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return LocalTimeResult.Fail("is empty");
+        var value = text.Trim();
+        if (TryParseIso(value, out var iso))
+            return LocalTimeResult.Ok(iso);
+
+        TimeSpan? offset = null;
+        var lastSpace = value.LastIndexOf(' ');
+        if (lastSpace > 0)
+        {
+            var suffix = value[(lastSpace + 1)..];
+            if (Abbreviations.TryGetValue(suffix, out var known))
+            {
+                offset = known;
+                value = value[..lastSpace];
+            }
+            else if (suffix.All(char.IsAsciiLetterUpper) && suffix.Length >= 3 && suffix is not ("AM" or "PM"))
+            {
+                if (zone is null)
+                    return LocalTimeResult.Fail($"'{text}' has the time zone '{suffix}', which is ambiguous; give --time-zone");
+                value = value[..lastSpace];
+            }
+        }
+        if (!DateTime.TryParseExact(value, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            return LocalTimeResult.Fail($"'{text}' is not a time in a known format (such as 11/28/2026 6:00:00 AM)");
+        if (offset is { } known2)
+            return LocalTimeResult.Ok(DateTime.SpecifyKind(local - known2, DateTimeKind.Utc));
+        if (zone is null)
+            return LocalTimeResult.Fail($"'{text}' carries no time zone; give the zone the file was exported in with --time-zone", needsZone: true);
+        if (zone.IsInvalidTime(local))
+            return LocalTimeResult.Fail($"'{text}' does not exist in {zone.Id} (the clocks skipped it)");
+        // An ambiguous local time (the hour repeated when clocks go back) is read as the first of the two.
+        var localOffset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return LocalTimeResult.Ok(DateTime.SpecifyKind(local - localOffset, DateTimeKind.Utc));
+    }
+
+    private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        foreach (var b in digits)
+        {
+            var digit = b - (byte)'0';
+            if ((uint)digit > 9)
+                return false;
+            value = value * 10 + digit;
+        }
+        return true;
+    }
+}
+
+public readonly record struct LocalTimeResult(DateTime Utc, string? Problem, bool NeedsZone)
+{
+    public static LocalTimeResult Ok(DateTime utc) => new(utc, null, false);
+
+    public static LocalTimeResult Fail(string problem, bool needsZone = false) => new(default, problem, needsZone);
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Application.Importing.Formats;
+using IntegrationLedger.Cli.Infrastructure;
+using Spectre.Console;
+
+namespace IntegrationLedger.Cli.Commands.Importing;
+
+/// <summary><c>ledger import FORMAT FILE</c>: a platform export, all or nothing, idempotent.</summary>
+internal sealed class ImportCommand : LedgerCommand
+{
+    private const long ProgressBarFromBytes = 8 << 20;
+
+    private readonly Argument<string> _format = Named("FORMAT", $"auto, or one of {string.Join(", ", UsageFormats.All.Select(f => f.Name))}");
+    private readonly Argument<string> _file = Named("FILE", "The CSV file to import");
+    private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Check every row and report what would change; write nothing" };
+    private readonly Option<bool> _skipInvalid = new("--skip-invalid") { Description = "Import the good rows of a file that has bad ones" };
+    private readonly Option<string?> _timeZone = Optional("--time-zone", "The zone of times that carry none (Setup downloads), such as America/New_York", "ZONE");
+    private readonly Option<string?> _errors = Optional("--errors", "Write every rejected row with its line, field and reason to this CSV file", "OUT.csv");
+
+    public ImportCommand(CliServices cli)
+        : base(cli, "import", "Import a usage export (validated, all or nothing, idempotent)")
+    {
+        Arguments.Add(_format);
+        Arguments.Add(_file);
+        foreach (var option in new Option[] { _dryRun, _skipInvalid, _timeZone, _errors })
+            Options.Add(option);
+    }
+
+    protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var request = new ImportUsageFile(
+            parse.GetValue(_format)!,
+            parse.GetValue(_file)!,
+            parse.GetValue(_timeZone),
+            parse.GetValue(_dryRun),
+            parse.GetValue(_skipInvalid),
+            parse.GetValue(_errors));
+        var handler = new ImportUsageFileHandler(ledger);
+        var result = Cli.Environment.OutputIsTerminal && !WantsJson(parse) && SizeOf(request.Path) >= ProgressBarFromBytes
+            ? await WithProgressBarAsync(request, handler, cancellationToken)
+            : await handler.HandleAsync(request, null, cancellationToken);
+
+        if (WantsJson(parse))
+            Output.WriteJson(result);
+        else
+            Render(result);
+        ReportErrors(result);
+        return result.Rejected || (result.DryRun && result.Counts.Rejected > 0) ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    private async Task<ImportResult> WithProgressBarAsync(ImportUsageFile request, ImportUsageFileHandler handler, CancellationToken cancellationToken)
+    {
+        ImportResult? result = null;
+        await Output.Console.Progress().AutoClear(true).StartAsync(async progress =>
+        {
+            var task = progress.AddTask($"Importing {Path.GetFileName(request.Path)}", maxValue: Math.Max(1, SizeOf(request.Path)));
+            var reporter = new Progress<ImportProgress>(p => task.Value = p.BytesRead);
+            result = await handler.HandleAsync(request, reporter, cancellationToken);
+            task.Value = task.MaxValue;
+        });
+        return result!;
+    }
+
+    private void Render(ImportResult result)
+    {
+        var c = result.Counts;
+        var how = result.FormatDetected ? $"{result.Format} (recognised from the header)" : result.Format;
+        var outcome = result.DryRun ? "Dry run, nothing written" : result.Committed ? "Imported" : "Rejected, nothing imported";
+        Output.Line($"{outcome}: {Path.GetFileName(result.File)} as {how}.");
+        Output.Line(string.Create(CultureInfo.InvariantCulture,
+            $"  read {c.Read}, {(result.DryRun ? "would add" : "added")} {c.Added}, duplicates {c.Duplicates}, rejected {c.Rejected}, attributed {c.Attributed}, unattributed {c.Unattributed}"));
+        if (result.FooterLines > 0)
+            Output.Line($"  ({result.FooterLines} report footer line(s) set aside)");
+        if (result.Unattributed.Count > 0)
+        {
+            Output.Line("Unattributed activity, by account, application and source (undocumented integrations show up here):");
+            var table = CliOutput.NewTable("Account", "Application or client", "Source IP", "Events");
+            foreach (var group in result.Unattributed.Take(20))
+                table.AddTextRow(group.Account, group.Application, group.SourceIp, group.Events.ToString(CultureInfo.InvariantCulture));
+            Output.Write(table);
+            if (result.Unattributed.Count > 20)
+                Output.Line($"  ... and {result.Unattributed.Count - 20} more groups (--json lists them all)");
+        }
+    }
+
+    /// <summary>Every bad row on standard error: file, line, field and reason.</summary>
+    private void ReportErrors(ImportResult result)
+    {
+        var error = Cli.Environment.Error;
+        foreach (var row in result.Errors)
+            error.WriteLine($"{result.File}, line {row.Line}, {row.Field}: {row.Reason}.");
+        if (result.ErrorCount > result.Errors.Count)
+            error.WriteLine($"... and {result.ErrorCount - result.Errors.Count} more errors (write them all with --errors OUT.csv).");
+        if (result.Rejected)
+            error.WriteLine($"{result.File}: {result.Counts.Rejected} bad row(s); nothing was imported. Fix them, or import the good rows with --skip-invalid.");
+    }
+
+    private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+}

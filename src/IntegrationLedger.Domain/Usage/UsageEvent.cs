@@ -1,0 +1,62 @@
+namespace IntegrationLedger.Domain.Usage;
+
+/// <summary>
+/// One imported row of platform activity: a login, an API call, a use of an OAuth token, a setup change.
+/// Every event knows the batch and line it came from. The natural key (the source's own id, or a hash of
+/// the row's content where the source has none) makes importing the same activity twice add it once.
+/// </summary>
+/// <remarks>
+/// Events are written in bulk by the importer, not through the change tracker; this type is how the rest
+/// of the application reads them.
+/// </remarks>
+public sealed class UsageEvent
+{
+    public long Id { get; init; }
+    public Guid BatchId { get; init; }
+    public long LineNumber { get; init; }
+
+    /// <summary>The import format the event came from, such as <c>sf-elf</c>.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>The kind of activity: Login, LoginAs, Logout, API, RestApi, BulkApi, ApiTotalUsage, URI, LoginHistory, OAuthToken, SetupAuditTrail.</summary>
+    public required string EventType { get; init; }
+
+    public required string NaturalKey { get; init; }
+    public DateTime OccurredAt { get; init; }
+    public string? Username { get; init; }
+
+    /// <summary>The Salesforce user id in its 18-character form.</summary>
+    public string? UserId { get; init; }
+
+    public string? SourceIp { get; init; }
+    public string? LoginType { get; init; }
+    public string? Status { get; init; }
+
+    /// <summary>Whether the activity succeeded, where the source says.</summary>
+    public bool? Succeeded { get; init; }
+
+    /// <summary>The application or connected app name.</summary>
+    public string? Application { get; init; }
+
+    /// <summary>The API client name or user agent the caller gave.</summary>
+    public string? ClientName { get; init; }
+
+    public string? ApiType { get; init; }
+    public string? ConnectedAppId { get; init; }
+    public string? Uri { get; init; }
+
+    /// <summary>What happened, in the source's words: a setup action, an API method and object, a bulk job message.</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>For setup changes: what kind of lifecycle evidence it is (PasswordReset, SecurityTokenReset, ConnectedAppChange).</summary>
+    public string? Category { get; init; }
+
+    /// <summary>For setup changes: the user or app the change was made to.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>For OAuth token rows: how many times the token was used.</summary>
+    public long? UseCount { get; init; }
+
+    public Guid? IntegrationId { get; init; }
+    public Guid? TokenId { get; init; }
+}
