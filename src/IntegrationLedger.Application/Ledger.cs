@@ -14,6 +14,9 @@ public sealed class Ledger : IAsyncDisposable
 {
     private const string KeyCheckSetting = "ledger.key-check";
 
+    /// <summary>The audit action of a ledger's creation: always its first entry.</summary>
+    public const string InitAction = "ledger.init";
+
     private readonly LedgerOptions _options;
     private LedgerKey? _key;
 
@@ -35,23 +38,35 @@ public sealed class Ledger : IAsyncDisposable
     /// <summary>The key that fingerprints secrets, checked against the one this ledger was created with.</summary>
     public LedgerKey Key => _key ??= LoadCheckedKey();
 
-    /// <summary>Creates the ledger, or brings an existing one up to date; safe to run any number of times.</summary>
+    /// <summary>
+    /// Creates the ledger, or brings an existing one up to date; safe to run any number of times. The key is
+    /// settled before the database is touched, and a ledger this call created is removed again if it fails,
+    /// so a failed init leaves nothing behind.
+    /// </summary>
     public static async Task<Ledger> InitializeAsync(LedgerOptions options, CancellationToken cancellationToken = default)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!;
+        var path = options.DatabasePath;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!Directory.Exists(directory))
-            throw new LedgerUnavailableException($"Cannot create a ledger at {options.DatabasePath}: the folder {directory} does not exist.");
-        if (!File.Exists(options.DatabasePath))
-            OwnerOnlyFile.CreateNew(options.DatabasePath).Dispose();
+            throw new LedgerUnavailableException($"Cannot create a ledger at {path}: the folder {directory} does not exist.");
 
-        var ledger = await ConnectAsync(options, cancellationToken);
+        var isNew = !File.Exists(path);
+        var keyFile = LedgerKey.KeyFilePathFor(path);
+        var keyFileExisted = File.Exists(keyFile);
+        // A new ledger gets a new key (or LEDGER_KEY) now, before any file is made; an existing one must find its own.
+        var key = isNew ? LedgerKey.Load(path, options.KeyFromEnvironment, createIfMissing: true) : null;
+        if (isNew)
+            OwnerOnlyFile.CreateNew(path).Dispose();
+
+        Ledger? ledger = null;
         try
         {
-            var key = LedgerKey.Load(options.DatabasePath, options.KeyFromEnvironment, createIfMissing: true);
+            ledger = await ConnectAsync(options, cancellationToken);
             var stored = await ledger.Db.Settings.FindAsync([KeyCheckSetting], cancellationToken);
+            key ??= LedgerKey.Load(path, options.KeyFromEnvironment, createIfMissing: stored is null);
             if (stored is null)
             {
-                await using var change = await ledger.BeginChangeAsync("ledger.init", cancellationToken);
+                await using var change = await ledger.BeginChangeAsync(InitAction, cancellationToken);
                 ledger.Db.Settings.Add(new LedgerSetting(KeyCheckSetting, key.Check));
                 await change.CommitAsync(cancellationToken);
             }
@@ -64,7 +79,15 @@ public sealed class Ledger : IAsyncDisposable
         }
         catch
         {
-            await ledger.DisposeAsync();
+            if (ledger is not null)
+                await ledger.DisposeAsync();
+            if (isNew)
+            {
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                    File.Delete(file);
+            }
+            if (!keyFileExisted && options.KeyFromEnvironment is null && isNew)
+                File.Delete(keyFile);
             throw;
         }
     }

@@ -17,6 +17,13 @@ namespace IntegrationLedger.Cli;
 /// <summary>The <c>ledger</c> command line: its command tree, and how failures become exit codes.</summary>
 public static class LedgerCli
 {
+    static LedgerCli()
+    {
+        // Validation messages name fields as people type them: "rotate-every-days", not "Rotate Every Days".
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(member.Name);
+    }
+
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         var globals = new GlobalOptions();

@@ -4,10 +4,12 @@ using IntegrationLedger.Application.Features.Audit;
 using IntegrationLedger.Application.Features.Integrations;
 using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Application.Features.Tokens;
+using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Security;
 using IntegrationLedger.Cli.Infrastructure;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.Tokens;
+using Microsoft.Data.Sqlite;
 
 namespace IntegrationLedger.Cli.Demo;
 
@@ -18,6 +20,9 @@ namespace IntegrationLedger.Cli.Demo;
 internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
 {
     public const string DatabaseFileName = "ledger.db";
+
+    /// <summary>The setting that marks a ledger as one the demo made, and so may replace.</summary>
+    private const string DemoMark = "ledger.demo";
 
     public static string DefaultSamplesFolder => Path.Combine(AppContext.BaseDirectory, "samples");
 
@@ -32,6 +37,11 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
         // Its clock stands still at the organisation's "as of" time, so every run builds the same ledger.
         var options = requested with { DatabasePath = databasePath, KeyFromEnvironment = null, Clock = new FixedTimeProvider(organisation.AsOf) };
         await using var ledger = await Ledger.InitializeAsync(options, cancellationToken);
+        await using (var mark = await ledger.BeginChangeAsync("demo.mark", cancellationToken))
+        {
+            ledger.Db.Settings.Add(new LedgerSetting(DemoMark, organisation.Organisation));
+            await mark.CommitAsync(cancellationToken);
+        }
 
         foreach (var person in organisation.People)
             await new AddPersonHandler(ledger).HandleAsync(new AddPerson(person.Email, person.Name, person.Department), cancellationToken);
@@ -136,13 +146,35 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
         output.Line($"Explore it: ledger --db {ledger.DatabasePath} token list --due");
     }
 
-    /// <summary>Re-running the demo starts over: only the files a previous run made are removed.</summary>
+    /// <summary>
+    /// Re-running the demo starts over, but only over a ledger the demo made: any other ledger at that
+    /// path (the default name is also ledger.db) is somebody's real record and is refused.
+    /// </summary>
     private static void RemovePreviousDemo(string databasePath)
     {
+        if (File.Exists(databasePath) && !IsDemoLedger(databasePath))
+            throw new UsageException($"{databasePath} is a ledger the demo did not make; choose another --out folder.");
         foreach (var path in new[] { databasePath, databasePath + "-wal", databasePath + "-shm", LedgerKey.KeyFilePathFor(databasePath) })
         {
             if (File.Exists(path))
                 File.Delete(path);
+        }
+    }
+
+    private static bool IsDemoLedger(string databasePath)
+    {
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM Settings WHERE Name = $name";
+            command.Parameters.AddWithValue("$name", DemoMark);
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        }
+        catch (SqliteException)
+        {
+            return false;
         }
     }
 }

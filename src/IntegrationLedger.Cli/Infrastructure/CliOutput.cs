@@ -41,8 +41,6 @@ internal sealed class CliOutput
     /// <summary>Plain text, with markup characters escaped: names in the ledger may contain brackets.</summary>
     public void Line(string text = "") => Console.WriteLine(text);
 
-    public void Markup(string markup) => Console.MarkupLine(markup);
-
     public void Write(Table table) => Console.Write(table);
 
     public static Table NewTable(params string[] headers)

@@ -31,6 +31,12 @@ internal static class CliParse
 
     public static DateTime? OptionalUtcTime(string? text, string option) => text is null ? null : UtcTime(text, option);
 
+    /// <summary>A whole number of days or items, with a message that names the option.</summary>
+    public static int? OptionalCount(string? text, string option) =>
+        text is null ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
+        : throw new UsageException($"{option} '{text}' is not a positive whole number.");
+
     /// <summary>An enum member from its kebab-case spelling (<c>approved-with-conditions</c>).</summary>
     public static T Choice<T>(string text)
         where T : struct, Enum =>

@@ -12,10 +12,13 @@ internal sealed class CliServices(CliEnvironment environment, GlobalOptions glob
     public CliOutput Output { get; } = new(environment);
 
     /// <summary><c>--db</c>, else <c>$LEDGER_DB</c>, else <c>./ledger.db</c>.</summary>
-    public string DatabasePath(ParseResult parse) =>
-        parse.GetValue(Globals.Database)
-        ?? NonEmpty(Environment.GetVariable(GlobalOptions.DatabaseVariable))
-        ?? GlobalOptions.DefaultDatabase;
+    public string DatabasePath(ParseResult parse)
+    {
+        var given = parse.GetValue(Globals.Database);
+        if (given is not null && string.IsNullOrWhiteSpace(given))
+            throw new UsageException("--db needs the path of a ledger file.");
+        return given ?? NonEmpty(Environment.GetVariable(GlobalOptions.DatabaseVariable)) ?? GlobalOptions.DefaultDatabase;
+    }
 
     public LedgerOptions LedgerOptions(ParseResult parse) => new(
         DatabasePath(parse),

@@ -32,6 +32,15 @@ public sealed class Account
     public string? PlatformUserId { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>Records the account's Salesforce user id once it is known; a different id is a mistake, not an update.</summary>
+    public void AssignPlatformUserId(string platformUserId)
+    {
+        var normalized = SalesforceId.Normalize(platformUserId);
+        if (PlatformUserId is not null && PlatformUserId != normalized)
+            throw new DomainException($"Account '{Username}' is recorded with user id {PlatformUserId}, not {normalized}.");
+        PlatformUserId = normalized;
+    }
+
     /// <summary>Salesforce usernames look like emails and match case-insensitively.</summary>
     public static string NormalizeUsername(string username) =>
         Guard.Required(username, "An account username").ToLowerInvariant();

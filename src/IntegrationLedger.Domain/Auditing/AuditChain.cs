@@ -7,7 +7,8 @@ public sealed record AuditChainReport(bool Holds, long EntryCount, string HeadHa
 /// Walks entries in storage order and checks that sequence numbers run 1, 2, 3... without gaps, that each
 /// entry points at the hash of the one before, and that each hash still matches its content.
 /// </summary>
-public sealed class AuditChainVerifier
+/// <param name="firstAction">What the first entry must record (the ledger's creation), so a log emptied or cut at the front does not verify.</param>
+public sealed class AuditChainVerifier(string? firstAction = null)
 {
     private long _count;
     private string _headHash = AuditEntry.GenesisHash;
@@ -33,13 +34,19 @@ public sealed class AuditChainVerifier
                 : $"entry {entry.Sequence} does not follow entry {expectedSequence - 1} (its previous hash differs; deleted, inserted or reordered)");
         if (!string.Equals(entry.ComputeHash(), entry.Hash, StringComparison.Ordinal))
             return Fail(entry.Sequence, $"entry {entry.Sequence} was altered after it was written (its content no longer matches its hash)");
+        if (expectedSequence == 1 && firstAction is not null && entry.Action != firstAction)
+            return Fail(1, $"entry 1 records '{entry.Action}', not the ledger's creation ('{firstAction}')");
 
         _count++;
         _headHash = entry.Hash;
         return true;
     }
 
-    public AuditChainReport Report() => new(Holds, _count, _headHash, _firstBad, _problem);
+    /// <summary>The outcome; with a first action required, an empty log does not hold either.</summary>
+    public AuditChainReport Report() =>
+        Holds && _count == 0 && firstAction is not null
+            ? new(false, 0, _headHash, 1, $"the log is empty, but a ledger's first entry ('{firstAction}') is written when it is created")
+            : new(Holds, _count, _headHash, _firstBad, _problem);
 
     private bool Fail(long sequence, string problem)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace IntegrationLedger.Domain.Auditing;
@@ -13,6 +14,13 @@ public sealed class AuditEntry
 {
     /// <summary>The "previous hash" of the first entry.</summary>
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>
+    /// Minimal escaping: quotes as \" and text as itself, the way most JSON libraries write by default
+    /// (Python's json.dumps(entry, ensure_ascii=False, separators=(",", ":")) gives the same bytes for
+    /// text without control characters), so the hash can be checked without this program.
+    /// </summary>
+    private static readonly JsonSerializerOptions CanonicalJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private AuditEntry()
     {
@@ -82,7 +90,7 @@ public sealed class AuditEntry
             Before,
             After,
             PreviousHash,
-        });
+        }, CanonicalJson);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -1,4 +1,5 @@
 using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Domain.People;
 
 namespace IntegrationLedger.Domain.Integrations;
 
@@ -22,16 +23,18 @@ public sealed class Integration
         string name,
         string? vendor,
         string? purpose,
-        Guid? ownerId,
+        Person? owner,
         string? environment,
         NetworkTrust network,
         DateTime createdAt)
     {
+        if (owner is { HasDeparted: true })
+            throw new DomainException($"{owner.Email} has departed and cannot own a new integration.");
         Id = Guid.CreateVersion7(createdAt);
         Name = Guard.Required(name, "An integration name");
         Vendor = Guard.Optional(vendor);
         Purpose = Guard.Optional(purpose);
-        OwnerId = ownerId;
+        OwnerId = owner?.Id;
         Environment = Guard.Optional(environment) ?? "production";
         Network = network;
         CreatedAt = Guard.Utc(createdAt, nameof(createdAt));
@@ -81,5 +84,10 @@ public sealed class Integration
         return record;
     }
 
-    public void TransferOwnership(Guid newOwnerId) => OwnerId = newOwnerId;
+    public void TransferOwnership(Person newOwner)
+    {
+        if (newOwner.HasDeparted)
+            throw new DomainException($"{newOwner.Email} has departed and cannot take over '{Name}'.");
+        OwnerId = newOwner.Id;
+    }
 }

@@ -1,4 +1,5 @@
 using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Domain.People;
 
 namespace IntegrationLedger.Domain.Tokens;
 
@@ -19,7 +20,7 @@ public sealed class Token
     public Token(
         string label,
         TokenKind kind,
-        Guid ownerId,
+        Person owner,
         Guid? accountId,
         SecretFingerprint? fingerprint,
         DateTime issuedAt,
@@ -31,11 +32,12 @@ public sealed class Token
             throw new DomainException("A rotation policy must be a positive number of days.");
         if (lastRotatedAt < issuedAt)
             throw new DomainException("A token cannot have been rotated before it was issued.");
+        owner.EnsureCanBeGivenNewTokens();
 
         Id = Guid.CreateVersion7(createdAt);
         Label = Guard.Required(label, "A token label");
         Kind = kind;
-        OwnerId = ownerId;
+        OwnerId = owner.Id;
         AccountId = accountId;
         Fingerprint = fingerprint?.Hash;
         LastFour = fingerprint?.LastFour;
@@ -79,14 +81,15 @@ public sealed class Token
 
     public IEnumerable<TokenUsage> UsagesInEffect => _usages.Where(u => u.IsInEffect);
 
-    public TokenUsage Use(Guid integrationId, string integrationName, string purpose, DateTime since, Guid? setUpById)
+    /// <param name="recordedAt">When the usage is recorded, as opposed to <paramref name="since"/>, when it began.</param>
+    public TokenUsage Use(Guid integrationId, string integrationName, string purpose, DateTime since, Guid? setUpById, DateTime recordedAt)
     {
         if (!IsActive)
             throw new DomainException($"Token '{Label}' is {Status.ToString().ToLowerInvariant()} and cannot be used by a new integration.");
         if (UsagesInEffect.Any(u => u.IntegrationId == integrationId))
             throw new DomainException($"Token '{Label}' is already recorded as used by '{integrationName}'.");
 
-        var usage = new TokenUsage(Id, integrationId, purpose, since, setUpById);
+        var usage = new TokenUsage(Id, integrationId, purpose, since, setUpById, recordedAt);
         _usages.Add(usage);
         return usage;
     }
@@ -99,6 +102,8 @@ public sealed class Token
     {
         if (!IsActive)
             throw new DomainException($"Token '{Label}' is {Status.ToString().ToLowerInvariant()}; only an active token can be reset.");
+        if (newFingerprint is not null && newFingerprint.Hash == Fingerprint)
+            throw new DomainException($"The new secret of '{Label}' is the one it already had; a reset needs a new value.");
         LastRotatedAt = Guard.Utc(at, nameof(at));
         Fingerprint = newFingerprint?.Hash;
         LastFour = newFingerprint?.LastFour;
@@ -128,5 +133,9 @@ public sealed class Token
             usage.End(at);
     }
 
-    public void TransferOwnership(Guid newOwnerId) => OwnerId = newOwnerId;
+    public void TransferOwnership(Person newOwner)
+    {
+        newOwner.EnsureCanBeGivenNewTokens();
+        OwnerId = newOwner.Id;
+    }
 }

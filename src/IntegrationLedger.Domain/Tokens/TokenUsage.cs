@@ -10,9 +10,9 @@ public sealed class TokenUsage
         Purpose = null!;
     }
 
-    internal TokenUsage(Guid tokenId, Guid integrationId, string purpose, DateTime since, Guid? setUpById)
+    internal TokenUsage(Guid tokenId, Guid integrationId, string purpose, DateTime since, Guid? setUpById, DateTime recordedAt)
     {
-        Id = Guid.CreateVersion7(since);
+        Id = Guid.CreateVersion7(recordedAt);
         TokenId = tokenId;
         IntegrationId = integrationId;
         Purpose = Guard.Required(purpose, "The purpose of a token usage");

@@ -1,5 +1,6 @@
 using IntegrationLedger.Application.Features.Audit;
 using IntegrationLedger.Application.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Tests.Auditing;
 
@@ -49,12 +50,28 @@ public class AuditTamperingTests
     public async Task Verify_EditedEntryWithRecomputedHash_FailsAtTheNextEntry()
     {
         await using var test = await LedgerWithHistoryAsync();
-        test.ExecuteRaw("UPDATE AuditEntries SET Actor = 'mallory', Hash = '" + new string('a', 64) + "' WHERE Sequence = 3");
+        var original = await test.Ledger.Db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == 3);
+        var forged = new Domain.Auditing.AuditEntry(original.Sequence, original.OccurredAt, "mallory", original.Action,
+            original.EntityType, original.EntityId, original.Before, original.After, original.PreviousHash);
+        test.ExecuteRaw($"UPDATE AuditEntries SET Actor = 'mallory', Hash = '{forged.Hash}' WHERE Sequence = 3");
 
         var report = await VerifyAsync(test);
 
         Assert.That(report.Holds, Is.False);
-        Assert.That(report.FirstBadSequence, Is.EqualTo(3));
+        Assert.That(report.FirstBadSequence, Is.EqualTo(4), "entry 3 is self-consistent; entry 4 no longer follows it");
+        Assert.That(report.Problem, Does.Contain("does not follow entry 3"));
+    }
+
+    [Test]
+    public async Task Verify_EmptiedLog_Fails()
+    {
+        await using var test = await LedgerWithHistoryAsync();
+        test.ExecuteRaw("DELETE FROM AuditEntries");
+
+        var report = await VerifyAsync(test);
+
+        Assert.That(report.Holds, Is.False);
+        Assert.That(report.Problem, Does.Contain("empty"));
     }
 
     [Test]

@@ -65,6 +65,20 @@ public class SecretStorageTests
     }
 
     [Test]
+    public async Task ResetToken_ToAnotherTokensSecret_IsRefused()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        await test.AddPersonAsync("ana@example.com");
+        await test.AddTokenAsync("a", "ana@example.com", secret: SecretValue);
+        await test.AddTokenAsync("b", "ana@example.com", secret: "AnotherSecret123456");
+
+        Assert.That(async () => await new ResetTokenHandler(test.Ledger).HandleAsync(new ResetToken("b", Secret.Parse(SecretValue))),
+            Throws.TypeOf<Domain.Common.DomainException>().With.Message.Contains("'a'"));
+        var found = await new FindTokenHandler(test.Ledger).HandleAsync(Secret.Parse(SecretValue));
+        Assert.That(found?.Label, Is.EqualTo("a"));
+    }
+
+    [Test]
     public async Task Fingerprints_DependOnTheLedgersKey()
     {
         await using var first = await TestLedger.CreateAsync();

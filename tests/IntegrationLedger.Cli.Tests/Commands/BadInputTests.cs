@@ -38,6 +38,11 @@ public class BadInputTests
         new object[] { new[] { "token", "revoke", "missing-token", "--reason", "stolen" }, "stolen" },
         new object[] { new[] { "token", "frobnicate" }, "frobnicate" },
         new object[] { new[] { "audit", "log", "--since", "yesterday" }, "yesterday" },
+        new object[] { new[] { "token", "add", "--label", "t", "--kind", "api-key", "--owner", "ana@example.com", "--rotate-every", "abc" }, "--rotate-every" },
+        new object[] { new[] { "token", "add", "--label", "t", "--kind", "api-key", "--owner", "ana@example.com", "--issued", "2099-01-01" }, "passed" },
+        new object[] { new[] { "token", "add", "--label", "t", "--kind", "api-key", "--owner", "ana@example.com", "--issued", "1960-01-01" }, "2000" },
+        new object[] { new[] { "person", "offboard", "ana@example.com", "--on", "2099-12-31" }, "future" },
+        new object[] { new[] { "--db", "", "person", "list" }, "--db" },
     ];
 
     [TestCaseSource(nameof(Cases))]
@@ -116,5 +121,32 @@ public class BadInputTests
         Assert.That(list.ExitCode, Is.EqualTo(ExitCodes.BadInput), list.ToString());
         Assert.That(list.Error, Does.Contain("not a ledger"));
         Assert.That(await File.ReadAllBytesAsync(foreign), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Demo_OverARealLedger_IsRefusedAndTheLedgerKept()
+    {
+        var real = Path.Combine(_cli.Folder, "ledger.db");
+        File.Copy(_cli.DatabasePath, real);
+        File.Copy(_cli.DatabasePath + ".key", real + ".key");
+
+        var result = await _cli.RunAsync(["demo", "--out", _cli.Folder]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput), result.ToString());
+        Assert.That(result.Error, Does.Contain("did not make"));
+        var people = await _cli.RunAsync(["--db", real, "person", "list", "--json"]);
+        Assert.That(people.Json.GetArrayLength(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Init_WithABadKey_LeavesNoFilesBehind()
+    {
+        var fresh = Path.Combine(_cli.Folder, "fresh.db");
+        _cli.Variables["LEDGER_KEY"] = "not base64!";
+
+        var result = await _cli.RunAsync(["--db", fresh, "init"]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput), result.ToString());
+        Assert.That(Directory.GetFiles(_cli.Folder, "fresh.db*"), Is.Empty);
     }
 }

@@ -97,4 +97,27 @@ public class AuditChainVerifierTests
 
         Assert.That(variants.Select(v => v.Hash), Has.None.EqualTo(baseline));
     }
+
+    [Test]
+    public void Hash_IsSha256OfTheDocumentedJsonArray()
+    {
+        // Expected value computed independently in Python:
+        // sha256(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+        var entry = new AuditEntry(1, TestClock.Start, "gus", "person.add", "Person", "id-1", null,
+            "{\"Email\":\"ana@example.com\",\"Name\":\"Ana \\\"AL\\\" Lima — Ops\"}", AuditEntry.GenesisHash);
+
+        Assert.That(entry.Hash, Is.EqualTo("4919eebb7a5313bb4ca287f9365d1d6a79fe763dda0d87248d1a6095d09fcddb"));
+    }
+
+    [Test]
+    public void Verify_WithRequiredFirstAction_RejectsAnEmptyLogAndAWrongFirstEntry()
+    {
+        var empty = new AuditChainVerifier(firstAction: "ledger.init");
+        Assert.That(empty.Report().Holds, Is.False);
+
+        var wrongStart = new AuditChainVerifier(firstAction: "ledger.init");
+        wrongStart.Accept(Chain(1)[0]);
+        Assert.That(wrongStart.Report().Holds, Is.False);
+        Assert.That(wrongStart.Report().Problem, Does.Contain("not the ledger's creation"));
+    }
 }

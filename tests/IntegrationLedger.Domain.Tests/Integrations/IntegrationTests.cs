@@ -1,13 +1,14 @@
 using System.Net;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Integrations;
+using IntegrationLedger.Domain.People;
 
 namespace IntegrationLedger.Domain.Tests.Integrations;
 
 public class IntegrationTests
 {
     private static Integration NewIntegration() =>
-        new("Nightly ETL", "Acme Sync", "Sync accounts", Guid.NewGuid(), null, NetworkTrust.Untrusted, TestClock.Start);
+        new("Nightly ETL", "Acme Sync", "Sync accounts", new Person("ana@example.com", "Ana", null, TestClock.Start), null, NetworkTrust.Untrusted, TestClock.Start);
 
     [TestCase("192.0.2.0/24", "192.0.2.0/24")]
     [TestCase("192.0.2.10", "192.0.2.10/32")]
@@ -66,5 +67,15 @@ public class IntegrationTests
         integration.RecordVetting(new DateOnly(2025, 3, 1), "Hana", VettingOutcome.Rejected, null, null, TestClock.Start);
 
         Assert.That(integration.LatestVetting!.Reviewer, Is.EqualTo("Gus"));
+    }
+
+    [Test]
+    public void Constructor_DepartedOwner_Throws()
+    {
+        var owner = new Person("dana@example.com", "Dana", null, TestClock.Start);
+        owner.Offboard(new DateOnly(2026, 6, 30));
+
+        Assert.That(() => new Integration("Loader", null, null, owner, null, NetworkTrust.Untrusted, TestClock.Start),
+            Throws.TypeOf<DomainException>().With.Message.Contains("departed"));
     }
 }

@@ -1,4 +1,5 @@
 using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Tokens;
 
 namespace IntegrationLedger.Domain.Tests.Tokens;
@@ -8,8 +9,10 @@ public class TokenTests
     private static readonly Guid Etl = Guid.NewGuid();
     private static readonly Guid Backfill = Guid.NewGuid();
 
+    private static Person Owner() => new("ana@example.com", "Ana Lima", null, TestClock.Start);
+
     private static Token NewToken(int? rotateEvery = 90, TokenKind kind = TokenKind.SalesforceSecurityToken, DateTime? lastRotated = null) =>
-        new("etl-token", kind, Guid.NewGuid(), null, new SecretFingerprint("ab12", "wxyz"),
+        new("etl-token", kind, Owner(), null, new SecretFingerprint("ab12", "wxyz"),
             TestClock.Start.AddDays(-400), lastRotated ?? TestClock.Start, rotateEvery, TestClock.Start);
 
     [Test]
@@ -17,7 +20,7 @@ public class TokenTests
     {
         var token = NewToken();
 
-        var usage = token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null);
+        var usage = token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null, TestClock.Start);
 
         Assert.That(usage.Status, Is.EqualTo(TokenUsageStatus.Current));
         Assert.That(token.UsagesInEffect, Is.EquivalentTo(new[] { usage }));
@@ -29,7 +32,7 @@ public class TokenTests
         var token = NewToken();
         token.Revoke(RevocationReason.Compromised, null, TestClock.Start);
 
-        Assert.That(() => token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null),
+        Assert.That(() => token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null, TestClock.Start),
             Throws.TypeOf<DomainException>().With.Message.Contains("revoked and cannot be used"));
     }
 
@@ -39,7 +42,7 @@ public class TokenTests
     {
         var token = NewToken();
 
-        Assert.That(() => token.Use(Etl, "Nightly ETL", purpose, TestClock.Start, null),
+        Assert.That(() => token.Use(Etl, "Nightly ETL", purpose, TestClock.Start, null, TestClock.Start),
             Throws.TypeOf<DomainException>().With.Message.Contains("purpose"));
         Assert.That(token.Usages, Is.Empty);
     }
@@ -48,17 +51,17 @@ public class TokenTests
     public void Use_SameIntegrationTwice_Throws()
     {
         var token = NewToken();
-        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null);
+        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null, TestClock.Start);
 
-        Assert.That(() => token.Use(Etl, "Nightly ETL", "again", TestClock.Start, null), Throws.TypeOf<DomainException>());
+        Assert.That(() => token.Use(Etl, "Nightly ETL", "again", TestClock.Start, null, TestClock.Start), Throws.TypeOf<DomainException>());
     }
 
     [Test]
     public void Reset_MarksEveryUsagePendingAndRestartsTheRotationClock()
     {
         var token = NewToken(lastRotated: TestClock.Start.AddDays(-100));
-        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start.AddDays(-100), null);
-        token.Use(Backfill, "Backfill", "API login", TestClock.Start.AddDays(-100), null);
+        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start.AddDays(-100), null, TestClock.Start);
+        token.Use(Backfill, "Backfill", "API login", TestClock.Start.AddDays(-100), null, TestClock.Start);
         Assert.That(token.IsRotationOverdue(TestClock.Start), Is.True);
 
         token.Reset(TestClock.Start, new SecretFingerprint("cd34", "abcd"));
@@ -74,8 +77,8 @@ public class TokenTests
     public void ConfirmUpdated_OneOfTwo_LeavesTheOtherPending()
     {
         var token = NewToken();
-        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null);
-        token.Use(Backfill, "Backfill", "API login", TestClock.Start, null);
+        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null, TestClock.Start);
+        token.Use(Backfill, "Backfill", "API login", TestClock.Start, null, TestClock.Start);
         token.Reset(TestClock.Start.AddHours(1), null);
 
         token.ConfirmUpdated(Etl, "Nightly ETL", TestClock.Start.AddHours(2));
@@ -90,7 +93,7 @@ public class TokenTests
     public void ConfirmUpdated_NothingPending_Throws()
     {
         var token = NewToken();
-        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null);
+        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null, TestClock.Start);
 
         Assert.That(() => token.ConfirmUpdated(Etl, "Nightly ETL", TestClock.Start), Throws.TypeOf<DomainException>().With.Message.Contains("not waiting"));
     }
@@ -99,7 +102,7 @@ public class TokenTests
     public void Revoke_EndsUsagesAndCannotBeRepeated()
     {
         var token = NewToken();
-        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null);
+        token.Use(Etl, "Nightly ETL", "API login", TestClock.Start, null, TestClock.Start);
 
         token.Revoke(RevocationReason.Unused, "no longer needed", TestClock.Start.AddDays(1));
 
@@ -120,7 +123,7 @@ public class TokenTests
     [Test]
     public void Constructor_RotatedBeforeIssued_Throws()
     {
-        Assert.That(() => new Token("t", TokenKind.ApiKey, Guid.NewGuid(), null, null, TestClock.Start, TestClock.Start.AddDays(-1), null, TestClock.Start),
+        Assert.That(() => new Token("t", TokenKind.ApiKey, Owner(), null, null, TestClock.Start, TestClock.Start.AddDays(-1), null, TestClock.Start),
             Throws.TypeOf<DomainException>());
     }
 
@@ -132,5 +135,35 @@ public class TokenTests
         Assert.That(TokenKinds.TryParse(text, out var kind), Is.True);
         Assert.That(kind, Is.EqualTo(expected));
         Assert.That(TokenKinds.TryParse("password-ish", out _), Is.False);
+    }
+
+    [Test]
+    public void Constructor_DepartedOwner_Throws()
+    {
+        var owner = Owner();
+        owner.Offboard(new DateOnly(2026, 6, 30));
+
+        Assert.That(() => new Token("t", TokenKind.ApiKey, owner, null, null, TestClock.Start, TestClock.Start, null, TestClock.Start),
+            Throws.TypeOf<DomainException>().With.Message.Contains("cannot be given new tokens"));
+    }
+
+    [Test]
+    public void TransferOwnership_ToDepartedPerson_Throws()
+    {
+        var token = NewToken();
+        var successor = new Person("ben@example.com", "Ben", null, TestClock.Start);
+        successor.Offboard(new DateOnly(2026, 6, 30));
+
+        Assert.That(() => token.TransferOwnership(successor), Throws.TypeOf<DomainException>());
+    }
+
+    [Test]
+    public void Reset_WithTheSameSecret_Throws()
+    {
+        var token = NewToken();
+
+        Assert.That(() => token.Reset(TestClock.Start.AddDays(1), new SecretFingerprint("ab12", "wxyz")),
+            Throws.TypeOf<DomainException>().With.Message.Contains("already had"));
+        Assert.That(token.LastRotatedAt, Is.EqualTo(TestClock.Start));
     }
 }

@@ -12,7 +12,7 @@ public sealed class VerifyAuditChainHandler(Ledger ledger)
 {
     public async Task<AuditChainReport> HandleAsync(CancellationToken cancellationToken = default)
     {
-        var verifier = new AuditChainVerifier();
+        var verifier = new AuditChainVerifier(firstAction: Ledger.InitAction);
         var entries = ledger.Db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {

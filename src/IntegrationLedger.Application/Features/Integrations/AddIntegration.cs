@@ -47,11 +47,9 @@ public sealed class AddIntegrationHandler(Ledger ledger)
         if (await db.Integrations.AnyAsync(i => i.Name == name, cancellationToken))
             throw new DomainException($"An integration named '{name}' is already in the ledger.");
         var owner = string.IsNullOrWhiteSpace(request.OwnerEmail) ? null : await db.RequirePersonAsync(request.OwnerEmail, cancellationToken);
-        if (owner is { HasDeparted: true })
-            throw new DomainException($"{owner.Email} has departed and cannot own a new integration.");
 
         var now = ledger.Now;
-        var integration = new Integration(name, request.Vendor, request.Purpose, owner?.Id, request.Environment, request.Network, now);
+        var integration = new Integration(name, request.Vendor, request.Purpose, owner, request.Environment, request.Network, now);
         foreach (var cidr in request.AllowedCidrs)
             integration.AllowNetwork(cidr, now);
         foreach (var rule in request.Rules)

@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -26,9 +27,12 @@ public sealed record ConfiguredUsage(string Integration, string Token);
 
 public sealed class OffboardPersonValidator : AbstractValidator<OffboardPerson>
 {
-    public OffboardPersonValidator()
+    public OffboardPersonValidator(DateTime now)
     {
         RuleFor(r => r.Email).NotEmpty();
+        RuleFor(r => r.On).Must(on => on <= DateOnly.FromDateTime(now))
+            .WithMessage("A departure is recorded once it has happened; '{PropertyValue}' is in the future.");
+        RuleFor(r => r.On).Must(on => LedgerDates.IsPlausible(on.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), now)).WithMessage(LedgerDates.PlausibleMessage);
         RuleFor(r => r.ReassignTo)
             .Must((request, other) => !string.Equals(other?.Trim(), request.Email.Trim(), StringComparison.OrdinalIgnoreCase))
             .WithMessage("Work cannot be reassigned to the person who is leaving.");
@@ -39,7 +43,7 @@ public sealed class OffboardPersonHandler(Ledger ledger)
 {
     public async Task<OffboardingPlan> HandleAsync(OffboardPerson request, CancellationToken cancellationToken = default)
     {
-        await new OffboardPersonValidator().ValidateAndThrowAsync(request, cancellationToken);
+        await new OffboardPersonValidator(ledger.Now).ValidateAndThrowAsync(request, cancellationToken);
         await using var change = await ledger.BeginChangeAsync("person.offboard", cancellationToken);
         var db = ledger.Db;
 
@@ -67,13 +71,13 @@ public sealed class OffboardPersonHandler(Ledger ledger)
             if (token.IsActive && request.RevokeTokens)
                 token.Revoke(RevocationReason.Offboarding, $"{person.Email} departed on {request.On:yyyy-MM-dd}", ledger.Now);
             else if (token.IsActive && successor is not null)
-                token.TransferOwnership(successor.Id);
+                token.TransferOwnership(successor);
             planTokens.Add(new OffboardingToken(token.Label, token.Kind, token.Status, usedBy, action));
         }
         if (successor is not null)
         {
             foreach (var integration in integrations)
-                integration.TransferOwnership(successor.Id);
+                integration.TransferOwnership(successor);
         }
 
         await change.CommitAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Security;
 using IntegrationLedger.Domain.Accounts;
@@ -25,7 +26,7 @@ public sealed record AddToken(
 
 public sealed class AddTokenValidator : AbstractValidator<AddToken>
 {
-    public AddTokenValidator()
+    public AddTokenValidator(DateTime now)
     {
         RuleFor(r => r.Label).NotEmpty().MaximumLength(200);
         RuleFor(r => r.OwnerEmail).NotEmpty().EmailAddress();
@@ -37,6 +38,8 @@ public sealed class AddTokenValidator : AbstractValidator<AddToken>
         RuleFor(r => r.AccountUserId).Empty().When(r => string.IsNullOrWhiteSpace(r.Account))
             .WithMessage("A user id needs the account's username too.");
         RuleFor(r => r.RotateEveryDays).InclusiveBetween(1, 3650);
+        RuleFor(r => r.IssuedAt).Must(t => t is null || LedgerDates.IsPlausible(t.Value, now)).WithMessage(LedgerDates.PlausibleMessage);
+        RuleFor(r => r.LastRotatedAt).Must(t => t is null || LedgerDates.IsPlausible(t.Value, now)).WithMessage(LedgerDates.PlausibleMessage);
         RuleFor(r => r.LastRotatedAt).GreaterThanOrEqualTo(r => r.IssuedAt).When(r => r.IssuedAt is not null && r.LastRotatedAt is not null)
             .WithMessage("A token cannot have been rotated before it was issued.");
     }
@@ -46,7 +49,7 @@ public sealed class AddTokenHandler(Ledger ledger)
 {
     public async Task<TokenSummary> HandleAsync(AddToken request, CancellationToken cancellationToken = default)
     {
-        await new AddTokenValidator().ValidateAndThrowAsync(request, cancellationToken);
+        await new AddTokenValidator(ledger.Now).ValidateAndThrowAsync(request, cancellationToken);
         var fingerprint = request.Secret is null ? null : ledger.Key.Fingerprint(request.Secret);
 
         await using var change = await ledger.BeginChangeAsync("token.add", cancellationToken);
@@ -54,7 +57,7 @@ public sealed class AddTokenHandler(Ledger ledger)
         var label = request.Label.Trim();
         if (await db.Tokens.AnyAsync(t => t.Label == label, cancellationToken))
             throw new DomainException($"A token labelled '{label}' is already in the ledger.");
-        if (fingerprint is not null && await db.Tokens.SingleOrDefaultAsync(t => t.Fingerprint == fingerprint.Hash, cancellationToken) is { } twin)
+        if (fingerprint is not null && await db.Tokens.FirstOrDefaultAsync(t => t.Fingerprint == fingerprint.Hash, cancellationToken) is { } twin)
             throw new DomainException($"That secret is already registered as token '{twin.Label}'.");
 
         var owner = await db.RequirePersonAsync(request.OwnerEmail, cancellationToken);
@@ -62,8 +65,9 @@ public sealed class AddTokenHandler(Ledger ledger)
         var account = request.Account is null ? null : await FindOrCreateAccountAsync(request, owner.Id, owner.Email, cancellationToken);
 
         var now = ledger.Now;
-        var issuedAt = request.IssuedAt ?? now;
-        var token = new Token(label, request.Kind, owner.Id, account?.Id, fingerprint, issuedAt, request.LastRotatedAt ?? issuedAt, request.RotateEveryDays, now);
+        // Recording a token that already exists often means knowing only when it was last reset.
+        var issuedAt = request.IssuedAt ?? request.LastRotatedAt ?? now;
+        var token = new Token(label, request.Kind, owner, account?.Id, fingerprint, issuedAt, request.LastRotatedAt ?? issuedAt, request.RotateEveryDays, now);
         db.Tokens.Add(token);
         await change.CommitAsync(cancellationToken);
         return TokenSummary.From(token, owner.Email, account?.Username, now);
@@ -79,8 +83,8 @@ public sealed class AddTokenHandler(Ledger ledger)
         var userId = string.IsNullOrWhiteSpace(request.AccountUserId) ? null : SalesforceId.Normalize(request.AccountUserId);
         if (existing is not null)
         {
-            if (userId is not null && existing.PlatformUserId is not null && existing.PlatformUserId != userId)
-                throw new DomainException($"Account '{existing.Username}' is recorded with user id {existing.PlatformUserId}, not {userId}.");
+            if (userId is not null)
+                existing.AssignPlatformUserId(userId);
             return existing;
         }
         var username = Account.NormalizeUsername(request.Account!);

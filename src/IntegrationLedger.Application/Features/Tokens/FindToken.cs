@@ -9,6 +9,7 @@ public sealed class FindTokenHandler(Ledger ledger)
     {
         var hash = ledger.Key.Fingerprint(secret).Hash;
         var matches = await TokenReadModel.SummariesAsync(ledger, ledger.Db.Tokens.Where(t => t.Fingerprint == hash), cancellationToken);
-        return matches.SingleOrDefault();
+        // Fingerprints are unique (an index guarantees it), so there is at most one.
+        return matches.Count > 0 ? matches[0] : null;
     }
 }

@@ -1,5 +1,7 @@
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Security;
+using IntegrationLedger.Domain.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Tokens;
 
@@ -17,6 +19,8 @@ public sealed class ResetTokenHandler(Ledger ledger)
         await using (var change = await ledger.BeginChangeAsync("token.reset", cancellationToken))
         {
             var token = await ledger.Db.RequireTokenAsync(request.Token, cancellationToken);
+            if (fingerprint is not null && await ledger.Db.Tokens.FirstOrDefaultAsync(t => t.Fingerprint == fingerprint.Hash && t.Id != token.Id, cancellationToken) is { } twin)
+                throw new DomainException($"That secret is already registered as token '{twin.Label}'.");
             token.Reset(ledger.Now, fingerprint);
             await change.CommitAsync(cancellationToken);
         }

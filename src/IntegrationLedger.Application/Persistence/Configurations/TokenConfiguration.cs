@@ -18,7 +18,8 @@ internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
         builder.Property(t => t.Label).HasMaxLength(200);
         builder.HasIndex(t => t.Label).IsUnique();
         builder.Property(t => t.Fingerprint).HasMaxLength(64).HasAnnotation(AuditAnnotations.Redacted, true);
-        builder.HasIndex(t => t.Fingerprint);
+        // One secret, one token: find must never have to choose.
+        builder.HasIndex(t => t.Fingerprint).IsUnique().HasFilter("Fingerprint IS NOT NULL");
         builder.Property(t => t.LastFour).HasMaxLength(4);
         builder.Property(t => t.RevocationNote).HasMaxLength(2000);
         builder.HasOne<Person>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Restrict);

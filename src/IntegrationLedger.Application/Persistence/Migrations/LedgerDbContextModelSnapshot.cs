@@ -407,7 +407,9 @@ namespace IntegrationLedger.Application.Persistence.Migrations
 
                     b.HasIndex("AccountId");
 
-                    b.HasIndex("Fingerprint");
+                    b.HasIndex("Fingerprint")
+                        .IsUnique()
+                        .HasFilter("Fingerprint IS NOT NULL");
 
                     b.HasIndex("Label")
                         .IsUnique();

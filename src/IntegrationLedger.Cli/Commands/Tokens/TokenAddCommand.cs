@@ -13,7 +13,7 @@ internal sealed class TokenAddCommand : LedgerCommand
     private readonly Option<string> _owner = Required("--owner", "The person who answers for it", "EMAIL");
     private readonly Option<string?> _account = Optional("--account", "The platform account it belongs to (Salesforce username)", "USERNAME");
     private readonly Option<string?> _accountUserId = Optional("--account-user-id", "That account's Salesforce user id (15 or 18 characters)", "ID");
-    private readonly Option<int?> _rotateEvery = new("--rotate-every") { Description = "Rotation policy in days (default: by kind)", HelpName = "DAYS" };
+    private readonly Option<string?> _rotateEvery = Optional("--rotate-every", "Rotation policy in days (default: by kind)", "DAYS");
     private readonly Option<string?> _issued = Optional("--issued", "When it was issued (default: now)", "DATE|TIME");
     private readonly Option<string?> _lastRotated = Optional("--last-rotated", "When it was last reset (default: when issued)", "DATE|TIME");
     private readonly Option<bool> _secretStdin = new("--secret-stdin") { Description = "Read the secret from standard input; only a keyed fingerprint and its last 4 characters are kept" };
@@ -36,7 +36,7 @@ internal sealed class TokenAddCommand : LedgerCommand
             parse.GetValue(_owner)!,
             parse.GetValue(_account),
             parse.GetValue(_accountUserId),
-            parse.GetValue(_rotateEvery),
+            CliParse.OptionalCount(parse.GetValue(_rotateEvery), "--rotate-every"),
             CliParse.OptionalUtcTime(parse.GetValue(_issued), "--issued"),
             CliParse.OptionalUtcTime(parse.GetValue(_lastRotated), "--last-rotated"),
             parse.GetValue(_secretStdin) ? Cli.ReadSecret() : null);

@@ -114,6 +114,31 @@ public class TokenLifecycleTests
     }
 
     [Test]
+    public async Task AddToken_WithOnlyLastRotated_TakesItAsTheIssueDateToo()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        await test.AddPersonAsync("ana@example.com");
+
+        var token = await new AddTokenHandler(test.Ledger).HandleAsync(new AddToken("old", TokenKind.SalesforceSecurityToken, "ana@example.com",
+            LastRotatedAt: TestLedger.Start.UtcDateTime.AddDays(-100)));
+
+        Assert.That(token.Overdue, Is.True);
+        Assert.That(token.RotationDueAt, Is.EqualTo(TestLedger.Start.UtcDateTime.AddDays(-10)));
+    }
+
+    [Test]
+    public async Task AddToken_ForAKnownAccountWithoutUserId_RecordsTheUserId()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        await test.AddPersonAsync("ana@example.com");
+        await new AddTokenHandler(test.Ledger).HandleAsync(new AddToken("a", TokenKind.ApiKey, "ana@example.com", Account: "svc@example.com"));
+
+        await new AddTokenHandler(test.Ledger).HandleAsync(new AddToken("b", TokenKind.ApiKey, "ana@example.com", Account: "svc@example.com", AccountUserId: "005xx000001Sv7A"));
+
+        Assert.That(test.ScalarRawText("SELECT PlatformUserId FROM Accounts"), Is.EqualTo("005xx000001Sv7AAAS"));
+    }
+
+    [Test]
     public async Task ListDue_ShowsOverdueDueSoonAndPendingButNotTheRest()
     {
         await using var test = await TestLedger.CreateAsync();

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegrationLedger.Application.Persistence.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261129202839_UsageEventsAndImportBatches")]
+    [Migration("20261129203155_UsageEventsAndImportBatches")]
     partial class UsageEventsAndImportBatches
     {
         /// <inheritdoc />
@@ -410,7 +410,9 @@ namespace IntegrationLedger.Application.Persistence.Migrations
 
                     b.HasIndex("AccountId");
 
-                    b.HasIndex("Fingerprint");
+                    b.HasIndex("Fingerprint")
+                        .IsUnique()
+                        .HasFilter("Fingerprint IS NOT NULL");
 
                     b.HasIndex("Label")
                         .IsUnique();
