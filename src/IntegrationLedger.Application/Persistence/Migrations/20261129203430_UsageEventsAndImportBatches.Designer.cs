@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegrationLedger.Application.Persistence.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261129203155_UsageEventsAndImportBatches")]
+    [Migration("20261129203430_UsageEventsAndImportBatches")]
     partial class UsageEventsAndImportBatches
     {
         /// <inheritdoc />

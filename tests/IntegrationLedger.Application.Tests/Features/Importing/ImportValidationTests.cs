@@ -1,0 +1,173 @@
+using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Application.Importing;
+using IntegrationLedger.Application.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Tests.Features.Importing;
+
+/// <summary>Bad rows are all reported; a file with any changes nothing unless asked; dry runs write nothing.</summary>
+public class ImportValidationTests
+{
+    private const string LoginHeader = "Id,UserId,LoginTime,LoginType,SourceIp,Status,Application";
+
+    /// <summary>Six logins, three of them bad in different fields (lines 3, 5 and 7).</summary>
+    private static readonly string FileWithThreeBadRows = string.Join("\n",
+        LoginHeader,
+        "0Yaxx0000000001AAA,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
+        "0Yaxx0000000002AAA,005xx000001Sv7AAAS,28/11/2026 07:00,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
+        "0Yaxx0000000003AAA,005xx000001Sv7AAAS,2026-11-28T08:00:00.000+0000,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
+        "0Yaxx0000000004AAA,005xx000001Sv7AAAX,2026-11-28T09:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
+        "0Yaxx0000000005AAA,005xx000001Sv7AAAS,2026-11-28T10:00:00.000Z,Partner Product,192.0.2.10,Success,\"AcmeSync, \"\"patched\"\"\"",
+        "0Yaxx0000000006AAA,005xx000001Sv7AAAS,2026-11-28T11:00:00.000Z,Partner Product,192.0.2.300,Success,AcmeSync/4.2.1",
+        "");
+
+    [Test]
+    public async Task Import_FileWithThreeBadRows_NamesEachAndChangesNothing()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var path = Samples.Write(test, "logins.csv", FileWithThreeBadRows);
+        var auditBefore = await test.Ledger.Db.AuditEntries.CountAsync();
+
+        var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-loginhistory-api", path));
+
+        Assert.That(result.Rejected, Is.True);
+        Assert.That(result.Errors.Select(e => (e.Line, e.Field)), Is.EqualTo(new[] { (3L, "LoginTime"), (5L, "UserId"), (7L, "SourceIp") }));
+        Assert.That(result.Errors[0].Reason, Does.Contain("28/11/2026 07:00"));
+        Assert.That(result.Counts.Rejected, Is.EqualTo(3));
+        Assert.That(await test.Ledger.Db.UsageEvents.CountAsync(), Is.Zero);
+        Assert.That(await test.Ledger.Db.ImportBatches.CountAsync(), Is.Zero);
+        Assert.That(await test.Ledger.Db.AuditEntries.CountAsync(), Is.EqualTo(auditBefore));
+    }
+
+    [Test]
+    public async Task Import_SkipInvalid_TakesTheGoodRows()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var path = Samples.Write(test, "logins.csv", FileWithThreeBadRows);
+
+        var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-loginhistory-api", path, SkipInvalid: true));
+
+        Assert.That(result.Committed, Is.True);
+        Assert.That((result.Counts.Added, result.Counts.Rejected), Is.EqualTo((3L, 3L)));
+        Assert.That(await test.Ledger.Db.UsageEvents.Select(e => e.Application).ToListAsync(), Does.Contain("AcmeSync, \"patched\""));
+        var batch = await test.Ledger.Db.ImportBatches.SingleAsync();
+        Assert.That(batch.Counts.Rejected, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Import_DryRun_CountsEverythingAndWritesNothing()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var auditBefore = await test.Ledger.Db.AuditEntries.CountAsync();
+
+        var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", Samples.Salesforce("elf-api.csv"), DryRun: true));
+
+        Assert.That((result.DryRun, result.Committed, result.Counts.Added), Is.EqualTo((true, false, 10L)));
+        Assert.That(await test.Ledger.Db.UsageEvents.CountAsync(), Is.Zero);
+        Assert.That(await test.Ledger.Db.ImportBatches.CountAsync(), Is.Zero);
+        Assert.That(await test.Ledger.Db.AuditEntries.CountAsync(), Is.EqualTo(auditBefore));
+    }
+
+    [Test]
+    public async Task Import_ErrorsFile_HoldsEveryRejectedRowWithItsReason()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var path = Samples.Write(test, "logins.csv", FileWithThreeBadRows);
+        var errorsPath = Path.Combine(test.Folder, "rejected.csv");
+
+        await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-loginhistory-api", path, ErrorsPath: errorsPath));
+
+        var lines = File.ReadAllLines(errorsPath);
+        Assert.That(lines[0], Does.StartWith("line,field,reason,Id,UserId,LoginTime"));
+        Assert.That(lines.Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(new[] { "3", "5", "7" }));
+        Assert.That(lines[1], Does.Contain("0Yaxx0000000002AAA"), "the row itself follows its reason");
+        Assert.That(Directory.GetFiles(test.Folder, "*.tmp"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Import_MissingColumns_NamesThemAll()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var path = Samples.Write(test, "partial.csv", "Id,Status\n1,Success\n");
+
+        Assert.That(async () => await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-loginhistory-api", path)),
+            Throws.TypeOf<ImportFileException>().With.Message.Contains("UserId, LoginTime").And.Message.Contains("partial.csv, line 1"));
+    }
+
+    [Test]
+    public async Task Import_UnknownLayout_SaysWhichFormatsExist()
+    {
+        await using var test = await TestLedger.CreateAsync();
+
+        Assert.That(async () => await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", Samples.Salesforce("report-export-users.csv"))),
+            Throws.TypeOf<ImportFileException>().With.Message.Contains("matches none of the formats").And.Message.Contains("sf-elf"));
+    }
+
+    [Test]
+    public async Task Import_ReportFooterAfterABlankLine_IsSetAside()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var path = Samples.Write(test, "with-footer.csv", string.Join("\r\n",
+            "\"Login Time\",\"Username\",\"Source IP\",\"Status\"",
+            "\"11/28/2026 6:00:00 AM\",\"integration.sync@example.com\",\"192.0.2.10\",\"Success\"",
+            "\"11/28/2026 7:00:00 AM\",\"integration.sync@example.com\",\"192.0.2.10\",\"Success\"",
+            "",
+            "",
+            "\"Login History (last 6 months)\"",
+            "\"Copyright © 2000-2026 salesforce.com, inc. All rights reserved.\"",
+            "\"Confidential Information - Do Not Distribute\"",
+            "\"Generated By:  Admin Ops  11/28/2026 3:10 PM\"",
+            "\"Example Corp\"",
+            ""));
+
+        var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path, TimeZone: "UTC"));
+
+        Assert.That((result.Counts.Read, result.Counts.Added, result.Counts.Rejected, result.FooterLines), Is.EqualTo((2L, 2L, 0L, 5)));
+    }
+
+    [Test]
+    public async Task Import_TruncatedLastLineAndUnclosedQuote_AreRejectedWithTheirLines()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var path = Samples.Write(test, "broken.csv", string.Join("\n",
+            LoginHeader,
+            "0Yaxx0000000001AAA,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
+            "0Yaxx0000000002AAA,005xx000001Sv7AAAS,2026-11-28T07:00:00.000Z,Partner Product,192.0.2.10,\"Success,AcmeSync/4.2.1",
+            "0Yaxx0000000003AAA,005xx000001Sv7AAAS,2026-11-28T08:00:00.000Z,Partner"));
+
+        var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-loginhistory-api", path));
+
+        Assert.That(result.Rejected, Is.True);
+        Assert.That(result.Errors.Select(e => e.Line), Does.Contain(3L));
+        Assert.That(await test.Ledger.Db.UsageEvents.CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Import_MissingFile_NamesIt()
+    {
+        await using var test = await TestLedger.CreateAsync();
+
+        Assert.That(async () => await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", Path.Combine(test.Folder, "nope.csv"))),
+            Throws.TypeOf<ImportFileException>().With.Message.Contains("nope.csv"));
+    }
+
+    [TestCase("")]
+    [TestCase("\n\n")]
+    public async Task Import_EmptyFile_SaysSo(string content)
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var path = Samples.Write(test, "empty.csv", content);
+
+        Assert.That(async () => await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path)),
+            Throws.TypeOf<ImportFileException>().With.Message.Contains("empty.csv"));
+    }
+
+    [Test]
+    public async Task Import_BadTimeZone_IsRefused()
+    {
+        await using var test = await TestLedger.CreateAsync();
+
+        Assert.That(async () => await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", Samples.Salesforce("elf-api.csv"), TimeZone: "Mars/Olympus")),
+            Throws.TypeOf<FluentValidation.ValidationException>());
+    }
+}

@@ -1,0 +1,15 @@
+namespace IntegrationLedger.Application.Tests.Support;
+
+/// <summary>The files under samples/, copied beside the tests.</summary>
+public static class Samples
+{
+    public static string Salesforce(string file) => Path.Combine(AppContext.BaseDirectory, "samples", "salesforce", file);
+
+    /// <summary>Writes a file for one test, in a folder the test's ledger removes.</summary>
+    public static string Write(TestLedger test, string name, string content)
+    {
+        var path = Path.Combine(test.Folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
