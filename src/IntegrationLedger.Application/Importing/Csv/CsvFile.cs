@@ -57,6 +57,8 @@ public sealed class CsvFile : IDisposable
             Separator = ',',
             TrackLineNumbers = true,
             SkipEmptyLines = false,
+            // Exports repeat the same event types, user ids, addresses and clients on every row.
+            PoolStrings = true,
             AllowLineBreaksInQuotes = true,
             MalformedData = CsvMalformedDataHandling.Skip,
             OnMalformedRecord = record => errors.Add(new RowError(record.LineNumber, "row", Describe(record.Reason))),

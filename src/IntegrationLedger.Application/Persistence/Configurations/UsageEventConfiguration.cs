@@ -17,8 +17,8 @@ internal sealed class UsageEventConfiguration : IEntityTypeConfiguration<UsageEv
         builder.Property(e => e.Source).HasMaxLength(40);
         builder.Property(e => e.EventType).HasMaxLength(40);
         builder.Property(e => e.NaturalKey).HasMaxLength(100);
-        // The key that makes re-importing idempotent: INSERT OR IGNORE skips an event already stored.
-        builder.HasIndex(e => new { e.Source, e.NaturalKey }).IsUnique();
+        // The key that makes re-importing idempotent: an insert that meets an event already stored does nothing.
+        builder.HasIndex(e => e.KeyHash).IsUnique();
         builder.HasIndex(e => e.OccurredAt);
         builder.Property(e => e.UserId).HasMaxLength(18);
         builder.Property(e => e.ConnectedAppId).HasMaxLength(18);

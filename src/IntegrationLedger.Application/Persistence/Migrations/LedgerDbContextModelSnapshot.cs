@@ -500,6 +500,9 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.Property<Guid?>("IntegrationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("KeyHash")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LineNumber")
                         .HasColumnType("INTEGER");
 
@@ -551,10 +554,10 @@ namespace IntegrationLedger.Application.Persistence.Migrations
 
                     b.HasIndex("BatchId");
 
-                    b.HasIndex("OccurredAt");
-
-                    b.HasIndex("Source", "NaturalKey")
+                    b.HasIndex("KeyHash")
                         .IsUnique();
+
+                    b.HasIndex("OccurredAt");
 
                     b.ToTable("UsageEvents", (string)null);
                 });

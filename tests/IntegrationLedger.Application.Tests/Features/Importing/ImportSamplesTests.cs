@@ -156,6 +156,25 @@ public class ImportSamplesTests
         Assert.That(chain.Holds, Is.True);
     }
 
+    [Test]
+    public async Task Import_EventWhoseKeyHashIsTaken_IsStillAddedUnderTheNextValue()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        // Another event already holds the hash that the first row of elf-api.csv will get.
+        var taken = Application.Importing.UsageEventWriter.KeyHash("sf-elf", "API:46Z1jgECCxtc-1uM_Yv_L-");
+        test.ExecuteRaw(
+            "INSERT INTO ImportBatches (Id, FileName, Sha256, Format, Actor, ImportedAt, Counts_Read, Counts_Added, Counts_Duplicates, Counts_Rejected, Counts_Attributed, Counts_Unattributed) " +
+            "VALUES ('00000000-0000-0000-0000-000000000001', 'other.csv', '', 'sf-elf', 't', '2026-01-01 00:00:00', 0, 0, 0, 0, 0, 0);" +
+            $"INSERT INTO UsageEvents (BatchId, LineNumber, Source, EventType, NaturalKey, KeyHash, OccurredAt) VALUES ('00000000-0000-0000-0000-000000000001', 2, 'sf-elf', 'API', 'API:some-other-event', {taken}, '2026-01-01 00:00:00');");
+
+        var first = await Import(test, "elf-api.csv");
+        var again = await Import(test, "elf-api.csv");
+
+        Assert.That(first.Counts.Added, Is.EqualTo(10));
+        Assert.That(again.Counts.Duplicates, Is.EqualTo(10), "the moved event is recognised on re-import");
+        Assert.That(test.ScalarRaw($"SELECT KeyHash FROM UsageEvents WHERE NaturalKey = 'API:46Z1jgECCxtc-1uM_Yv_L-'"), Is.EqualTo(taken + 1));
+    }
+
     private static Task<ImportResult> Import(TestLedger test, string file) =>
         new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", Samples.Salesforce(file), TimeZone: "America/Los_Angeles"));
 }

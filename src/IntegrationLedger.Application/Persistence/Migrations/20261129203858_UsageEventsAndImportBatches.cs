@@ -48,6 +48,7 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     EventType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     NaturalKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<long>(type: "INTEGER", nullable: false),
                     OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Username = table.Column<string>(type: "TEXT", nullable: true),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
@@ -96,15 +97,15 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                 column: "BatchId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_UsageEvents_KeyHash",
+                table: "UsageEvents",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UsageEvents_OccurredAt",
                 table: "UsageEvents",
                 column: "OccurredAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_UsageEvents_Source_NaturalKey",
-                table: "UsageEvents",
-                columns: new[] { "Source", "NaturalKey" },
-                unique: true);
         }
 
         /// <inheritdoc />

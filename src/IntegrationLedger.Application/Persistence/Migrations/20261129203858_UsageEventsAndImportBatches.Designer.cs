@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegrationLedger.Application.Persistence.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261129203430_UsageEventsAndImportBatches")]
+    [Migration("20261129203858_UsageEventsAndImportBatches")]
     partial class UsageEventsAndImportBatches
     {
         /// <inheritdoc />
@@ -503,6 +503,9 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.Property<Guid?>("IntegrationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("KeyHash")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LineNumber")
                         .HasColumnType("INTEGER");
 
@@ -554,10 +557,10 @@ namespace IntegrationLedger.Application.Persistence.Migrations
 
                     b.HasIndex("BatchId");
 
-                    b.HasIndex("OccurredAt");
-
-                    b.HasIndex("Source", "NaturalKey")
+                    b.HasIndex("KeyHash")
                         .IsUnique();
+
+                    b.HasIndex("OccurredAt");
 
                     b.ToTable("UsageEvents", (string)null);
                 });
