@@ -52,7 +52,7 @@ internal sealed class UsageEventWriter : IDisposable
         insert.Integer(3, e.LineNumber);
         insert.Text(4, e.EventType);
         insert.Text(5, e.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
-        insert.Text(6, e.Username);
+        insert.Text(6, attribution.Username ?? e.Username);
         insert.Text(7, e.UserId);
         insert.Text(8, e.SourceIp);
         insert.Text(9, e.LoginType);

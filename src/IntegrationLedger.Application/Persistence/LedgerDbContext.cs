@@ -19,6 +19,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
+    public DbSet<KnownUser> KnownUsers => Set<KnownUser>();
     public DbSet<LedgerSetting> Settings => Set<LedgerSetting>();
 
     /// <summary>Set by <see cref="LedgerChange"/> while it saves, so that nothing reaches the store unaudited.</summary>

@@ -1,15 +1,19 @@
 using System.Security.Cryptography;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Audit;
+using IntegrationLedger.Application.Features.Importing;
 using IntegrationLedger.Application.Features.Integrations;
 using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Application.Features.Tokens;
 using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Application.Importing.Csv;
+using IntegrationLedger.Application.Importing.Formats;
 using IntegrationLedger.Application.Security;
 using IntegrationLedger.Cli.Infrastructure;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Cli.Demo;
 
@@ -61,8 +65,26 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
                 new OffboardPerson(departure.Email, CliParse.Date(departure.On, "on")), cancellationToken));
         }
 
-        await PrintSummaryAsync(ledger, organisation, plans, cancellationToken);
+        var imports = await ImportSampleExportsAsync(ledger, organisation, cancellationToken);
+        await PrintSummaryAsync(ledger, organisation, plans, imports, cancellationToken);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Imports every usage export in samples/salesforce, each as the format its header shows.</summary>
+    private async Task<IReadOnlyList<ImportResult>> ImportSampleExportsAsync(Ledger ledger, DemoOrganisation organisation, CancellationToken cancellationToken)
+    {
+        var results = new List<ImportResult>();
+        foreach (var file in Directory.GetFiles(Path.Combine(samplesFolder, "salesforce"), "*.csv").Order(StringComparer.Ordinal))
+        {
+            using (var probe = CsvFile.Open(file))
+            {
+                if (UsageFormats.Recognise(probe.Header) is null)
+                    continue;
+            }
+            results.Add(await new ImportUsageFileHandler(ledger).HandleAsync(
+                new ImportUsageFile(UsageFormats.Auto, file, organisation.ExportTimeZone), null, cancellationToken));
+        }
+        return results;
     }
 
     private static async Task AddIntegrationAsync(Ledger ledger, DemoIntegration integration, CancellationToken cancellationToken)
@@ -107,7 +129,7 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
             secret), cancellationToken);
     }
 
-    private async Task PrintSummaryAsync(Ledger ledger, DemoOrganisation organisation, IReadOnlyList<OffboardingPlan> plans, CancellationToken cancellationToken)
+    private async Task PrintSummaryAsync(Ledger ledger, DemoOrganisation organisation, IReadOnlyList<OffboardingPlan> plans, IReadOnlyList<ImportResult> imports, CancellationToken cancellationToken)
     {
         var output = cli.Output;
         var people = await new ListPeopleHandler(ledger).HandleAsync(cancellationToken);
@@ -138,6 +160,28 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
             output.Line($"Offboarded {plan.Person.Name} on {CliOutput.Date(plan.Person.DepartedOn)}; still to revoke or reassign: "
                 + string.Join(", ", plan.Tokens.Where(t => t.Status == TokenStatus.Active).Select(t => $"{t.Label} (used by {string.Join(", ", t.UsedBy)})")));
         }
+        output.Line();
+        output.Line($"Imported {imports.Count} sample exports: {imports.Sum(i => i.Counts.Read)} rows, {imports.Sum(i => i.Counts.Added)} new events; "
+            + $"of the activity, {imports.Sum(i => i.Counts.Attributed)} rows were attributed to an integration and {imports.Sum(i => i.Counts.Unattributed)} were not.");
+        var events = ledger.Db.UsageEvents.Where(e => e.EventType != "SetupAuditTrail");
+        var byIntegration = await events.Where(e => e.IntegrationId != null)
+            .GroupBy(e => e.IntegrationId).Select(g => new { Id = g.Key!.Value, Events = g.Count() }).ToListAsync(cancellationToken);
+        var names = await ledger.Db.Integrations.ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
+        var activity = CliOutput.NewTable("Integration", "Events");
+        foreach (var row in byIntegration.OrderByDescending(r => r.Events))
+            activity.AddTextRow(names[row.Id], row.Events.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        output.Write(activity);
+
+        var shadow = await events.Where(e => e.IntegrationId == null)
+            .GroupBy(e => new { Account = e.Username ?? e.UserId, Application = e.Application ?? e.ClientName })
+            .Select(g => new { g.Key.Account, g.Key.Application, Events = g.Count() })
+            .OrderByDescending(g => g.Events).Take(8).ToListAsync(cancellationToken);
+        output.Line("Activity that matches no registered integration (candidates for the inventory):");
+        var unmatched = CliOutput.NewTable("Account", "Application or client", "Events");
+        foreach (var group in shadow)
+            unmatched.AddTextRow(group.Account, group.Application, group.Events.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        output.Write(unmatched);
+
         var unowned = integrations.Where(i => i.OwnerEmail is null).Select(i => i.Name).ToList();
         if (unowned.Count > 0)
             output.Line($"Integrations without an owner: {string.Join(", ", unowned)}.");

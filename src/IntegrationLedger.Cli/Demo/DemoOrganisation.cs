@@ -5,9 +5,11 @@ namespace IntegrationLedger.Cli.Demo;
 
 /// <summary>The demonstration organisation as kept in <c>samples/demo/organisation.json</c>.</summary>
 /// <param name="AsOf">The moment the demo ledger is built "at", so that every run makes the same ledger.</param>
+/// <param name="ExportTimeZone">The zone the organisation's Setup downloads are written in.</param>
 internal sealed record DemoOrganisation(
     string Organisation,
     DateTimeOffset AsOf,
+    string ExportTimeZone,
     IReadOnlyList<DemoPerson> People,
     IReadOnlyList<DemoIntegration> Integrations,
     IReadOnlyList<DemoToken> Tokens,

@@ -17,6 +17,8 @@ public class DemoTests
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.ToString());
         Assert.That(result.Out, Does.Contain("12 people (1 departed), 6 integrations, 6 tokens, 8 token usages"));
         Assert.That(result.Out, Does.Contain("rotation overdue").And.Contain("owner departed"));
+        Assert.That(result.Out, Does.Contain("Imported 15 sample exports"));
+        Assert.That(result.Out, Does.Contain("matches no registered integration").And.Contain("admin.ops@example.com"));
         var database = Path.Combine(output, "ledger.db");
         var tokens = (await cli.RunAsync(["--db", database, "token", "list", "--json"])).Json;
         Assert.That(tokens.GetArrayLength(), Is.EqualTo(6));

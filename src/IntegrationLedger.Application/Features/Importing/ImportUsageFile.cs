@@ -111,19 +111,20 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
                 continue;
             }
 
-            var attribution = attributor.Attribute(usageEvent);
+            var attribution = format.IsActivity ? attributor.Attribute(usageEvent) : new EventAttribution(usageEvent.Username, null, null);
             if (writer.Write(usageEvent, attribution))
                 counts.Added++;
             else
                 counts.Duplicates++;
-            if (attribution.IntegrationId is not null)
+            // Setup changes are evidence about integrations, not their activity: neither attributed nor not.
+            if (format.IsActivity && attribution.IntegrationId is not null)
             {
                 counts.Attributed++;
             }
-            else
+            else if (format.IsActivity)
             {
                 counts.Unattributed++;
-                var group = (attributor.UsernameOf(usageEvent) ?? usageEvent.UserId, usageEvent.Application ?? usageEvent.ClientName, usageEvent.SourceIp);
+                var group = (attribution.Username ?? usageEvent.UserId, usageEvent.Application ?? usageEvent.ClientName, usageEvent.SourceIp);
                 if (unattributed.TryGetValue(group, out var seen) || unattributed.Count < UnattributedGroupsKept)
                     unattributed[group] = seen + 1;
             }
@@ -141,6 +142,7 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
         var committed = !request.DryRun && (counts.Rejected == 0 || request.SkipInvalid);
         if (committed)
         {
+            await RememberUsersAsync(connection, transaction, attributor.Learned, cancellationToken);
             db.ImportBatches.Add(new ImportBatch(batchId, System.IO.Path.GetFileName(request.Path), csv.Sha256(), format.Name, zone?.Id, ledger.Actor, ledger.Now, counts));
             await change.CommitAsync(cancellationToken);
         }
@@ -150,6 +152,24 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
             unattributed.OrderByDescending(g => g.Value).ThenBy(g => g.Key.Item1, StringComparer.Ordinal)
                 .Select(g => new UnattributedActivity(g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Value)).ToList(),
             csv.FooterLines, committed, request.DryRun);
+    }
+
+    /// <summary>User ids first seen with their usernames in this file, kept for imports that name users only by id.</summary>
+    private static async Task RememberUsersAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, string> learned, CancellationToken cancellationToken)
+    {
+        if (learned.Count == 0)
+            return;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO KnownUsers (UserId, Username) VALUES ($id, $name) ON CONFLICT (UserId) DO UPDATE SET Username = excluded.Username";
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var name = command.Parameters.Add("$name", SqliteType.Text);
+        foreach (var (userId, username) in learned)
+        {
+            id.Value = userId;
+            name.Value = username;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static (IUsageFormat Format, bool Detected) ChooseFormat(string name, CsvFile csv)

@@ -7,11 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Importing.Attribution;
 
-/// <summary>The integration and token an event is attributed to; either may be unknown.</summary>
-public readonly record struct EventAttribution(Guid? IntegrationId, Guid? TokenId)
-{
-    public static readonly EventAttribution None = new(null, null);
-}
+/// <summary>Whose the event was (the account's username, where known), and the integration and token it is attributed to.</summary>
+public readonly record struct EventAttribution(string? Username, Guid? IntegrationId, Guid? TokenId);
 
 /// <summary>
 /// Decides which registered integration an event belongs to and which token its account held at that
@@ -54,24 +51,31 @@ public sealed class Attributor
             .OrderBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
         var accounts = await db.Accounts.AsNoTracking().ToListAsync(cancellationToken);
+        var usernameByUserId = await db.KnownUsers.AsNoTracking().ToDictionaryAsync(u => u.UserId, u => u.Username, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        // What the ledger's own accounts say wins over what an export said.
+        foreach (var account in accounts.Where(a => a.PlatformUserId is not null))
+            usernameByUserId[account.PlatformUserId!] = account.Username;
         var tokens = await db.Tokens.AsNoTracking().Where(t => t.AccountId != null).ToListAsync(cancellationToken);
         var usages = await db.TokenUsages.AsNoTracking().Select(u => new { u.TokenId, u.IntegrationId }).ToListAsync(cancellationToken);
 
         return new Attributor(
             rules!,
-            accounts.Where(a => a.PlatformUserId is not null).ToDictionary(a => a.PlatformUserId!, a => a.Username, StringComparer.OrdinalIgnoreCase),
+            usernameByUserId,
             accounts.ToDictionary(a => a.Username, a => a.Id, StringComparer.OrdinalIgnoreCase),
             tokens.GroupBy(t => t.AccountId!.Value).ToDictionary(g => g.Key, g => g.ToList()),
             usages.Select(u => (u.TokenId, u.IntegrationId)).ToHashSet());
     }
+
+    /// <summary>User ids seen with a username for the first time in this import, to remember for later ones.</summary>
+    public Dictionary<string, string> Learned { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The username behind an event: its own, or the one its user id was seen with.</summary>
     public string? UsernameOf(UsageEvent e)
     {
         if (e.Username is not null)
         {
-            if (e.UserId is not null)
-                _usernameByUserId.TryAdd(e.UserId, e.Username);
+            if (e.UserId is not null && _usernameByUserId.TryAdd(e.UserId, e.Username))
+                Learned[e.UserId] = e.Username;
             return e.Username;
         }
         return e.UserId is not null && _usernameByUserId.TryGetValue(e.UserId, out var username) ? username : null;
@@ -81,7 +85,7 @@ public sealed class Attributor
     {
         var username = UsernameOf(e);
         var integration = IntegrationOf(username, e);
-        return new EventAttribution(integration, TokenOf(username, e.OccurredAt, integration, e.EventType));
+        return new EventAttribution(username, integration, TokenOf(username, e.OccurredAt, integration, e.EventType));
     }
 
     private Guid? IntegrationOf(string? username, UsageEvent e)

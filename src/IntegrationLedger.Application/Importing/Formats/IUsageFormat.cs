@@ -13,6 +13,12 @@ public interface IUsageFormat
 
     bool Recognises(HeaderMap header);
 
+    /// <summary>
+    /// Whether rows are activity that integrations cause (logins, API calls, token use) and so are
+    /// attributed and counted; setup changes made by administrators are evidence, not integration activity.
+    /// </summary>
+    bool IsActivity => true;
+
     /// <summary>Finds the columns this format needs; throws <see cref="ImportFileException"/> naming every missing one.</summary>
     IUsageRowReader Bind(HeaderMap header, string path);
 }

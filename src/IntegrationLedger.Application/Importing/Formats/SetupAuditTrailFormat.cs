@@ -18,6 +18,8 @@ public sealed partial class SetupAuditTrailFormat : IUsageFormat
 
     public string Description => "Setup Audit Trail download or API export";
 
+    public bool IsActivity => false;
+
     public bool Recognises(HeaderMap header) => header.Has("Action") && header.Has("Section") && (header.Has("Date") || header.Has("CreatedDate"));
 
     public IUsageRowReader Bind(HeaderMap header, string path)

@@ -465,6 +465,22 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.ToTable("TokenUsages", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationLedger.Domain.Usage.KnownUser", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Username")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("KnownUsers", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationLedger.Domain.Usage.UsageEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntegrationLedger.Application.Persistence.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261129203858_UsageEventsAndImportBatches")]
+    [Migration("20261129204358_UsageEventsAndImportBatches")]
     partial class UsageEventsAndImportBatches
     {
         /// <inheritdoc />
@@ -466,6 +466,22 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.HasIndex("TokenId", "IntegrationId");
 
                     b.ToTable("TokenUsages", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationLedger.Domain.Usage.KnownUser", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Username")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("KnownUsers", (string)null);
                 });
 
             modelBuilder.Entity("IntegrationLedger.Domain.Usage.UsageEvent", b =>

@@ -39,6 +39,18 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "KnownUsers",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Username = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnownUsers", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UsageEvents",
                 columns: table => new
                 {
@@ -111,6 +123,9 @@ namespace IntegrationLedger.Application.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "KnownUsers");
+
             migrationBuilder.DropTable(
                 name: "UsageEvents");
 
