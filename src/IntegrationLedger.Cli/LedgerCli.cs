@@ -70,6 +70,7 @@ public static class LedgerCli
             new TokenResetPlanCommand(cli), new TokenResetCommand(cli), new TokenConfirmCommand(cli),
             new TokenRevokeCommand(cli), new TokenFindCommand(cli)));
         root.Subcommands.Add(new ImportCommand(cli));
+        root.Subcommands.Add(new TemplateCommand(cli));
         root.Subcommands.Add(Group("audit", "The hash-chained change log",
             new AuditLogCommand(cli), new AuditVerifyCommand(cli)));
         return root;

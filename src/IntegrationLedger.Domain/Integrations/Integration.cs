@@ -55,6 +55,21 @@ public sealed class Integration
 
     public VettingRecord? LatestVetting => _vettingRecords.MaxBy(v => v.ReviewedOn);
 
+    /// <summary>Restates what an integration is; returns whether anything changed.</summary>
+    public bool UpdateDetails(string? vendor, string? purpose, string? environment, NetworkTrust network)
+    {
+        var (newVendor, newPurpose, newEnvironment) = (Guard.Optional(vendor), Guard.Optional(purpose), Guard.Optional(environment) ?? Environment);
+        if (newVendor == Vendor && newPurpose == Purpose && newEnvironment == Environment && network == Network)
+            return false;
+        (Vendor, Purpose, Environment, Network) = (newVendor, newPurpose, newEnvironment, network);
+        return true;
+    }
+
+    public bool HasAttributionRule(AttributionRuleKind kind, string value) =>
+        _attributionRules.Any(r => r.Kind == kind && string.Equals(r.Value, value.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    public bool AllowsNetwork(string cidr) => _allowedNetworks.Any(n => n.Cidr == AllowedNetwork.Normalize(cidr));
+
     public void AddAttributionRule(AttributionRuleKind kind, string value, DateTime at)
     {
         var rule = new AttributionRule(Id, kind, value, at);

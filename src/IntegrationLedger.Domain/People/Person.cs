@@ -34,6 +34,18 @@ public sealed class Person
     /// <summary>Emails compare case-insensitively in practice, so the ledger keeps them lower-case.</summary>
     public static string NormalizeEmail(string email) => Guard.Required(email, "An email").ToLowerInvariant();
 
+    /// <summary>Corrects a person's name or department; returns whether anything changed.</summary>
+    public bool UpdateDetails(string name, string? department)
+    {
+        var newName = Guard.Required(name, "A person's name");
+        var newDepartment = Guard.Optional(department);
+        if (newName == Name && newDepartment == Department)
+            return false;
+        Name = newName;
+        Department = newDepartment;
+        return true;
+    }
+
     public void Offboard(DateOnly departedOn)
     {
         if (HasDeparted)

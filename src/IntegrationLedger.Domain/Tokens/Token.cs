@@ -133,6 +133,21 @@ public sealed class Token
             usage.End(at);
     }
 
+    public void ChangeRotationPolicy(int? days)
+    {
+        if (days is <= 0)
+            throw new DomainException("A rotation policy must be a positive number of days.");
+        RotationPolicyDays = days;
+    }
+
+    /// <summary>Restates why an integration uses this token; returns whether the purpose changed.</summary>
+    public bool RestateUsagePurpose(Guid integrationId, string integrationName, string purpose)
+    {
+        var usage = UsagesInEffect.SingleOrDefault(u => u.IntegrationId == integrationId)
+            ?? throw new DomainException($"Token '{Label}' is not recorded as used by '{integrationName}'.");
+        return usage.RestatePurpose(purpose);
+    }
+
     public void TransferOwnership(Person newOwner)
     {
         newOwner.EnsureCanBeGivenNewTokens();

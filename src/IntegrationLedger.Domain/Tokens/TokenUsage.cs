@@ -34,6 +34,15 @@ public sealed class TokenUsage
 
     public bool IsInEffect => Status != TokenUsageStatus.Ended;
 
+    internal bool RestatePurpose(string purpose)
+    {
+        var restated = Guard.Required(purpose, "The purpose of a token usage");
+        if (restated == Purpose)
+            return false;
+        Purpose = restated;
+        return true;
+    }
+
     internal void MarkPendingUpdate(DateTime at)
     {
         Status = TokenUsageStatus.PendingUpdate;

@@ -113,4 +113,30 @@ public class ImportCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(result.Error, Does.Contain("missing.csv"));
     }
+
+    [TestCase("people", "email,name,department,departed_on")]
+    [TestCase("token-usages", "token,integration,purpose,since,set_up_by")]
+    public async Task Template_PrintsTheHeader(string template, string header)
+    {
+        using var cli = new CliRunner();
+
+        var result = await cli.RunAsync(["template", template]);
+
+        Assert.That(result.ExitCode, Is.Zero);
+        Assert.That(result.Out.Trim(), Is.EqualTo(header));
+    }
+
+    [Test]
+    public async Task ImportAuto_InventoryTemplate_IsRecognisedAndApplied()
+    {
+        using var cli = await LedgerAsync();
+        cli.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        var people = Path.Combine(AppContext.BaseDirectory, "samples", "inventory", "people.csv");
+
+        var result = await cli.LedgerAsync("import", "auto", people);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Out, Does.Contain("people template (recognised from the header)").And.Contain("created 4"));
+        Assert.That((await cli.LedgerAsync("person", "list", "--json")).Json.GetArrayLength(), Is.EqualTo(4));
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Application.Importing;
 using IntegrationLedger.Application.Importing.Formats;
 using IntegrationLedger.Cli.Infrastructure;
 using Spectre.Console;
@@ -13,7 +14,7 @@ internal sealed class ImportCommand : LedgerCommand
 {
     private const long ProgressBarFromBytes = 8 << 20;
 
-    private readonly Argument<string> _format = Named("FORMAT", $"auto, or one of {string.Join(", ", UsageFormats.All.Select(f => f.Name))}");
+    private readonly Argument<string> _format = Named("FORMAT", $"auto, or one of {string.Join(", ", ImportFormatDetector.AllNames)}");
     private readonly Argument<string> _file = Named("FILE", "The CSV file to import");
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Check every row and report what would change; write nothing" };
     private readonly Option<bool> _skipInvalid = new("--skip-invalid") { Description = "Import the good rows of a file that has bad ones" };
@@ -21,7 +22,7 @@ internal sealed class ImportCommand : LedgerCommand
     private readonly Option<string?> _errors = Optional("--errors", "Write every rejected row with its line, field and reason to this CSV file", "OUT.csv");
 
     public ImportCommand(CliServices cli)
-        : base(cli, "import", "Import a usage export (validated, all or nothing, idempotent)")
+        : base(cli, "import", "Import a usage export or an inventory template (validated, all or nothing, idempotent)")
     {
         Arguments.Add(_format);
         Arguments.Add(_file);
@@ -31,8 +32,16 @@ internal sealed class ImportCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
+        var format = parse.GetValue(_format)!;
+        var path = parse.GetValue(_file)!;
+        var detected = string.Equals(format, UsageFormats.Auto, StringComparison.OrdinalIgnoreCase);
+        if (detected)
+            format = ImportFormatDetector.Detect(path);
+        if (ImportFormatDetector.IsInventoryTemplate(format))
+            return await ImportInventoryAsync(ledger, parse, format, path, detected, cancellationToken);
+
         var request = new ImportUsageFile(
-            parse.GetValue(_format)!,
+            format,
             parse.GetValue(_file)!,
             parse.GetValue(_timeZone),
             parse.GetValue(_dryRun),
@@ -43,11 +52,32 @@ internal sealed class ImportCommand : LedgerCommand
             ? await WithProgressBarAsync(request, handler, cancellationToken)
             : await handler.HandleAsync(request, null, cancellationToken);
 
+        result = result with { FormatDetected = detected };
         if (WantsJson(parse))
             Output.WriteJson(result);
         else
             Render(result);
-        ReportErrors(result);
+        ReportErrors(result.File, result.Errors, result.ErrorCount, result.Rejected ? result.Counts.Rejected : 0);
+        return result.Rejected || (result.DryRun && result.Counts.Rejected > 0) ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    private async Task<int> ImportInventoryAsync(Ledger ledger, ParseResult parse, string template, string path, bool detected, CancellationToken cancellationToken)
+    {
+        var request = new ImportInventoryFile(template, path, parse.GetValue(_dryRun), parse.GetValue(_skipInvalid), parse.GetValue(_errors));
+        var result = await new ImportInventoryFileHandler(ledger).HandleAsync(request, cancellationToken);
+        if (WantsJson(parse))
+        {
+            Output.WriteJson(result);
+        }
+        else
+        {
+            var c = result.Counts;
+            var outcome = result.DryRun ? "Dry run, nothing written" : result.Committed ? "Imported" : "Rejected, nothing imported";
+            Output.Line($"{outcome}: {Path.GetFileName(path)} as the {template} template{(detected ? " (recognised from the header)" : "")}.");
+            Output.Line(string.Create(CultureInfo.InvariantCulture,
+                $"  read {c.Read}, created {c.Created}, updated {c.Updated}, unchanged {c.Unchanged}, rejected {c.Rejected}"));
+        }
+        ReportErrors(path, result.Errors, result.Errors.Count, result.Rejected ? result.Counts.Rejected : 0);
         return result.Rejected || (result.DryRun && result.Counts.Rejected > 0) ? ExitCodes.BadInput : ExitCodes.Success;
     }
 
@@ -87,15 +117,15 @@ internal sealed class ImportCommand : LedgerCommand
     }
 
     /// <summary>Every bad row on standard error: file, line, field and reason.</summary>
-    private void ReportErrors(ImportResult result)
+    private void ReportErrors(string file, IReadOnlyList<Application.Importing.RowError> errors, long errorCount, long rejectedRows)
     {
         var error = Cli.Environment.Error;
-        foreach (var row in result.Errors)
-            error.WriteLine($"{result.File}, line {row.Line}, {row.Field}: {row.Reason}.");
-        if (result.ErrorCount > result.Errors.Count)
-            error.WriteLine($"... and {result.ErrorCount - result.Errors.Count} more errors (write them all with --errors OUT.csv).");
-        if (result.Rejected)
-            error.WriteLine($"{result.File}: {result.Counts.Rejected} bad row(s); nothing was imported. Fix them, or import the good rows with --skip-invalid.");
+        foreach (var row in errors)
+            error.WriteLine($"{file}, line {row.Line}, {row.Field}: {row.Reason}.");
+        if (errorCount > errors.Count)
+            error.WriteLine($"... and {errorCount - errors.Count} more errors (write them all with --errors OUT.csv).");
+        if (rejectedRows > 0)
+            error.WriteLine($"{file}: {rejectedRows} bad row(s); nothing was imported. Fix them, or import the good rows with --skip-invalid.");
     }
 
     private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;

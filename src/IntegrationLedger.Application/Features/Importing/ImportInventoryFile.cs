@@ -1,0 +1,94 @@
+using IntegrationLedger.Application.Importing;
+using IntegrationLedger.Application.Importing.Csv;
+using IntegrationLedger.Application.Importing.Inventory;
+using IntegrationLedger.Domain.Common;
+
+namespace IntegrationLedger.Application.Features.Importing;
+
+/// <summary>
+/// Imports one of the inventory templates (people, integrations, tokens, token-usages), creating or
+/// updating by natural key. Every change is audited like one made by hand; the file is all or nothing
+/// unless <see cref="SkipInvalid"/>.
+/// </summary>
+public sealed record ImportInventoryFile(string Template, string Path, bool DryRun = false, bool SkipInvalid = false, string? ErrorsPath = null);
+
+public sealed record InventoryCounts
+{
+    public long Read { get; set; }
+    public long Created { get; set; }
+    public long Updated { get; set; }
+    public long Unchanged { get; set; }
+    public long Rejected { get; set; }
+}
+
+public sealed record InventoryImportResult(string Template, string File, InventoryCounts Counts, IReadOnlyList<RowError> Errors, bool Committed, bool DryRun)
+{
+    public bool Rejected => Counts.Rejected > 0 && !Committed && !DryRun;
+}
+
+public sealed class ImportInventoryFileHandler(Ledger ledger)
+{
+    public async Task<InventoryImportResult> HandleAsync(ImportInventoryFile request, CancellationToken cancellationToken = default)
+    {
+        var template = InventoryTemplates.Find(request.Template)
+            ?? throw new ImportFileException($"'{request.Template}' is not an inventory template; use one of {string.Join(", ", InventoryTemplates.All.Select(t => t.Name))}.");
+        using var csv = CsvFile.Open(request.Path);
+        return await ImportAsync(template, csv, request, cancellationToken);
+    }
+
+    internal async Task<InventoryImportResult> ImportAsync(IInventoryTemplate template, CsvFile csv, ImportInventoryFile request, CancellationToken cancellationToken)
+    {
+        var missing = template.Columns.Where(c => c.Required && !csv.Header.Has(c.Name)).Select(c => c.Name).ToList();
+        if (missing.Count > 0)
+            throw new ImportFileException($"{request.Path}, line 1: the {template.Name} template needs the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (run 'ledger template {template.Name}' for its header).");
+        var applier = template.Bind(csv.Header, request.Path);
+        using var rejectedRows = request.ErrorsPath is null ? null : RejectedRowsFile.Create(request.ErrorsPath, csv.Header.Names, new HashSet<int>());
+
+        await using var change = await ledger.BeginChangeAsync("import." + template.Name, cancellationToken);
+        var counts = new InventoryCounts();
+        var errors = new List<RowError>();
+        var rowErrors = new List<RowError>();
+        while (csv.Read())
+        {
+            counts.Read++;
+            rowErrors.Clear();
+            rowErrors.AddRange(csv.TakeErrors());
+            RowOutcome? outcome = null;
+            if (rowErrors.Count == 0)
+            {
+                try
+                {
+                    outcome = await applier.ApplyAsync(ledger, csv, rowErrors, cancellationToken);
+                }
+                catch (DomainException exception)
+                {
+                    rowErrors.Add(new RowError(csv.LineNumber, "row", exception.Message.TrimEnd('.')));
+                }
+            }
+            switch (outcome)
+            {
+                case RowOutcome.Created: counts.Created++; break;
+                case RowOutcome.Updated: counts.Updated++; break;
+                case RowOutcome.Unchanged: counts.Unchanged++; break;
+                default:
+                    counts.Rejected++;
+                    errors.AddRange(rowErrors);
+                    foreach (var error in rowErrors)
+                        rejectedRows?.Write(error, csv.Fields(), csv.Header.Count);
+                    break;
+            }
+        }
+        foreach (var error in csv.TakeErrors())
+        {
+            counts.Rejected++;
+            errors.Add(error);
+            rejectedRows?.Write(error, null, csv.Header.Count);
+        }
+        rejectedRows?.Complete();
+
+        var committed = !request.DryRun && (counts.Rejected == 0 || request.SkipInvalid);
+        if (committed)
+            await change.CommitAsync(cancellationToken);
+        return new InventoryImportResult(template.Name, request.Path, counts, errors, committed, request.DryRun);
+    }
+}
