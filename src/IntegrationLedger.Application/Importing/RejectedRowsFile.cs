@@ -24,12 +24,16 @@ internal sealed class RejectedRowsFile : IDisposable
         _secretColumns = secretColumns;
     }
 
-    public static RejectedRowsFile Create(string path, IReadOnlyList<string> header, IReadOnlySet<int> secretColumns)
+    public static RejectedRowsFile Create(string path, string inputPath, IReadOnlyList<string> header, IReadOnlySet<int> secretColumns)
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(folder))
             throw new ImportFileException($"{path}: cannot write the rejected rows there; the folder {folder} does not exist.");
+        if (Directory.Exists(full))
+            throw new ImportFileException($"{path}: is a folder; --errors needs the name of a file to write.");
+        if (string.Equals(full, Path.GetFullPath(inputPath), StringComparison.Ordinal))
+            throw new ImportFileException($"{path}: is the file being imported; --errors must name another file.");
         var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         FileStream stream;
         try
@@ -47,6 +51,10 @@ internal sealed class RejectedRowsFile : IDisposable
 
     public void Write(RowError error, string[]? fields, int columnCount)
     {
+        // A row with too few or too many fields has its values in the wrong columns, so a secret could sit
+        // under another column's name: such rows of a file with secret columns are written without values.
+        if (fields is not null && fields.Length != columnCount && _secretColumns.Count > 0)
+            fields = null;
         var record = new string[3 + columnCount];
         record[0] = error.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
         record[1] = error.Field;

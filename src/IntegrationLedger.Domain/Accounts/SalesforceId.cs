@@ -24,14 +24,43 @@ public static class SalesforceId
             normalized = id + Suffix(id);
             return true;
         }
-        if (id.Length == 18 && string.Equals(id[15..], Suffix(id[..15]), StringComparison.OrdinalIgnoreCase))
+        if (id.Length != 18)
+            return false;
+        if (string.Equals(id[15..], Suffix(id[..15]), StringComparison.OrdinalIgnoreCase))
         {
-            // The 18-character form is case-insensitive; rebuild it from its first 15 characters only when
-            // the checksum proves them right, so the stored form is canonical.
             normalized = id[..15] + Suffix(id[..15]);
             return true;
         }
-        return false;
+        // The 18-character form exists to survive tools that change case: when a tool upper- or lower-cased
+        // the whole id, the suffix says which letters were capitals. Mixed case that disagrees with the
+        // suffix is a typo, and is refused.
+        var letters = id[..15].Where(char.IsAsciiLetter).ToList();
+        if (letters.Count > 0 && !letters.All(char.IsAsciiLetterUpper) && !letters.All(char.IsAsciiLetterLower))
+            return false;
+        return TryRestoreCase(id, out normalized);
+    }
+
+    private static bool TryRestoreCase(string id18, out string normalized)
+    {
+        normalized = string.Empty;
+        Span<char> restored = stackalloc char[15];
+        for (var block = 0; block < 3; block++)
+        {
+            var bits = SuffixAlphabet.IndexOf(char.ToUpperInvariant(id18[15 + block]), StringComparison.Ordinal);
+            if (bits < 0)
+                return false;
+            for (var i = 0; i < 5; i++)
+            {
+                var c = id18[block * 5 + i];
+                var upper = (bits & (1 << i)) != 0;
+                if (!char.IsAsciiLetter(c) && upper)
+                    return false;
+                restored[block * 5 + i] = upper ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c);
+            }
+        }
+        var id15 = new string(restored);
+        normalized = id15 + Suffix(id15);
+        return true;
     }
 
     public static string Normalize(string id) =>

@@ -47,10 +47,10 @@ public class ImportCommandTests
         var file = Path.Combine(cli.Folder, "logins.csv");
         await File.WriteAllTextAsync(file, string.Join("\n",
             "Id,UserId,LoginTime,SourceIp,Status",
-            "0Yaxx0000000001AAA,005xx000001Sv7AAAS,2026-11-28T06:00:00Z,192.0.2.10,Success",
-            "0Yaxx0000000002AAA,005xx000001Sv7AAAS,yesterday,192.0.2.10,Success",
-            "0Yaxx0000000003AAA,not-an-id,2026-11-28T08:00:00Z,192.0.2.10,Success",
-            "0Yaxx0000000004AAA,005xx000001Sv7AAAS,2026-11-28T09:00:00Z,999.1.1.1,Success",
+            "0Yaxx0000000001,005xx000001Sv7AAAS,2026-11-28T06:00:00Z,192.0.2.10,Success",
+            "0Yaxx0000000002,005xx000001Sv7AAAS,yesterday,192.0.2.10,Success",
+            "0Yaxx0000000003,not-an-id,2026-11-28T08:00:00Z,192.0.2.10,Success",
+            "0Yaxx0000000004,005xx000001Sv7AAAS,2026-11-28T09:00:00Z,999.1.1.1,Success",
             ""));
         var errors = Path.Combine(cli.Folder, "rejected.csv");
 

@@ -22,6 +22,13 @@ public class SalesforceIdTests
         Assert.That(SalesforceId.Normalize("005xx000001Sv7Aaas"), Is.EqualTo("005xx000001Sv7AAAS"));
     }
 
+    [TestCase("005XX000001SV8QAAS", "005xx000001Sv8QAAS")]
+    [TestCase("005xx000001sv8qaas", "005xx000001Sv8QAAS")]
+    public void Normalize_EighteenCharacterIdInOneCase_RestoresTheCaseFromItsSuffix(string mangled, string expected)
+    {
+        Assert.That(SalesforceId.Normalize(mangled), Is.EqualTo(expected));
+    }
+
     [TestCase("005xx000001Sv7AAAA", Description = "wrong checksum")]
     [TestCase("005xx000001Sv7", Description = "14 characters")]
     [TestCase("005xx000001Sv7AA", Description = "16 characters")]

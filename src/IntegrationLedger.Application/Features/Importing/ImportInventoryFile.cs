@@ -42,19 +42,35 @@ public sealed class ImportInventoryFileHandler(Ledger ledger)
         if (missing.Count > 0)
             throw new ImportFileException($"{request.Path}, line 1: the {template.Name} template needs the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (run 'ledger template {template.Name}' for its header).");
         var applier = template.Bind(csv.Header, request.Path);
-        using var rejectedRows = request.ErrorsPath is null ? null : RejectedRowsFile.Create(request.ErrorsPath, csv.Header.Names, new HashSet<int>());
+        using var rejectedRows = request.ErrorsPath is null ? null : RejectedRowsFile.Create(request.ErrorsPath, request.Path, csv.Header.Names, new HashSet<int>());
 
         await using var change = await ledger.BeginChangeAsync("import." + template.Name, cancellationToken);
         var counts = new InventoryCounts();
         var errors = new List<RowError>();
         var rowErrors = new List<RowError>();
+        var appliedPartly = false;
+        void RejectMalformed()
+        {
+            foreach (var error in csv.TakeErrors())
+            {
+                counts.Read++;
+                counts.Rejected++;
+                errors.Add(error);
+                rejectedRows?.Write(error, null, csv.Header.Count);
+            }
+        }
+
         while (csv.Read())
         {
             counts.Read++;
+            RejectMalformed();
             rowErrors.Clear();
-            rowErrors.AddRange(csv.TakeErrors());
             RowOutcome? outcome = null;
-            if (rowErrors.Count == 0)
+            if (csv.FieldCount != csv.Header.Count)
+            {
+                rowErrors.Add(new RowError(csv.LineNumber, "row", $"has {csv.FieldCount} field{(csv.FieldCount == 1 ? "" : "s")} where the header has {csv.Header.Count} (an unquoted comma, or a truncated row)"));
+            }
+            else
             {
                 try
                 {
@@ -62,7 +78,10 @@ public sealed class ImportInventoryFileHandler(Ledger ledger)
                 }
                 catch (DomainException exception)
                 {
+                    // The appliers check a row before changing anything; a rule that still fails part-way may
+                    // have left some of the row applied, so this file cannot be committed even with --skip-invalid.
                     rowErrors.Add(new RowError(csv.LineNumber, "row", exception.Message.TrimEnd('.')));
+                    appliedPartly = true;
                 }
             }
             switch (outcome)
@@ -78,15 +97,10 @@ public sealed class ImportInventoryFileHandler(Ledger ledger)
                     break;
             }
         }
-        foreach (var error in csv.TakeErrors())
-        {
-            counts.Rejected++;
-            errors.Add(error);
-            rejectedRows?.Write(error, null, csv.Header.Count);
-        }
+        RejectMalformed();
         rejectedRows?.Complete();
 
-        var committed = !request.DryRun && (counts.Rejected == 0 || request.SkipInvalid);
+        var committed = !request.DryRun && (counts.Rejected == 0 || (request.SkipInvalid && !appliedPartly));
         if (committed)
             await change.CommitAsync(cancellationToken);
         return new InventoryImportResult(template.Name, request.Path, counts, errors, committed, request.DryRun);

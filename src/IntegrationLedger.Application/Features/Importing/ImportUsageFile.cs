@@ -68,7 +68,7 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
         var transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
         var batchId = Guid.CreateVersion7(ledger.Now);
         using var writer = new UsageEventWriter(connection, transaction, batchId, format.Name);
-        using var rejectedRows = request.ErrorsPath is null ? null : RejectedRowsFile.Create(request.ErrorsPath, csv.Header.Names, reader.SecretColumns);
+        using var rejectedRows = request.ErrorsPath is null ? null : RejectedRowsFile.Create(request.ErrorsPath, request.Path, csv.Header.Names, reader.SecretColumns);
 
         var context = new ImportContext(batchId, zone);
         var counts = new ImportCounts();
@@ -93,6 +93,8 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
         {
             cancellationToken.ThrowIfCancellationRequested();
             counts.Read++;
+            if (counts.Read % ProgressEvery == 0)
+                progress?.Report(new ImportProgress(csv.BytesRead, csv.Length, counts.Read));
             if (csv.TakeErrors() is { Count: > 0 } malformed)
             {
                 counts.Read += malformed.Count;
@@ -112,10 +114,13 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
             }
 
             var attribution = format.IsActivity ? attributor.Attribute(usageEvent) : new EventAttribution(usageEvent.Username, null, null);
-            if (writer.Write(usageEvent, attribution))
-                counts.Added++;
-            else
+            if (!writer.Write(usageEvent, attribution))
+            {
+                // Already in the ledger, with the attribution it was given then.
                 counts.Duplicates++;
+                continue;
+            }
+            counts.Added++;
             // Setup changes are evidence about integrations, not their activity: neither attributed nor not.
             if (format.IsActivity && attribution.IntegrationId is not null)
             {
@@ -128,8 +133,6 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
                 if (unattributed.TryGetValue(group, out var seen) || unattributed.Count < UnattributedGroupsKept)
                     unattributed[group] = seen + 1;
             }
-            if (counts.Read % ProgressEvery == 0)
-                progress?.Report(new ImportProgress(csv.BytesRead, csv.Length, counts.Read));
         }
         if (csv.TakeErrors() is { Count: > 0 } trailing)
         {

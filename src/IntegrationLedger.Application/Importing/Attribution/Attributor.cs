@@ -85,7 +85,7 @@ public sealed class Attributor
     {
         var username = UsernameOf(e);
         var integration = IntegrationOf(username, e);
-        return new EventAttribution(username, integration, TokenOf(username, e.OccurredAt, integration, e.EventType));
+        return new EventAttribution(username, integration, TokenOf(username, e.OccurredAt, integration, e));
     }
 
     private Guid? IntegrationOf(string? username, UsageEvent e)
@@ -138,23 +138,24 @@ public sealed class Attributor
     }
 
     /// <summary>
-    /// The token the account held when the event happened: issued by then and not yet revoked. Among
-    /// several, the one the attributed integration is recorded as using, then a security token (what a
-    /// password login from an untrusted network needs), then the most recently issued.
+    /// The token the account held when the event happened: issued by then, not yet revoked, and of a kind
+    /// that could have made the call (an OAuth token for OAuth activity, a security token or password for
+    /// a password login). Among several, the one the attributed integration is recorded as using, then a
+    /// security token, then the most recently issued.
     /// </summary>
-    private Guid? TokenOf(string? username, DateTime at, Guid? integration, string eventType)
+    private Guid? TokenOf(string? username, DateTime at, Guid? integration, UsageEvent e)
     {
         if (username is null || !_accountByUsername.TryGetValue(username, out var account) || !_tokensByAccount.TryGetValue(account, out var tokens))
             return null;
+        var oauth = IsOauth(e);
         Token? best = null;
         var bestRank = int.MinValue;
         foreach (var token in tokens)
         {
-            if (token.IssuedAt > at || (token.RevokedAt is { } revoked && revoked <= at))
+            if (token.IssuedAt > at || (token.RevokedAt is { } revoked && revoked <= at) || (token.Kind == TokenKind.OauthRefreshToken) != oauth)
                 continue;
             var rank = (integration is { } i && _usages.Contains((token.Id, i)) ? 4 : 0)
-                + (token.Kind == TokenKind.SalesforceSecurityToken && eventType != "OAuthToken" ? 2 : 0)
-                + (token.Kind == TokenKind.OauthRefreshToken && eventType == "OAuthToken" ? 2 : 0);
+                + (token.Kind == TokenKind.SalesforceSecurityToken ? 2 : 0);
             if (rank > bestRank || (rank == bestRank && token.IssuedAt > best!.IssuedAt))
             {
                 best = token;
@@ -163,6 +164,14 @@ public sealed class Attributor
         }
         return best?.Id;
     }
+
+    /// <summary>Activity that authenticated with an OAuth token rather than a password (and security token).</summary>
+    private static bool IsOauth(UsageEvent e) =>
+        e.EventType == "OAuthToken"
+        || e.ConnectedAppId is not null
+        || (e.LoginType?.Contains("Remote Access", StringComparison.OrdinalIgnoreCase) ?? false)
+        || (e.Uri?.Contains("oauth2", StringComparison.OrdinalIgnoreCase) ?? false)
+        || (e.Detail?.Contains("OAuth", StringComparison.OrdinalIgnoreCase) ?? false);
 
     private static string Normalize(AttributionRuleKind kind, string value) =>
         kind == AttributionRuleKind.ConnectedAppId && Domain.Accounts.SalesforceId.TryNormalize(value, out var id) ? id : value.Trim();

@@ -91,7 +91,8 @@ public sealed class CsvFile : IDisposable
     {
         while (_reader.Read())
         {
-            var blank = _reader.FieldCount == 1 && _reader.IsEmpty(0);
+            // Spreadsheets save empty rows as ",,,"; they are blank lines too.
+            var blank = AllFieldsEmpty();
             if (blank)
             {
                 _afterBlankLine = true;
@@ -114,6 +115,16 @@ public sealed class CsvFile : IDisposable
         }
         FooterLines = _footerCandidates.Count;
         return false;
+    }
+
+    private bool AllFieldsEmpty()
+    {
+        for (var i = 0; i < _reader.FieldCount; i++)
+        {
+            if (!_reader.IsEmpty(i))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Rows the reader had to skip (bad quoting) or set aside since the last call, each reported once.</summary>

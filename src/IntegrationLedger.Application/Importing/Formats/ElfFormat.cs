@@ -67,6 +67,8 @@ public sealed class ElfFormat : IUsageFormat
     {
         public IReadOnlySet<int> SecretColumns { get; } = new HashSet<int>();
 
+        private NaturalKeys Keys { get; } = new();
+
         public UsageEvent? Read(CsvFile row, ImportContext context, List<RowError> errors)
         {
             var line = row.LineNumber;
@@ -100,7 +102,7 @@ public sealed class ElfFormat : IUsageFormat
                 EventType = eventType!,
                 NaturalKey = requestId is not null
                     ? eventType + ":" + requestId
-                    : eventType + ":" + NaturalKeys.ContentHash(row.Get(Timestamp), userId, row.Get(Uri), row.Get(ClientIp), row.Get(Method), row.Get(Entity)),
+                    : eventType + ":" + Keys.ForContent(row.Get(Timestamp), userId, row.Get(Uri), row.Get(ClientIp), row.Get(Method), row.Get(Entity)),
                 OccurredAt = occurredAt,
                 Username = row.Get(UserName)?.ToLowerInvariant(),
                 UserId = userId,

@@ -33,6 +33,8 @@ public sealed class LoginHistoryApiFormat : IUsageFormat
     {
         public IReadOnlySet<int> SecretColumns { get; } = new HashSet<int>();
 
+        private NaturalKeys Keys { get; } = new();
+
         public UsageEvent? Read(CsvFile row, ImportContext context, List<RowError> errors)
         {
             var line = row.LineNumber;
@@ -43,10 +45,11 @@ public sealed class LoginHistoryApiFormat : IUsageFormat
             if (userId is null && errors.Count == before)
                 errors.Add(new RowError(line, "UserId", "is empty"));
             var sourceIp = RowFields.IpAddress(row.Get(Shared.SourceIp), "SourceIp", line, errors);
+            var id = RowFields.SalesforceId(row.Get(Id), "Id", line, errors);
             if (errors.Count > before)
                 return null;
 
-            var key = row.Get(Id) ?? NaturalKeys.ContentHash(occurredAt.ToString("O"), userId, sourceIp, row.Get(Shared.Status), row.Get(Shared.Application));
+            var key = id ?? Keys.ForContent(occurredAt.ToString("O"), userId, sourceIp, row.Get(Shared.Status), row.Get(Shared.Application));
             return Shared.ToEvent(row, context, FormatName, key, occurredAt, null, userId, sourceIp);
         }
     }
@@ -81,6 +84,8 @@ public sealed class LoginHistorySetupFormat : IUsageFormat
     {
         public IReadOnlySet<int> SecretColumns { get; } = new HashSet<int>();
 
+        private NaturalKeys Keys { get; } = new();
+
         public UsageEvent? Read(CsvFile row, ImportContext context, List<RowError> errors)
         {
             var line = row.LineNumber;
@@ -95,7 +100,7 @@ public sealed class LoginHistorySetupFormat : IUsageFormat
             if (errors.Count > before)
                 return null;
 
-            var key = NaturalKeys.ContentHash(time.Utc.ToString("O"), username, sourceIp, row.Get(Shared.Status), row.Get(Shared.Application), row.Get(Shared.LoginType));
+            var key = Keys.ForContent(time.Utc.ToString("O"), username, sourceIp, row.Get(Shared.Status), row.Get(Shared.Application), row.Get(Shared.LoginType));
             return Shared.ToEvent(row, context, FormatName, key, time.Utc, username, null, sourceIp);
         }
     }

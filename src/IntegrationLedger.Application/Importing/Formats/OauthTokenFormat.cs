@@ -31,13 +31,18 @@ public sealed class OauthTokenFormat : IUsageFormat
             LastUsed: columns.Optional("LastUsedDate"),
             Created: columns.Required("CreatedDate"),
             AppMenuItemId: columns.Optional("AppMenuItemId"),
-            SecretColumns: SecretColumnNames.Select(header.IndexOf).Where(i => i >= 0).ToHashSet());
+            // Every column with a secret's name, duplicates included: none may be copied anywhere.
+            SecretColumns: Enumerable.Range(0, header.Count)
+                .Where(i => SecretColumnNames.Any(name => HeaderMap.Normalize(name) == HeaderMap.Normalize(header.NameAt(i))))
+                .ToHashSet());
         columns.EnsureComplete();
         return reader;
     }
 
     private sealed record RowReader(int AppName, int UserId, int UseCount, int LastUsed, int Created, int AppMenuItemId, IReadOnlySet<int> SecretColumns) : IUsageRowReader
     {
+        private NaturalKeys Keys { get; } = new();
+
         public UsageEvent? Read(CsvFile row, ImportContext context, List<RowError> errors)
         {
             var line = row.LineNumber;
@@ -69,7 +74,7 @@ public sealed class OauthTokenFormat : IUsageFormat
                 LineNumber = line,
                 Source = FormatName,
                 EventType = "OAuthToken",
-                NaturalKey = NaturalKeys.ContentHash(app, userId, created.ToString("O"), occurredAt.ToString("O"), useCount?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                NaturalKey = Keys.ForContent(app, userId, created.ToString("O"), occurredAt.ToString("O"), useCount?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 OccurredAt = occurredAt,
                 UserId = userId,
                 Application = app,

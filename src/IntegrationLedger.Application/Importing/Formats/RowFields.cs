@@ -24,7 +24,9 @@ internal static class RowFields
     {
         if (value is null || value.Equals("Salesforce.com IP", StringComparison.OrdinalIgnoreCase) || value.Equals("N/A", StringComparison.OrdinalIgnoreCase))
             return null;
-        if (System.Net.IPAddress.TryParse(value, out var address))
+        // IPAddress.Parse also takes "12345" and "1.2.3" as IPv4 shorthands; exports write four dotted numbers.
+        var looksLikeAddress = value.Contains(':', StringComparison.Ordinal) || (value.Count(c => c == '.') == 3 && value.All(c => char.IsAsciiDigit(c) || c == '.'));
+        if (looksLikeAddress && System.Net.IPAddress.TryParse(value, out var address))
             return address.ToString();
         errors.Add(new RowError(line, column, $"'{value}' is not an IP address"));
         return null;

@@ -26,6 +26,7 @@ public sealed partial class SetupAuditTrailFormat : IUsageFormat
     {
         var columns = new Columns(header, path, FormatName);
         var reader = new RowReader(
+            Id: columns.Optional("Id"),
             Date: columns.Required("Date", "CreatedDate"),
             User: columns.Optional("User", "CreatedBy.Username", "CreatedByUsername"),
             // The API export has a code in Action and the sentence in Display; the download has the sentence in Action.
@@ -74,9 +75,11 @@ public sealed partial class SetupAuditTrailFormat : IUsageFormat
         return (null, null);
     }
 
-    private sealed record RowReader(int Date, int User, int Display, int Action, int Section, int DelegateUser) : IUsageRowReader
+    private sealed record RowReader(int Id, int Date, int User, int Display, int Action, int Section, int DelegateUser) : IUsageRowReader
     {
         public IReadOnlySet<int> SecretColumns { get; } = new HashSet<int>();
+
+        private NaturalKeys Keys { get; } = new();
 
         public UsageEvent? Read(CsvFile row, ImportContext context, List<RowError> errors)
         {
@@ -99,12 +102,14 @@ public sealed partial class SetupAuditTrailFormat : IUsageFormat
                 LineNumber = line,
                 Source = FormatName,
                 EventType = "SetupAuditTrail",
-                NaturalKey = NaturalKeys.ContentHash(time.Utc.ToString("O"), user, action, row.Get(Section), row.Get(DelegateUser)),
+                // The API export has an Id; the Setup download has none, so its rows are keyed by content.
+                NaturalKey = row.Get(Id) ?? Keys.ForContent(time.Utc.ToString("O"), user, action, row.Get(Section), row.Get(DelegateUser)),
                 OccurredAt = time.Utc,
                 Username = user?.ToLowerInvariant(),
                 Detail = action,
                 Category = category,
-                Subject = subject?.ToLowerInvariant() is { } s && s.Contains('@', StringComparison.Ordinal) ? s : subject,
+                // Usernames compare in lower case everywhere in the ledger; app names keep their case.
+                Subject = subject is not null && subject.Contains('@', StringComparison.Ordinal) ? subject.ToLowerInvariant() : subject,
                 Application = row.Get(Section),
                 ClientName = row.Get(DelegateUser) is { } delegated ? "delegate " + delegated : null,
             };

@@ -61,6 +61,13 @@ public sealed class IntegrationsTemplate : IInventoryTemplate
             if (ownerEmail is not null && owner is null)
                 row.Fail("owner", $"no person with email '{ownerEmail}' is in the ledger (add them to people first)");
             var vetting = ReadVetting(row, ledger.Now);
+            // Everything the domain would refuse is checked before anything changes, so a rejected row leaves nothing behind.
+            foreach (var cidr in row.List("allowed_cidrs").Concat(row.List("match_source_ips")))
+                CheckNetwork(row, cidr);
+            foreach (var appId in row.List("match_connected_app_ids").Where(id => !Domain.Accounts.SalesforceId.TryNormalize(id, out _)))
+                row.Fail("match_connected_app_ids", $"'{appId}' is not a Salesforce id");
+            if (owner is { HasDeparted: true })
+                row.Fail("owner", $"{owner.Email} has departed and cannot own an integration");
             if (row.HasErrors)
                 return null;
 
@@ -116,12 +123,26 @@ public sealed class IntegrationsTemplate : IInventoryTemplate
                 row.Fail("vetted_by", "is required when vetted_on is given");
             if (on > DateOnly.FromDateTime(now))
                 row.Fail("vetted_on", $"'{on:yyyy-MM-dd}' is in the future");
+            if (next is { } nextReview && nextReview <= on)
+                row.Fail("next_review", $"'{nextReview:yyyy-MM-dd}' does not come after the review");
             var outcomeText = row.Text("vetting_outcome");
             var outcome = outcomeText is not null
                 && Enum.TryParse<VettingOutcome>(outcomeText.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                 ? parsed
                 : Invalid<VettingOutcome>(row, "vetting_outcome", $"'{outcomeText}' is not approved, approved-with-conditions or rejected");
             return row.HasErrors ? null : (on.Value, by!, outcome, next);
+        }
+
+        private static void CheckNetwork(TemplateRow row, string cidr)
+        {
+            try
+            {
+                AllowedNetwork.Normalize(cidr);
+            }
+            catch (Domain.Common.DomainException exception)
+            {
+                row.Fail("allowed_cidrs", exception.Message.TrimEnd('.'));
+            }
         }
 
         private static T Invalid<T>(TemplateRow row, string column, string reason)

@@ -32,10 +32,12 @@ public sealed class PeopleTemplate : IInventoryTemplate
                 row.Fail(HeaderMap.Normalize(failure.PropertyName), failure.ErrorMessage);
             if (departedOn > DateOnly.FromDateTime(ledger.Now))
                 row.Fail("departed_on", $"'{departedOn:yyyy-MM-dd}' is in the future; record a departure once it has happened");
+            var person = row.HasErrors ? null : await ledger.Db.PersonAsync(email, cancellationToken);
+            if (person is { DepartedOn: { } recorded } && departedOn is { } given && given != recorded)
+                row.Fail("departed_on", $"{person.Email} is recorded as departed on {recorded:yyyy-MM-dd}, not {given:yyyy-MM-dd}");
             if (row.HasErrors)
                 return null;
 
-            var person = await ledger.Db.PersonAsync(email, cancellationToken);
             if (person is null)
             {
                 person = new Person(email, name, row.Text("department"), ledger.Now);

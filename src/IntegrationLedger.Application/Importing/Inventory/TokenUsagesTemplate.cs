@@ -40,6 +40,8 @@ public sealed class TokenUsagesTemplate : IInventoryTemplate
             var setUpBy = setUpByEmail is null ? null : await ledger.Db.PersonAsync(setUpByEmail, cancellationToken);
             if (setUpByEmail is not null && setUpBy is null)
                 row.Fail("set_up_by", $"no person with email '{setUpByEmail}' is in the ledger");
+            if (token is { IsActive: false } && integration is not null && !token.UsagesInEffect.Any(u => u.IntegrationId == integration.Id))
+                row.Fail("token", $"token '{token.Label}' is {token.Status.ToString().ToLowerInvariant()} and cannot be used by a new integration");
             if (row.HasErrors)
                 return null;
 

@@ -13,11 +13,8 @@ namespace IntegrationLedger.Application.Importing.Inventory;
 /// </summary>
 public sealed class TokensTemplate : IInventoryTemplate
 {
-    private static readonly HashSet<string> SecretLikeColumns = new(StringComparer.Ordinal)
-    {
-        "secret", "secretvalue", "value", "tokenvalue", "securitytoken", "password", "passwd", "pwd", "apikey", "key", "accesstoken",
-        "refreshtoken", "bearertoken", "clientsecret", "consumersecret", "privatekey", "credential", "credentials", "pat",
-    };
+    /// <summary>Words that, anywhere in a column's name, suggest it holds secrets ("Token Secret", "API Token", "api_key").</summary>
+    private static readonly string[] SecretWords = ["secret", "password", "passwd", "pwd", "credential", "token", "key", "bearer", "value"];
 
     public string Name => "tokens";
 
@@ -35,9 +32,16 @@ public sealed class TokensTemplate : IInventoryTemplate
 
     public IInventoryRowApplier Bind(HeaderMap header, string path)
     {
+        var ownColumns = Columns.Select(c => HeaderMap.Normalize(c.Name)).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
         {
-            if (SecretLikeColumns.Contains(HeaderMap.Normalize(header.NameAt(i))))
+            var name = HeaderMap.Normalize(header.NameAt(i));
+            if (name.Length == 0)
+            {
+                throw new ImportFileException(
+                    $"{path}, line 1, column {i + 1}: a column without a name could hold anything, secrets included; name it or remove it. Nothing was imported.");
+            }
+            if (!ownColumns.Contains(name) && (SecretWords.Any(word => name.Contains(word, StringComparison.Ordinal)) || name == "pat"))
             {
                 throw new ImportFileException(
                     $"{path}, line 1, column {header.NameAt(i)}: this looks like a column of secrets, and a tokens file must never carry one; " +
@@ -72,12 +76,21 @@ public sealed class TokensTemplate : IInventoryTemplate
                 if (value is { } time && !LedgerDates.IsPlausible(time, ledger.Now))
                     row.Fail(column, $"'{time:yyyy-MM-dd}' must be a date that has passed, from 2000 on");
             }
+            if (owner is { HasDeparted: true })
+                row.Fail("owner", $"{owner.Email} has departed and cannot be given tokens");
             if (row.HasErrors)
                 return null;
 
             var token = await ledger.Db.TokenAsync(label, cancellationToken);
             if (token is null)
             {
+                if (row.Text("account") is { } accountName && userId is not null
+                    && await ledger.Db.FindAccountAsync(accountName, cancellationToken) is { PlatformUserId: { } knownId } existingAccount
+                    && knownId != Domain.Accounts.SalesforceId.Normalize(userId))
+                {
+                    row.Fail("account_user_id", $"account '{existingAccount.Username}' is recorded with user id {knownId}");
+                    return null;
+                }
                 var account = row.Text("account") is { } username ? await AccountAsync(ledger, username, userId, owner!) : null;
                 var issuedAt = issued ?? lastRotated ?? ledger.Now;
                 ledger.Db.Tokens.Add(new Token(label, kind, owner!, account?.Id, null, issuedAt, lastRotated ?? issuedAt, rotateEvery, ledger.Now));
@@ -88,6 +101,11 @@ public sealed class TokensTemplate : IInventoryTemplate
                 row.Fail("kind", $"token '{label}' is recorded as {token.Kind.ToCliName()}; a token's kind does not change");
             if (lastRotated is { } rotated && rotated != token.LastRotatedAt)
                 row.Fail("last_rotated", $"differs from the ledger's {token.LastRotatedAt:yyyy-MM-dd HH:mm} UTC; record a reset with 'ledger token reset' so the integrations are followed up");
+            if (issued is { } givenIssue && givenIssue != token.IssuedAt)
+                row.Fail("issued", $"differs from the ledger's {token.IssuedAt:yyyy-MM-dd HH:mm} UTC; a token's issue date does not change");
+            var accountId = row.Text("account") is { } accountText ? (await ledger.Db.FindAccountAsync(accountText, cancellationToken))?.Id : null;
+            if (row.Text("account") is not null && accountId != token.AccountId)
+                row.Fail("account", $"token '{label}' belongs to another account in the ledger; a token's account does not change (register a new token)");
             if (row.HasErrors)
                 return null;
             var changed = false;

@@ -21,24 +21,27 @@ public static class SalesforceTimes
     [
         "M/d/yyyy h:mm:ss tt", "M/d/yyyy h:mm tt", "M/d/yyyy, h:mm:ss tt", "M/d/yyyy, h:mm tt",
         "M/d/yyyy H:mm:ss", "M/d/yyyy H:mm", "M/d/yyyy, H:mm:ss", "M/d/yyyy, H:mm",
-        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss.FFFFFFF",
     ];
 
     /// <summary>
-    /// Zone abbreviations Salesforce writes after Setup Audit Trail times, with their offsets. Only the ones
-    /// that mean a single offset are here; others need <c>--time-zone</c>.
+    /// Zone abbreviations Salesforce writes after Setup Audit Trail times, with their offsets. Those that
+    /// name more than one zone (CST is US Central and China; BST is British Summer and Bangladesh; IST is
+    /// India, Ireland and Israel) are read only with <c>--time-zone</c>, whose offset then decides.
     /// </summary>
     private static readonly Dictionary<string, TimeSpan> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         ["UTC"] = TimeSpan.Zero, ["GMT"] = TimeSpan.Zero, ["Z"] = TimeSpan.Zero,
         ["EST"] = TimeSpan.FromHours(-5), ["EDT"] = TimeSpan.FromHours(-4),
-        ["CST"] = TimeSpan.FromHours(-6), ["CDT"] = TimeSpan.FromHours(-5),
+        ["CDT"] = TimeSpan.FromHours(-5),
         ["MST"] = TimeSpan.FromHours(-7), ["MDT"] = TimeSpan.FromHours(-6),
         ["PST"] = TimeSpan.FromHours(-8), ["PDT"] = TimeSpan.FromHours(-7),
         ["AKST"] = TimeSpan.FromHours(-9), ["AKDT"] = TimeSpan.FromHours(-8),
         ["HST"] = TimeSpan.FromHours(-10),
-        ["BST"] = TimeSpan.FromHours(1), ["CET"] = TimeSpan.FromHours(1), ["CEST"] = TimeSpan.FromHours(2),
+        ["CET"] = TimeSpan.FromHours(1), ["CEST"] = TimeSpan.FromHours(2),
     };
+
+    private static readonly HashSet<string> AmbiguousAbbreviations = new(StringComparer.OrdinalIgnoreCase) { "CST", "BST", "IST" };
 
     /// <summary>
     /// Event Monitoring's <c>TIMESTAMP</c>: <c>yyyyMMddHHmmss</c> in GMT with any number of fraction digits
@@ -69,13 +72,18 @@ public static class SalesforceTimes
         return true;
     }
 
-    /// <summary>ISO 8601 with Z or an offset, including the <c>+0000</c> that the REST API and sf CLI write.</summary>
+    /// <summary>
+    /// ISO 8601 with Z or an offset, including the <c>+0000</c> that the REST API and sf CLI write. A time
+    /// without either is refused: read in this machine's zone it would be silently wrong.
+    /// </summary>
     public static bool TryParseIso(string? text, out DateTime utc)
     {
         utc = default;
         if (string.IsNullOrWhiteSpace(text))
             return false;
         var value = text.Trim();
+        if (!HasZone(value))
+            return false;
         // "+0000" is not an offset .NET parses; "+00:00" is.
         if (value.Length > 5 && (value[^5] == '+' || value[^5] == '-') && char.IsAsciiDigit(value[^4]) && value[^3] != ':' && value.Contains('T', StringComparison.Ordinal))
             value = string.Concat(value.AsSpan(0, value.Length - 2), ":", value.AsSpan(value.Length - 2));
@@ -107,10 +115,15 @@ public static class SalesforceTimes
                 offset = known;
                 value = value[..lastSpace];
             }
-            else if (suffix.All(char.IsAsciiLetterUpper) && suffix.Length >= 3 && suffix is not ("AM" or "PM"))
+            else if (suffix.All(char.IsAsciiLetter) && suffix.Length >= 3 && !suffix.Equals("AM", StringComparison.OrdinalIgnoreCase) && !suffix.Equals("PM", StringComparison.OrdinalIgnoreCase))
             {
+                // A label that is ambiguous or unknown is the exporter's name for the zone given with --time-zone,
+                // whose own rules then decide; an unambiguous one (PST, EDT...) always wins.
                 if (zone is null)
-                    return LocalTimeResult.Fail($"'{text}' has the time zone '{suffix}', which is ambiguous; give --time-zone");
+                {
+                    var why = AmbiguousAbbreviations.Contains(suffix) ? "names more than one zone" : "is not a zone ledger knows";
+                    return LocalTimeResult.Fail($"'{text}': the zone '{suffix}' {why}; give the exporter's zone with --time-zone", needsZone: true);
+                }
                 value = value[..lastSpace];
             }
         }
@@ -125,6 +138,18 @@ public static class SalesforceTimes
         // An ambiguous local time (the hour repeated when clocks go back) is read as the first of the two.
         var localOffset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
         return LocalTimeResult.Ok(DateTime.SpecifyKind(local - localOffset, DateTimeKind.Utc));
+    }
+
+    /// <summary>Whether an ISO-looking time ends with Z or a numeric offset after its time part.</summary>
+    private static bool HasZone(string value)
+    {
+        if (value.EndsWith('Z') || value.EndsWith('z'))
+            return true;
+        var timeStart = value.IndexOfAny(['T', ' ']);
+        if (timeStart < 0)
+            return false;
+        var time = value.AsSpan(timeStart + 1);
+        return time.IndexOfAny('+', '-') > 0;
     }
 
     private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)

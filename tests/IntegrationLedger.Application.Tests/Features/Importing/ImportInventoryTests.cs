@@ -112,7 +112,7 @@ public class ImportInventoryTests
         Assert.That(result.Rejected, Is.True);
         Assert.That(result.Errors.Select(e => (e.Line, e.Field)), Is.EqualTo(new[]
         {
-            (3L, "kind"), (4L, "owner"), (5L, "rotate_every_days"), (6L, "row"),
+            (3L, "kind"), (4L, "owner"), (5L, "rotate_every_days"), (6L, "owner"),
         }));
         Assert.That(result.Errors[^1].Reason, Does.Contain("departed"));
         Assert.That(await test.Ledger.Db.Tokens.CountAsync(), Is.Zero, "the good row is not imported either");

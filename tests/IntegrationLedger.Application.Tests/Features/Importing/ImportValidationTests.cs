@@ -13,12 +13,12 @@ public class ImportValidationTests
     /// <summary>Six logins, three of them bad in different fields (lines 3, 5 and 7).</summary>
     private static readonly string FileWithThreeBadRows = string.Join("\n",
         LoginHeader,
-        "0Yaxx0000000001AAA,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
-        "0Yaxx0000000002AAA,005xx000001Sv7AAAS,28/11/2026 07:00,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
-        "0Yaxx0000000003AAA,005xx000001Sv7AAAS,2026-11-28T08:00:00.000+0000,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
-        "0Yaxx0000000004AAA,005xx000001Sv7AAAX,2026-11-28T09:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
-        "0Yaxx0000000005AAA,005xx000001Sv7AAAS,2026-11-28T10:00:00.000Z,Partner Product,192.0.2.10,Success,\"AcmeSync, \"\"patched\"\"\"",
-        "0Yaxx0000000006AAA,005xx000001Sv7AAAS,2026-11-28T11:00:00.000Z,Partner Product,192.0.2.300,Success,AcmeSync/4.2.1",
+        "0Yaxx0000000001,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
+        "0Yaxx0000000002,005xx000001Sv7AAAS,28/11/2026 07:00,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
+        "0Yaxx0000000003,005xx000001Sv7AAAS,2026-11-28T08:00:00.000+0000,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
+        "0Yaxx0000000004,005xx000001Sv7AAAX,2026-11-28T09:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
+        "0Yaxx0000000005,005xx000001Sv7AAAS,2026-11-28T10:00:00.000Z,Partner Product,192.0.2.10,Success,\"AcmeSync, \"\"patched\"\"\"",
+        "0Yaxx0000000006,005xx000001Sv7AAAS,2026-11-28T11:00:00.000Z,Partner Product,192.0.2.300,Success,AcmeSync/4.2.1",
         "");
 
     [Test]
@@ -80,7 +80,7 @@ public class ImportValidationTests
         var lines = File.ReadAllLines(errorsPath);
         Assert.That(lines[0], Does.StartWith("line,field,reason,Id,UserId,LoginTime"));
         Assert.That(lines.Skip(1).Select(l => l.Split(',')[0]), Is.EqualTo(new[] { "3", "5", "7" }));
-        Assert.That(lines[1], Does.Contain("0Yaxx0000000002AAA"), "the row itself follows its reason");
+        Assert.That(lines[1], Does.Contain("0Yaxx0000000002"), "the row itself follows its reason");
         Assert.That(Directory.GetFiles(test.Folder, "*.tmp"), Is.Empty);
     }
 
@@ -131,9 +131,9 @@ public class ImportValidationTests
         await using var test = await TestLedger.CreateAsync();
         var path = Samples.Write(test, "broken.csv", string.Join("\n",
             LoginHeader,
-            "0Yaxx0000000001AAA,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
-            "0Yaxx0000000002AAA,005xx000001Sv7AAAS,2026-11-28T07:00:00.000Z,Partner Product,192.0.2.10,\"Success,AcmeSync/4.2.1",
-            "0Yaxx0000000003AAA,005xx000001Sv7AAAS,2026-11-28T08:00:00.000Z,Partner"));
+            "0Yaxx0000000001,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1",
+            "0Yaxx0000000002,005xx000001Sv7AAAS,2026-11-28T07:00:00.000Z,Partner Product,192.0.2.10,\"Success,AcmeSync/4.2.1",
+            "0Yaxx0000000003,005xx000001Sv7AAAS,2026-11-28T08:00:00.000Z,Partner"));
 
         var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-loginhistory-api", path));
 
