@@ -2,7 +2,10 @@ using System.CommandLine;
 using FluentValidation;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Importing;
+using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Cli.Commands.Audit;
+using IntegrationLedger.Cli.Commands.Findings;
+using IntegrationLedger.Cli.Commands.Settings;
 using IntegrationLedger.Cli.Commands.Importing;
 using IntegrationLedger.Cli.Commands.Integrations;
 using IntegrationLedger.Cli.Commands.People;
@@ -71,6 +74,12 @@ public static class LedgerCli
             new TokenRevokeCommand(cli), new TokenFindCommand(cli)));
         root.Subcommands.Add(new ImportCommand(cli));
         root.Subcommands.Add(new TemplateCommand(cli));
+        root.Subcommands.Add(new FindingsCommand(cli));
+        root.Subcommands.Add(Group("finding", "Work a finding: acknowledge or resolve it with a note",
+            new FindingWorkCommand(cli, FindingAction.Acknowledge), new FindingWorkCommand(cli, FindingAction.Resolve)));
+        root.Subcommands.Add(new RulesCommand(cli));
+        root.Subcommands.Add(Group("settings", "The rules' thresholds",
+            new SettingsListCommand(cli), new SettingsSetCommand(cli)));
         root.Subcommands.Add(Group("audit", "The hash-chained change log",
             new AuditLogCommand(cli), new AuditVerifyCommand(cli)));
         return root;

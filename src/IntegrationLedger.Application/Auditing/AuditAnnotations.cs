@@ -7,4 +7,10 @@ internal static class AuditAnnotations
     /// secret, but the log has no use for it and every copy is one more thing to protect.
     /// </summary>
     public const string Redacted = "IntegrationLedger:Audit:Redacted";
+
+    /// <summary>
+    /// Marks bookkeeping that changes on every run and is not a decision (a finding's last-seen time and
+    /// count): a change to it alone writes no audit entry.
+    /// </summary>
+    public const string Ignored = "IntegrationLedger:Audit:Ignored";
 }

@@ -60,7 +60,8 @@ internal static class ChangeAuditor
                 return (Snapshot(properties, p => change.OriginalValues[p]), null);
             default:
                 var modified = properties
-                    .Where(p => change.Property(p.Name).IsModified && !Equals(change.OriginalValues[p], change.CurrentValues[p]))
+                    .Where(p => change.Property(p.Name).IsModified && !Equals(change.OriginalValues[p], change.CurrentValues[p])
+                        && p.FindAnnotation(AuditAnnotations.Ignored) is null)
                     .ToList();
                 return modified.Count == 0
                     ? (null, null)

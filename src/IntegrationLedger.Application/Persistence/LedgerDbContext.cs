@@ -1,5 +1,6 @@
 using IntegrationLedger.Domain.Accounts;
 using IntegrationLedger.Domain.Auditing;
+using IntegrationLedger.Domain.Findings;
 using IntegrationLedger.Domain.Importing;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.People;
@@ -20,6 +21,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
     public DbSet<KnownUser> KnownUsers => Set<KnownUser>();
+    public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<LedgerSetting> Settings => Set<LedgerSetting>();
 
     /// <summary>Set by <see cref="LedgerChange"/> while it saves, so that nothing reaches the store unaudited.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Audit;
+using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Features.Importing;
 using IntegrationLedger.Application.Features.Integrations;
 using IntegrationLedger.Application.Features.People;
@@ -39,7 +40,8 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
 
         // The demo keeps its key beside its own database whatever LEDGER_KEY says: it must not mix with a real ledger.
         // Its clock stands still at the organisation's "as of" time, so every run builds the same ledger.
-        var options = requested with { DatabasePath = databasePath, KeyFromEnvironment = null, Clock = new FixedTimeProvider(organisation.AsOf) };
+        var clock = new FixedTimeProvider(organisation.AsOf);
+        var options = requested with { DatabasePath = databasePath, KeyFromEnvironment = null, Clock = clock };
         await using var ledger = await Ledger.InitializeAsync(options, cancellationToken);
         await using (var mark = await ledger.BeginChangeAsync("demo.mark", cancellationToken))
         {
@@ -65,9 +67,35 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
                 new OffboardPerson(departure.Email, CliParse.Date(departure.On, "on")), cancellationToken));
         }
 
+        foreach (var reset in organisation.Resets)
+        {
+            clock.Now = reset.At;
+            await new ResetTokenHandler(ledger).HandleAsync(new ResetToken(reset.Token), cancellationToken);
+            foreach (var confirmation in reset.Confirmations)
+            {
+                clock.Now = confirmation.At;
+                await new ConfirmTokenUpdateHandler(ledger).HandleAsync(new ConfirmTokenUpdate(reset.Token, confirmation.Integration), cancellationToken);
+            }
+        }
+        clock.Now = organisation.AsOf;
+
         var imports = await ImportSampleExportsAsync(ledger, organisation, cancellationToken);
+        var findings = await new RunRulesHandler(ledger).HandleAsync(new RunRules(), cancellationToken);
         await PrintSummaryAsync(ledger, organisation, plans, imports, cancellationToken);
+        PrintFindings(findings);
         return ExitCodes.Success;
+    }
+
+    private void PrintFindings(IReadOnlyList<FindingView> findings)
+    {
+        var output = cli.Output;
+        output.Line();
+        output.Line($"The rules found {findings.Count} things to act on:");
+        var table = CliOutput.NewTable("Rule", "Severity", "Findings", "For example");
+        foreach (var rule in findings.GroupBy(f => f.Rule).OrderByDescending(g => g.Max(f => f.Severity)).ThenBy(g => g.Key, StringComparer.Ordinal))
+            table.AddTextRow(rule.Key, CliOutput.Name(rule.Max(f => f.Severity)), rule.Count().ToString(System.Globalization.CultureInfo.InvariantCulture), rule.First().Summary);
+        output.Write(table);
+        output.Line("List and work them: ledger --db DIR/ledger.db findings; ledger finding ack|resolve ID --note TEXT");
     }
 
     /// <summary>Imports every usage export in samples/salesforce, each as the format its header shows.</summary>

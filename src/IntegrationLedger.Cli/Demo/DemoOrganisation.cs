@@ -14,6 +14,7 @@ internal sealed record DemoOrganisation(
     IReadOnlyList<DemoIntegration> Integrations,
     IReadOnlyList<DemoToken> Tokens,
     IReadOnlyList<DemoUsage> Usages,
+    IReadOnlyList<DemoReset> Resets,
     IReadOnlyList<DemoDeparture> Departures)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -68,3 +69,8 @@ internal sealed record DemoToken(
 internal sealed record DemoUsage(string Token, string Integration, string Purpose, string Since, string? SetUpBy);
 
 internal sealed record DemoDeparture(string Email, string On);
+
+/// <summary>A token reset at a moment of the story, and the integrations confirmed as updated after it.</summary>
+internal sealed record DemoReset(string Token, DateTimeOffset At, IReadOnlyList<DemoConfirmation> Confirmations);
+
+internal sealed record DemoConfirmation(string Integration, DateTimeOffset At);

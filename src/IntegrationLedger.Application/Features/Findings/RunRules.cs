@@ -1,0 +1,78 @@
+using IntegrationLedger.Application.Findings;
+using IntegrationLedger.Domain.Findings;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Features.Findings;
+
+public sealed record FindingView(
+    string Id,
+    string Rule,
+    Severity Severity,
+    string SubjectType,
+    string Subject,
+    string Summary,
+    FindingStatus Status,
+    DateTime FirstSeenAt,
+    DateTime LastSeenAt,
+    int Occurrences,
+    string? Note,
+    string? ActedBy,
+    DateTime? ClosedAt,
+    string? ClosedReason)
+{
+    public static FindingView From(Finding f) => new(
+        f.ShortId, f.RuleId, f.Severity, f.SubjectType, f.SubjectKey, f.Summary, f.Status, f.FirstSeenAt, f.LastSeenAt,
+        f.Occurrences, f.Note, f.ActedBy, f.ClosedAt, f.ClosedReason);
+}
+
+/// <summary>Runs every rule; lists open findings, or with <see cref="All"/> every finding ever made.</summary>
+public sealed record RunRules(bool All = false);
+
+/// <summary>
+/// Runs the rules and brings the findings up to date in one audited change: a new condition opens a
+/// finding, one seen again updates it (last seen, occurrences), and one no longer seen closes itself with
+/// the reason "condition cleared". Findings are keyed by rule and subject, so they are never duplicated.
+/// </summary>
+public sealed class RunRulesHandler(Ledger ledger)
+{
+    public async Task<IReadOnlyList<FindingView>> HandleAsync(RunRules request, CancellationToken cancellationToken = default)
+    {
+        await using (var change = await ledger.BeginChangeAsync("findings.run", cancellationToken))
+        {
+            var db = ledger.Db;
+            var now = ledger.Now;
+            var context = new RuleContext(db, now, await RuleBook.CurrentSettingsAsync(db, cancellationToken));
+            var existing = await db.Findings.ToDictionaryAsync(f => (f.RuleId, f.SubjectKey), cancellationToken);
+            var seen = new HashSet<(string, string)>();
+
+            foreach (var rule in RuleBook.All)
+            {
+                foreach (var result in await rule.EvaluateAsync(context, cancellationToken))
+                {
+                    var key = (rule.Id, result.SubjectKey);
+                    if (!seen.Add(key))
+                        continue;
+                    var severity = result.Severity ?? rule.Severity;
+                    if (existing.TryGetValue(key, out var finding))
+                        finding.SeenAgain(result.Summary, severity, now);
+                    else
+                        db.Findings.Add(new Finding(rule.Id, severity, result.SubjectType, result.SubjectKey, result.Summary, now));
+                }
+            }
+            foreach (var (key, finding) in existing)
+            {
+                if (!seen.Contains(key))
+                    finding.Clear(now);
+            }
+            await change.CommitAsync(cancellationToken);
+        }
+
+        var findings = ledger.Db.Findings.AsNoTracking();
+        if (!request.All)
+            findings = findings.Where(f => f.Status != FindingStatus.Resolved);
+        return (await findings.ToListAsync(cancellationToken))
+            .OrderByDescending(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.SubjectKey, StringComparer.Ordinal)
+            .Select(FindingView.From)
+            .ToList();
+    }
+}

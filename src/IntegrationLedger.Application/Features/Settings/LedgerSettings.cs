@@ -1,0 +1,45 @@
+using FluentValidation;
+using FluentValidation.Results;
+using IntegrationLedger.Application.Findings;
+using IntegrationLedger.Application.Persistence;
+
+namespace IntegrationLedger.Application.Features.Settings;
+
+public sealed record SettingView(string Name, int Value, int Default, string Rule, string Description);
+
+public sealed class ListSettingsHandler(Ledger ledger)
+{
+    public async Task<IReadOnlyList<SettingView>> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        var current = await RuleBook.CurrentSettingsAsync(ledger.Db, cancellationToken);
+        return RuleBook.Settings
+            .Select(s => new SettingView(s.Name, current[s.Name], s.Setting.Default, s.Rule.Id, s.Setting.Description))
+            .ToList();
+    }
+}
+
+/// <summary>Changes a rule threshold; audited like any other change.</summary>
+public sealed record SetSetting(string Name, string Value);
+
+public sealed class SetSettingHandler(Ledger ledger)
+{
+    public async Task<SettingView> HandleAsync(SetSetting request, CancellationToken cancellationToken = default)
+    {
+        var known = RuleBook.Settings.FirstOrDefault(s => s.Name == request.Name.Trim());
+        if (known.Name is null)
+            throw Invalid("name", $"'{request.Name}' is not a setting; 'ledger settings list' shows them.");
+        if (!int.TryParse(request.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            throw Invalid("value", $"'{request.Value}' is not a whole number of zero or more.");
+
+        await using var change = await ledger.BeginChangeAsync("settings.set", cancellationToken);
+        var stored = await ledger.Db.Settings.FindAsync([known.Name], cancellationToken);
+        if (stored is null)
+            ledger.Db.Settings.Add(new LedgerSetting(known.Name, value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        else
+            stored.Value = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await change.CommitAsync(cancellationToken);
+        return new SettingView(known.Name, value, known.Setting.Default, known.Rule.Id, known.Setting.Description);
+    }
+
+    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+}

@@ -1,0 +1,284 @@
+using System.Net;
+using IntegrationLedger.Domain.Accounts;
+using IntegrationLedger.Domain.Findings;
+using IntegrationLedger.Domain.People;
+using IntegrationLedger.Domain.Tokens;
+using IntegrationLedger.Domain.Usage;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Findings.Rules;
+
+/// <summary>Activity, as the rules see it: imported events other than setup changes.</summary>
+internal static class Activity
+{
+    public static IQueryable<UsageEvent> Of(RuleContext context) =>
+        context.Db.UsageEvents.AsNoTracking().Where(e => e.EventType != "SetupAuditTrail");
+
+    /// <summary>The failures that say a credential is wrong: what an integration shows when it still has the old token.</summary>
+    public static readonly string[] CredentialFailures =
+    [
+        "Failed: API security token required", "Invalid password", "Failed: Invalid Token", "LOGIN_ERROR_MUST_USE_API_TOKEN",
+        "LOGIN_ERROR_INVALID_PASSWORD",
+    ];
+}
+
+public sealed class UseAfterRevocationRule : IRule
+{
+    public string Id => "use-after-revocation";
+    public Severity Severity => Severity.Critical;
+    public string Title => "Activity after revocation";
+    public string Explanation =>
+        "An account kept working after its token was revoked, with no other active token that could explain it. Either the " +
+        "revocation was recorded but never carried out on the platform, or someone holds another credential for the account.";
+    public IReadOnlyList<RuleSetting> Settings { get; } = [];
+
+    public async Task<IReadOnlyList<RuleResult>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var revoked = await db.Tokens.AsNoTracking().Where(t => t.Status == TokenStatus.Revoked && t.AccountId != null).ToListAsync(cancellationToken);
+        if (revoked.Count == 0)
+            return [];
+        var accountIds = revoked.Select(t => t.AccountId!.Value).Distinct().ToList();
+        var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var tokensByAccount = (await db.Tokens.AsNoTracking().Where(t => t.AccountId != null && accountIds.Contains(t.AccountId.Value)).ToListAsync(cancellationToken))
+            .ToLookup(t => t.AccountId!.Value);
+        var usernames = accounts.Values.Select(a => a.Username).ToList();
+        var lastSuccess = await Activity.Of(context)
+            .Where(e => e.Succeeded == true && e.Username != null && usernames.Contains(e.Username))
+            .GroupBy(e => e.Username!)
+            .Select(g => new { Username = g.Key, Last = g.Max(e => e.OccurredAt) })
+            .ToDictionaryAsync(x => x.Username, x => x.Last, cancellationToken);
+
+        var results = new List<RuleResult>();
+        foreach (var token in revoked)
+        {
+            var account = accounts[token.AccountId!.Value];
+            if (!lastSuccess.TryGetValue(account.Username, out var last) || last <= token.RevokedAt)
+                continue;
+            // Another token of the account that was valid then explains the activity.
+            var explained = tokensByAccount[account.Id].Any(t => t.Id != token.Id && t.IssuedAt <= last && (t.RevokedAt is null || t.RevokedAt > last));
+            if (explained)
+                continue;
+            var after = await Activity.Of(context).CountAsync(e => e.Succeeded == true && e.Username == account.Username && e.OccurredAt > token.RevokedAt, cancellationToken);
+            results.Add(new RuleResult("Token", token.Label,
+                $"Account {account.Username} had {after} successful event(s) after token '{token.Label}' was revoked on {token.RevokedAt:yyyy-MM-dd HH:mm} UTC, the last on {last:yyyy-MM-dd HH:mm} UTC."));
+        }
+        return results;
+    }
+}
+
+public sealed class NotUpdatedAfterResetRule : IRule
+{
+    public string Id => "not-updated-after-reset";
+    public Severity Severity => Severity.High;
+    public string Title => "Integration not updated after a reset";
+    public string Explanation =>
+        "A token was reset and an integration that uses it has not been confirmed as updated: it fails with errors such as " +
+        "\"Failed: API security token required\" or \"Invalid password\" since the reset, or nobody confirmed it within the days allowed.";
+    public IReadOnlyList<RuleSetting> Settings { get; } = [new("confirm-within-days", 7, "Days after a reset by which each integration must be confirmed")];
+
+    public async Task<IReadOnlyList<RuleResult>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var pending = await db.TokenUsages.AsNoTracking().Where(u => u.Status == TokenUsageStatus.PendingUpdate)
+            .Join(db.Tokens, u => u.TokenId, t => t.Id, (u, t) => new { Usage = u, Token = t.Label })
+            .Join(db.Integrations, x => x.Usage.IntegrationId, i => i.Id, (x, i) => new { x.Usage, x.Token, Integration = i.Name })
+            .ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+            return [];
+        var integrationIds = pending.Select(p => (Guid?)p.Usage.IntegrationId).Distinct().ToList();
+        var lastFailure = await Activity.Of(context)
+            .Where(e => e.Succeeded == false && e.Status != null && Activity.CredentialFailures.Contains(e.Status) && integrationIds.Contains(e.IntegrationId))
+            .GroupBy(e => e.IntegrationId!.Value)
+            .Select(g => new { Integration = g.Key, Last = g.Max(e => e.OccurredAt) })
+            .ToDictionaryAsync(x => x.Integration, x => x.Last, cancellationToken);
+
+        var allowedDays = context.Setting(this, "confirm-within-days");
+        var results = new List<RuleResult>();
+        foreach (var p in pending)
+        {
+            var since = p.Usage.PendingSince!.Value;
+            var key = $"{p.Token} / {p.Integration}";
+            if (lastFailure.TryGetValue(p.Usage.IntegrationId, out var last) && last >= since)
+            {
+                var failures = await Activity.Of(context).CountAsync(e => e.IntegrationId == p.Usage.IntegrationId && e.Succeeded == false
+                    && e.Status != null && Activity.CredentialFailures.Contains(e.Status) && e.OccurredAt >= since, cancellationToken);
+                results.Add(new RuleResult("TokenUsage", key,
+                    $"'{p.Integration}' has failed {failures} time(s) with credential errors since '{p.Token}' was reset on {since:yyyy-MM-dd HH:mm} UTC, the last at {last:yyyy-MM-dd HH:mm} UTC; it was never updated."));
+            }
+            else if (since.AddDays(allowedDays) < context.Now)
+            {
+                results.Add(new RuleResult("TokenUsage", key,
+                    $"'{p.Integration}' has not been confirmed as updated {(context.Now - since).Days} days after '{p.Token}' was reset on {since:yyyy-MM-dd}.", Severity.Medium));
+            }
+        }
+        return results;
+    }
+}
+
+public sealed class StaleRule : IRule
+{
+    public string Id => "stale";
+    public Severity Severity => Severity.Low;
+    public string Title => "Stale integration or token";
+    public string Explanation =>
+        "An integration, or an active token, shows no activity in the last days of the imported data, though the data covers that " +
+        "whole window. Unused access should be revoked. The rule stays quiet while the imported data is shorter than the window.";
+    public IReadOnlyList<RuleSetting> Settings { get; } = [new("days", 90, "Days without activity that make an integration or token stale")];
+
+    public async Task<IReadOnlyList<RuleResult>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
+    {
+        var activity = Activity.Of(context);
+        // OauthToken rows are snapshots of a token's last use, possibly years back, not a stream of activity:
+        // they say nothing about which days the imported data covers.
+        var coverage = await activity.Where(e => e.EventType != "OAuthToken").GroupBy(_ => 1).Select(g => new { First = g.Min(e => e.OccurredAt), Last = g.Max(e => e.OccurredAt) }).FirstOrDefaultAsync(cancellationToken);
+        var days = context.Setting(this, "days");
+        if (coverage is null || (coverage.Last - coverage.First).TotalDays < days)
+            return [];
+        var windowStart = coverage.Last.AddDays(-days);
+
+        var lastByIntegration = await activity.Where(e => e.IntegrationId != null).GroupBy(e => e.IntegrationId!.Value)
+            .Select(g => new { Id = g.Key, Last = g.Max(e => e.OccurredAt) }).ToDictionaryAsync(x => x.Id, x => x.Last, cancellationToken);
+        var lastByToken = await activity.Where(e => e.TokenId != null).GroupBy(e => e.TokenId!.Value)
+            .Select(g => new { Id = g.Key, Last = g.Max(e => e.OccurredAt) }).ToDictionaryAsync(x => x.Id, x => x.Last, cancellationToken);
+        var integrations = await context.Db.Integrations.AsNoTracking().Where(i => i.CreatedAt < windowStart).ToListAsync(cancellationToken);
+        var tokens = await context.Db.Tokens.AsNoTracking().Where(t => t.Status == TokenStatus.Active && t.IssuedAt < windowStart).ToListAsync(cancellationToken);
+
+        string Describe(DateTime? last) => last is { } at ? $"last active {at:yyyy-MM-dd}" : "never seen in the imported data";
+        return integrations
+            .Where(i => !lastByIntegration.TryGetValue(i.Id, out var last) || last < windowStart)
+            .Select(i => new RuleResult("Integration", i.Name,
+                $"Integration '{i.Name}' shows no activity in the {days} days up to {coverage.Last:yyyy-MM-dd} ({Describe(lastByIntegration.TryGetValue(i.Id, out var l) ? l : null)})."))
+            .Concat(tokens
+                .Where(t => !lastByToken.TryGetValue(t.Id, out var last) || last < windowStart)
+                .Select(t => new RuleResult("Token", t.Label,
+                    $"Token '{t.Label}' shows no activity in the {days} days up to {coverage.Last:yyyy-MM-dd} ({Describe(lastByToken.TryGetValue(t.Id, out var l) ? l : null)}).")))
+            .ToList();
+    }
+}
+
+public sealed class ShadowIntegrationRule : IRule
+{
+    public string Id => "shadow-integration";
+    public Severity Severity => Severity.Medium;
+    public string Title => "Shadow integration";
+    public string Explanation =>
+        "API activity that matches no registered integration: software reaching the platform that nobody recorded. Register it " +
+        "(with attribution rules that match it) or stop it. Browser sessions and setup changes are not counted.";
+    public IReadOnlyList<RuleSetting> Settings { get; } =
+    [
+        new("days", 30, "How far back from the latest imported activity to look"),
+        new("min-events", 1, "Events from one account and application before they count as an integration"),
+    ];
+
+    private static readonly string[] NotIntegrations = ["SetupAuditTrail", "URI", "Logout", "LoginAs"];
+
+    /// <summary>Salesforce's own apps for people: their activity is a person at work, not software someone connected.</summary>
+    private static readonly string[] PeoplesApps = ["Browser", "Salesforce for iOS", "Salesforce for Android", "Salesforce Mobile", "Salesforce Authenticator"];
+
+    public async Task<IReadOnlyList<RuleResult>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
+    {
+        var activity = Activity.Of(context);
+        var last = await activity.MaxAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
+        if (last is null)
+            return [];
+        var since = last.Value.AddDays(-context.Setting(this, "days"));
+        var minimum = context.Setting(this, "min-events");
+        var groups = await activity
+            .Where(e => e.IntegrationId == null && e.OccurredAt >= since && !NotIntegrations.Contains(e.EventType)
+                && (e.Application == null || !PeoplesApps.Contains(e.Application)) && (e.ClientName == null || !e.ClientName.StartsWith("Mozilla/")))
+            .GroupBy(e => new { Account = e.Username ?? e.UserId, Application = e.Application ?? e.ClientName })
+            .Select(g => new { g.Key.Account, g.Key.Application, Events = g.Count(), First = g.Min(e => e.OccurredAt), Last = g.Max(e => e.OccurredAt) })
+            .ToListAsync(cancellationToken);
+        return groups
+            .Where(g => g.Events >= minimum)
+            .Select(g => new RuleResult("Activity", $"{g.Account ?? "unknown account"} | {g.Application ?? "unnamed client"}",
+                $"{g.Events} event(s) by {g.Account ?? "an unknown account"} through {g.Application ?? "an unnamed client"} between {g.First:yyyy-MM-dd} and {g.Last:yyyy-MM-dd} match no registered integration."))
+            .ToList();
+    }
+}
+
+public sealed class OutsideAllowedNetworkRule : IRule
+{
+    public string Id => "outside-allowed-network";
+    public Severity Severity => Severity.High;
+    public string Title => "Activity from outside the allowed networks";
+    public string Explanation =>
+        "An integration was active from an address outside the networks it is allowed to connect from. Either the list is out of date " +
+        "or its credential is being used from somewhere else.";
+    public IReadOnlyList<RuleSetting> Settings { get; } = [new("days", 30, "How far back from the latest imported activity to look")];
+
+    public async Task<IReadOnlyList<RuleResult>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
+    {
+        var integrations = await context.Db.Integrations.AsNoTracking().Include(i => i.AllowedNetworks)
+            .Where(i => i.AllowedNetworks.Any()).ToListAsync(cancellationToken);
+        if (integrations.Count == 0)
+            return [];
+        var activity = Activity.Of(context);
+        var last = await activity.MaxAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
+        if (last is null)
+            return [];
+        var since = last.Value.AddDays(-context.Setting(this, "days"));
+        var ids = integrations.Select(i => (Guid?)i.Id).ToList();
+        var sources = await activity.Where(e => ids.Contains(e.IntegrationId) && e.SourceIp != null && e.OccurredAt >= since)
+            .GroupBy(e => new { Integration = e.IntegrationId!.Value, Ip = e.SourceIp! })
+            .Select(g => new { g.Key.Integration, g.Key.Ip, Events = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var results = new List<RuleResult>();
+        foreach (var integration in integrations)
+        {
+            var networks = integration.AllowedNetworks.Select(n => IPNetwork.Parse(n.Cidr)).ToList();
+            var outside = sources.Where(s => s.Integration == integration.Id && IPAddress.TryParse(s.Ip, out var ip) && !networks.Any(n => n.Contains(ip))).ToList();
+            if (outside.Count > 0)
+            {
+                results.Add(new RuleResult("Integration", integration.Name,
+                    $"'{integration.Name}' was active from {string.Join(", ", outside.OrderByDescending(o => o.Events).Take(5).Select(o => $"{o.Ip} ({o.Events})"))}, outside {string.Join(", ", integration.AllowedNetworks.Select(n => n.Cidr))}."));
+            }
+        }
+        return results;
+    }
+}
+
+public sealed class DepartedAccountActivityRule : IRule
+{
+    public string Id => "departed-account-activity";
+    public Severity Severity => Severity.Critical;
+    public string Title => "Activity by a departed person's account";
+    public string Explanation =>
+        "A person's own account was used after the day they left. Their access should have ended with them; the account must be " +
+        "frozen and the activity explained.";
+    public IReadOnlyList<RuleSetting> Settings { get; } = [];
+
+    public async Task<IReadOnlyList<RuleResult>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var departed = await db.People.AsNoTracking().Where(p => p.Status == PersonStatus.Departed).ToListAsync(cancellationToken);
+        if (departed.Count == 0)
+            return [];
+        var ids = departed.Select(p => p.Id).ToList();
+        var personalAccounts = await db.Accounts.AsNoTracking().Where(a => a.Kind == AccountKind.Personal && ids.Contains(a.OwnerId)).ToListAsync(cancellationToken);
+        // A person's own login is their email unless an account says otherwise.
+        var usernames = departed.ToDictionary(p => p.Email, p => p, StringComparer.OrdinalIgnoreCase);
+        foreach (var account in personalAccounts)
+            usernames[account.Username] = departed.Single(p => p.Id == account.OwnerId);
+        var names = usernames.Keys.ToList();
+        var activity = await Activity.Of(context).Where(e => e.Username != null && names.Contains(e.Username))
+            .GroupBy(e => e.Username!)
+            .Select(g => new { Username = g.Key, Last = g.Max(e => e.OccurredAt) })
+            .ToListAsync(cancellationToken);
+
+        var results = new List<RuleResult>();
+        foreach (var seen in activity)
+        {
+            var person = usernames[seen.Username];
+            var leftAt = person.DepartedOn!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            if (seen.Last < leftAt)
+                continue;
+            var after = await Activity.Of(context).CountAsync(e => e.Username == seen.Username && e.OccurredAt >= leftAt, cancellationToken);
+            results.Add(new RuleResult("Person", person.Email,
+                $"Account {seen.Username} of {person.Name}, who departed on {person.DepartedOn:yyyy-MM-dd}, shows {after} event(s) since, the last on {seen.Last:yyyy-MM-dd HH:mm} UTC."));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Features.Findings;
+using IntegrationLedger.Cli.Infrastructure;
+using IntegrationLedger.Domain.Findings;
+using Spectre.Console;
+
+namespace IntegrationLedger.Cli.Commands.Findings;
+
+/// <summary><c>ledger findings</c>: run the rules and list what needs doing.</summary>
+internal sealed class FindingsCommand : LedgerCommand
+{
+    private readonly Option<bool> _all = new("--all") { Description = "Also list resolved findings" };
+
+    public FindingsCommand(CliServices cli)
+        : base(cli, "findings", "Run the rules and list open findings (re-running updates them, never duplicates them)")
+    {
+        Options.Add(_all);
+    }
+
+    protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var findings = await new RunRulesHandler(ledger).HandleAsync(new RunRules(parse.GetValue(_all)), cancellationToken);
+        return Show(parse, findings, list =>
+        {
+            if (list.Count == 0)
+            {
+                Output.Line("No open findings.");
+                return;
+            }
+            var table = CliOutput.NewTable("Id", "Severity", "Rule", "Subject", "Finding", "Status", "First seen", "Seen");
+            foreach (var f in list)
+            {
+                table.AddRow(
+                    new Text(f.Id), new Text(CliOutput.Name(f.Severity), SeverityStyle(f.Severity)), new Text(f.Rule), new Text(f.Subject),
+                    new Text(f.Summary), new Text(CliOutput.Name(f.Status)), new Text(CliOutput.Date(f.FirstSeenAt)),
+                    new Text(f.Occurrences.ToString(CultureInfo.InvariantCulture) + "x"));
+            }
+            Output.Write(table);
+            Output.Line($"{list.Count(f => f.Status != FindingStatus.Resolved)} open finding(s). Work them with 'ledger finding ack|resolve ID --note TEXT'; 'ledger rules' explains each rule.");
+        });
+    }
+
+    private static Style SeverityStyle(Severity severity) => severity switch
+    {
+        Severity.Critical => new Style(Color.Red, decoration: Decoration.Bold),
+        Severity.High => new Style(Color.Red),
+        Severity.Medium => new Style(Color.Yellow),
+        _ => Style.Plain,
+    };
+}

@@ -1,0 +1,112 @@
+using IntegrationLedger.Domain.Common;
+
+namespace IntegrationLedger.Domain.Findings;
+
+/// <summary>
+/// What a rule found about one subject (a token, an integration, a person, a group of activity). Running
+/// the rules again updates the finding it made before, keyed by rule and subject, and never duplicates
+/// it; when the condition is gone the finding closes itself and says so.
+/// </summary>
+public sealed class Finding
+{
+    public const string ConditionCleared = "condition cleared";
+
+    private Finding()
+    {
+        RuleId = null!;
+        SubjectType = null!;
+        SubjectKey = null!;
+        Summary = null!;
+    }
+
+    public Finding(string ruleId, Severity severity, string subjectType, string subjectKey, string summary, DateTime now)
+    {
+        Id = Guid.CreateVersion7(now);
+        RuleId = Guard.Required(ruleId, "A rule id");
+        Severity = severity;
+        SubjectType = subjectType;
+        SubjectKey = Guard.Required(subjectKey, "A finding's subject");
+        Summary = summary;
+        Status = FindingStatus.Open;
+        FirstSeenAt = Guard.Utc(now, nameof(now));
+        LastSeenAt = now;
+        Occurrences = 1;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>A short number people can type: the first eight hex digits of the id are enough in practice.</summary>
+    public string ShortId => Id.ToString("N")[^8..];
+
+    public string RuleId { get; private set; }
+    public Severity Severity { get; private set; }
+    public string SubjectType { get; private set; }
+    public string SubjectKey { get; private set; }
+    public string Summary { get; private set; }
+    public FindingStatus Status { get; private set; }
+    public DateTime FirstSeenAt { get; private set; }
+    public DateTime LastSeenAt { get; private set; }
+
+    /// <summary>How many rule runs have seen the condition.</summary>
+    public int Occurrences { get; private set; }
+
+    public string? Note { get; private set; }
+    public string? ActedBy { get; private set; }
+    public DateTime? ActedAt { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+
+    /// <summary>Why it closed: a person's resolution, or <see cref="ConditionCleared"/>.</summary>
+    public string? ClosedReason { get; private set; }
+
+    public bool IsOpen => Status != FindingStatus.Resolved;
+
+    /// <summary>The rule saw the condition again. A finding closed earlier opens again: the problem came back.</summary>
+    public void SeenAgain(string summary, Severity severity, DateTime now)
+    {
+        Summary = summary;
+        Severity = severity;
+        LastSeenAt = now;
+        Occurrences++;
+        if (Status == FindingStatus.Resolved)
+        {
+            Status = FindingStatus.Open;
+            ClosedAt = null;
+            ClosedReason = null;
+        }
+    }
+
+    /// <summary>The rule no longer sees the condition.</summary>
+    public void Clear(DateTime now)
+    {
+        if (Status == FindingStatus.Resolved)
+            return;
+        Status = FindingStatus.Resolved;
+        ClosedAt = now;
+        ClosedReason = ConditionCleared;
+    }
+
+    public void Acknowledge(string note, string actor, DateTime now)
+    {
+        if (Status == FindingStatus.Resolved)
+            throw new DomainException($"Finding {ShortId} is resolved; there is nothing to acknowledge.");
+        Act(note, actor, now);
+        Status = FindingStatus.Acknowledged;
+    }
+
+    public void Resolve(string note, string actor, DateTime now)
+    {
+        if (Status == FindingStatus.Resolved)
+            throw new DomainException($"Finding {ShortId} is already resolved.");
+        Act(note, actor, now);
+        Status = FindingStatus.Resolved;
+        ClosedAt = now;
+        ClosedReason = "resolved by " + actor;
+    }
+
+    private void Act(string note, string actor, DateTime now)
+    {
+        Note = Guard.Required(note, "A note");
+        ActedBy = actor;
+        ActedAt = now;
+    }
+}

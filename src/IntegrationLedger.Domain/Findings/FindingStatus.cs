@@ -1,0 +1,8 @@
+namespace IntegrationLedger.Domain.Findings;
+
+public enum FindingStatus
+{
+    Open,
+    Acknowledged,
+    Resolved,
+}

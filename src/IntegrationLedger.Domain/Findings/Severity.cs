@@ -1,0 +1,9 @@
+namespace IntegrationLedger.Domain.Findings;
+
+public enum Severity
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}
