@@ -32,6 +32,8 @@ public sealed class LedgerChange : IAsyncDisposable
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         var db = _ledger.Db;
+        // Bulk use cases switch automatic change detection off while they work; everything must be seen here.
+        db.ChangeTracker.DetectChanges();
         await ChangeAuditor.AppendAsync(db, _action, _ledger.Actor, _ledger.Now, cancellationToken);
         db.AuditedSaveInProgress = true;
         try
@@ -48,7 +50,8 @@ public sealed class LedgerChange : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _transaction.DisposeAsync();
-        // A failed change must not leave its half-applied entities tracked for the next one.
+        // A failed change must not leave its half-applied entities tracked for the next one, nor its settings.
         _ledger.Db.ChangeTracker.Clear();
+        _ledger.Db.ChangeTracker.AutoDetectChangesEnabled = true;
     }
 }

@@ -4,6 +4,7 @@ using IntegrationLedger.Domain.Findings;
 using IntegrationLedger.Domain.Importing;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.People;
+using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
 using IntegrationLedger.Domain.Usage;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
     public DbSet<KnownUser> KnownUsers => Set<KnownUser>();
     public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<AccessReview> AccessReviews => Set<AccessReview>();
     public DbSet<LedgerSetting> Settings => Set<LedgerSetting>();
 
     /// <summary>Set by <see cref="LedgerChange"/> while it saves, so that nothing reaches the store unaudited.</summary>

@@ -45,6 +45,9 @@ public sealed class ImportInventoryFileHandler(Ledger ledger)
         using var rejectedRows = request.ErrorsPath is null ? null : RejectedRowsFile.Create(request.ErrorsPath, request.Path, csv.Header.Names, new HashSet<int>());
 
         await using var change = await ledger.BeginChangeAsync("import." + template.Name, cancellationToken);
+        // Every query would otherwise scan every entity this file has added so far: quadratic in the rows.
+        // The appliers only add and call domain methods, and the commit detects all changes once.
+        ledger.Db.ChangeTracker.AutoDetectChangesEnabled = false;
         var counts = new InventoryCounts();
         var errors = new List<RowError>();
         var rowErrors = new List<RowError>();

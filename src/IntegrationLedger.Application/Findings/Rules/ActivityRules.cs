@@ -87,11 +87,14 @@ public sealed class NotUpdatedAfterResetRule : IRule
         if (pending.Count == 0)
             return [];
         var integrationIds = pending.Select(p => (Guid?)p.Usage.IntegrationId).Distinct().ToList();
-        var lastFailure = await Activity.Of(context)
-            .Where(e => e.Succeeded == false && e.Status != null && Activity.CredentialFailures.Contains(e.Status) && integrationIds.Contains(e.IntegrationId))
-            .GroupBy(e => e.IntegrationId!.Value)
-            .Select(g => new { Integration = g.Key, Last = g.Max(e => e.OccurredAt) })
-            .ToDictionaryAsync(x => x.Integration, x => x.Last, cancellationToken);
+        var earliest = pending.Min(p => p.Usage.PendingSince!.Value);
+        // Credential failures are few next to all activity: fetch their times once and count per usage in memory.
+        var failures = (await Activity.Of(context)
+            .Where(e => e.Succeeded == false && e.Status != null && Activity.CredentialFailures.Contains(e.Status)
+                && integrationIds.Contains(e.IntegrationId) && e.OccurredAt >= earliest)
+            .Select(e => new { Integration = e.IntegrationId!.Value, e.OccurredAt })
+            .ToListAsync(cancellationToken))
+            .ToLookup(f => f.Integration, f => f.OccurredAt);
 
         var allowedDays = context.Setting(this, "confirm-within-days");
         var results = new List<RuleResult>();
@@ -99,12 +102,11 @@ public sealed class NotUpdatedAfterResetRule : IRule
         {
             var since = p.Usage.PendingSince!.Value;
             var key = $"{p.Token} / {p.Integration}";
-            if (lastFailure.TryGetValue(p.Usage.IntegrationId, out var last) && last >= since)
+            var failed = failures[p.Usage.IntegrationId].Where(at => at >= since).ToList();
+            if (failed.Count > 0)
             {
-                var failures = await Activity.Of(context).CountAsync(e => e.IntegrationId == p.Usage.IntegrationId && e.Succeeded == false
-                    && e.Status != null && Activity.CredentialFailures.Contains(e.Status) && e.OccurredAt >= since, cancellationToken);
                 results.Add(new RuleResult("TokenUsage", key,
-                    $"'{p.Integration}' has failed {failures} time(s) with credential errors since '{p.Token}' was reset on {since:yyyy-MM-dd HH:mm} UTC, the last at {last:yyyy-MM-dd HH:mm} UTC; it was never updated."));
+                    $"'{p.Integration}' has failed {failed.Count} time(s) with credential errors since '{p.Token}' was reset on {since:yyyy-MM-dd HH:mm} UTC, the last at {failed.Max():yyyy-MM-dd HH:mm} UTC; it was never updated."));
             }
             else if (since.AddDays(allowedDays) < context.Now)
             {
@@ -130,17 +132,23 @@ public sealed class StaleRule : IRule
     {
         var activity = Activity.Of(context);
         // OauthToken rows are snapshots of a token's last use, possibly years back, not a stream of activity:
-        // they say nothing about which days the imported data covers.
-        var coverage = await activity.Where(e => e.EventType != "OAuthToken").GroupBy(_ => 1).Select(g => new { First = g.Min(e => e.OccurredAt), Last = g.Max(e => e.OccurredAt) }).FirstOrDefaultAsync(cancellationToken);
+        // they say nothing about which days the imported data covers. The time index finds both ends at once.
+        var streams = activity.Where(e => e.EventType != "OAuthToken").Select(e => e.OccurredAt);
+        var first = await streams.OrderBy(t => t).Cast<DateTime?>().FirstOrDefaultAsync(cancellationToken);
+        var last = await streams.OrderByDescending(t => t).Cast<DateTime?>().FirstOrDefaultAsync(cancellationToken);
         var days = context.Setting(this, "days");
-        if (coverage is null || (coverage.Last - coverage.First).TotalDays < days)
+        if (first is null || last is null || (last.Value - first.Value).TotalDays < days)
             return [];
+        var coverage = new { First = first.Value, Last = last.Value };
         var windowStart = coverage.Last.AddDays(-days);
 
-        var lastByIntegration = await activity.Where(e => e.IntegrationId != null).GroupBy(e => e.IntegrationId!.Value)
-            .Select(g => new { Id = g.Key, Last = g.Max(e => e.OccurredAt) }).ToDictionaryAsync(x => x.Id, x => x.Last, cancellationToken);
-        var lastByToken = await activity.Where(e => e.TokenId != null).GroupBy(e => e.TokenId!.Value)
-            .Select(g => new { Id = g.Key, Last = g.Max(e => e.OccurredAt) }).ToDictionaryAsync(x => x.Id, x => x.Last, cancellationToken);
+        // One pass over the events gives the last activity of every integration and every token.
+        var lastSeen = await activity.Where(e => e.IntegrationId != null || e.TokenId != null)
+            .GroupBy(e => new { e.IntegrationId, e.TokenId })
+            .Select(g => new { g.Key.IntegrationId, g.Key.TokenId, Last = g.Max(e => e.OccurredAt) })
+            .ToListAsync(cancellationToken);
+        var lastByIntegration = lastSeen.Where(x => x.IntegrationId != null).GroupBy(x => x.IntegrationId!.Value).ToDictionary(g => g.Key, g => g.Max(x => x.Last));
+        var lastByToken = lastSeen.Where(x => x.TokenId != null).GroupBy(x => x.TokenId!.Value).ToDictionary(g => g.Key, g => g.Max(x => x.Last));
         var integrations = await context.Db.Integrations.AsNoTracking().Where(i => i.CreatedAt < windowStart).ToListAsync(cancellationToken);
         var tokens = await context.Db.Tokens.AsNoTracking().Where(t => t.Status == TokenStatus.Active && t.IssuedAt < windowStart).ToListAsync(cancellationToken);
 

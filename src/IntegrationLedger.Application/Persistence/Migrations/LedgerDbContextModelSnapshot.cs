@@ -418,6 +418,83 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationLedger.Domain.Reviews.AccessReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter")
+                        .IsUnique();
+
+                    b.ToTable("AccessReviews", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationLedger.Domain.Reviews.ReviewItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("ReviewItems", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationLedger.Domain.Tokens.Token", b =>
                 {
                     b.Property<Guid>("Id")
@@ -692,6 +769,15 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IntegrationLedger.Domain.Reviews.ReviewItem", b =>
+                {
+                    b.HasOne("IntegrationLedger.Domain.Reviews.AccessReview", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IntegrationLedger.Domain.Tokens.Token", b =>
                 {
                     b.HasOne("IntegrationLedger.Domain.Accounts.Account", null)
@@ -742,6 +828,11 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.Navigation("AttributionRules");
 
                     b.Navigation("VettingRecords");
+                });
+
+            modelBuilder.Entity("IntegrationLedger.Domain.Reviews.AccessReview", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("IntegrationLedger.Domain.Tokens.Token", b =>

@@ -1,0 +1,45 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Domain.Reviews;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Features.Reviews;
+
+public sealed record ReviewStatus(
+    string Quarter,
+    DateOnly DueOn,
+    DateTime StartedAt,
+    DateTime? CompletedAt,
+    int Items,
+    int Decided,
+    IReadOnlyList<OwnerProgress> Owners,
+    IReadOnlyList<ReviewItemView> ItemList);
+
+public sealed record OwnerProgress(string Owner, int Items, int Decided, int Keep, int Change, int Revoke);
+
+public sealed record ReviewItemView(string Id, string SubjectType, string Subject, string Owner, ReviewDecision? Decision, string? Note, string? DecidedBy, DateTime? DecidedAt);
+
+public sealed class GetReviewStatusHandler(Ledger ledger)
+{
+    public const string Unassigned = "(no owner)";
+
+    public async Task<ReviewStatus> HandleAsync(Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        var key = quarter.ToString();
+        var review = await ledger.Db.AccessReviews.AsNoTracking().Include(r => r.Items).SingleOrDefaultAsync(r => r.Quarter == key, cancellationToken)
+            ?? throw new NotFoundException($"No access review of {key} has been started; start it with 'ledger review start --quarter {key}'.");
+        var owners = await ledger.Db.PeopleByIdAsync(review.Items.Select(i => i.OwnerId), cancellationToken);
+        string OwnerOf(ReviewItem item) => item.OwnerId is { } id ? owners[id].Email : Unassigned;
+
+        var items = review.Items
+            .OrderBy(OwnerOf, StringComparer.Ordinal).ThenBy(i => i.SubjectType, StringComparer.Ordinal).ThenBy(i => i.Subject, StringComparer.Ordinal)
+            .Select(i => new ReviewItemView(i.ShortId, i.SubjectType, i.Subject, OwnerOf(i), i.Decision, i.Note, i.DecidedBy, i.DecidedAt))
+            .ToList();
+        var progress = items.GroupBy(i => i.Owner)
+            .Select(g => new OwnerProgress(g.Key, g.Count(), g.Count(i => i.Decision is not null),
+                g.Count(i => i.Decision == ReviewDecision.Keep), g.Count(i => i.Decision == ReviewDecision.Change), g.Count(i => i.Decision == ReviewDecision.Revoke)))
+            .OrderBy(o => o.Owner, StringComparer.Ordinal)
+            .ToList();
+        return new ReviewStatus(review.Quarter, review.DueOn, review.StartedAt, review.CompletedAt, items.Count, items.Count(i => i.Decision is not null), progress, items);
+    }
+}

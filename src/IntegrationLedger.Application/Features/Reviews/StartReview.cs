@@ -1,0 +1,48 @@
+using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Domain.Reviews;
+using IntegrationLedger.Domain.Tokens;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Features.Reviews;
+
+/// <summary>Starts the access review of a quarter: one item per token usage in effect and one per integration.</summary>
+public sealed record StartReview(Quarter Quarter, DateOnly? DueOn = null);
+
+public sealed class StartReviewHandler(Ledger ledger)
+{
+    /// <summary>Without a due date, owners have until two weeks after the quarter ends.</summary>
+    private const int DefaultDaysAfterQuarter = 14;
+
+    public async Task<ReviewStatus> HandleAsync(StartReview request, CancellationToken cancellationToken = default)
+    {
+        await using (var change = await ledger.BeginChangeAsync("review.start", cancellationToken))
+        {
+            var db = ledger.Db;
+            var quarter = request.Quarter.ToString();
+            if (await db.AccessReviews.AnyAsync(r => r.Quarter == quarter, cancellationToken))
+                throw new DomainException($"The access review of {quarter} has already been started; 'ledger review status --quarter {quarter}' shows it.");
+
+            var now = ledger.Now;
+            var review = new AccessReview(request.Quarter, request.DueOn ?? request.Quarter.LastDay.AddDays(DefaultDaysAfterQuarter), ledger.Actor, now);
+            var integrations = await db.Integrations.AsNoTracking().OrderBy(i => i.Name).ToListAsync(cancellationToken);
+            var byId = integrations.ToDictionary(i => i.Id);
+            var usages = await db.TokenUsages.AsNoTracking().Where(u => u.Status != TokenUsageStatus.Ended)
+                .Join(db.Tokens, u => u.TokenId, t => t.Id, (u, t) => new { Usage = u, t.Label, t.OwnerId })
+                .ToListAsync(cancellationToken);
+
+            // A usage is attested by whoever answers for the integration that holds the token, else the token's owner.
+            foreach (var u in usages.OrderBy(u => u.Label, StringComparer.Ordinal).ThenBy(u => byId[u.Usage.IntegrationId].Name, StringComparer.Ordinal))
+            {
+                var integration = byId[u.Usage.IntegrationId];
+                review.AddItem("TokenUsage", u.Usage.Id, $"{u.Label} / {integration.Name}", integration.OwnerId ?? u.OwnerId, now);
+            }
+            foreach (var integration in integrations)
+                review.AddItem("Integration", integration.Id, integration.Name, integration.OwnerId, now);
+            if (review.Items.Count == 0)
+                throw new DomainException("There is nothing to review: the ledger has no integrations and no token usages.");
+            db.AccessReviews.Add(review);
+            await change.CommitAsync(cancellationToken);
+        }
+        return await new GetReviewStatusHandler(ledger).HandleAsync(request.Quarter, cancellationToken);
+    }
+}
