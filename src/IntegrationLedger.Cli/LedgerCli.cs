@@ -5,6 +5,7 @@ using IntegrationLedger.Application.Importing;
 using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Cli.Commands.Audit;
 using IntegrationLedger.Cli.Commands.Findings;
+using IntegrationLedger.Cli.Commands.Reviews;
 using IntegrationLedger.Cli.Commands.Settings;
 using IntegrationLedger.Cli.Commands.Importing;
 using IntegrationLedger.Cli.Commands.Integrations;
@@ -78,6 +79,8 @@ public static class LedgerCli
         root.Subcommands.Add(Group("finding", "Work a finding: acknowledge or resolve it with a note",
             new FindingWorkCommand(cli, FindingAction.Acknowledge), new FindingWorkCommand(cli, FindingAction.Resolve)));
         root.Subcommands.Add(new RulesCommand(cli));
+        root.Subcommands.Add(Group("review", "Access reviews: each owner attests each token usage and integration",
+            new ReviewStartCommand(cli), new ReviewStatusCommand(cli), new ReviewAttestCommand(cli)));
         root.Subcommands.Add(Group("settings", "The rules' thresholds",
             new SettingsListCommand(cli), new SettingsSetCommand(cli)));
         root.Subcommands.Add(Group("audit", "The hash-chained change log",

@@ -19,6 +19,7 @@ public static class RuleBook
         new DepartedAccountActivityRule(),
         new IntegrationWithoutOwnerOrPurposeRule(),
         new VendorVettingRule(),
+        new AccessReviewOverdueRule(),
     ];
 
     public static IEnumerable<(string Name, RuleSetting Setting, IRule Rule)> Settings =>
