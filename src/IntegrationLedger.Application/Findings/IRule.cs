@@ -17,8 +17,8 @@ public interface IRule
     Task<IReadOnlyList<RuleResult>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken);
 }
 
-/// <summary>A threshold of a rule: its setting name is <c>rule-id.name</c>.</summary>
-public sealed record RuleSetting(string Name, int Default, string Description);
+/// <summary>A threshold of a rule: its setting name is <c>rule-id.name</c>, its value a whole number from Min to Max.</summary>
+public sealed record RuleSetting(string Name, int Default, string Description, int Min = 0, int Max = 3650);
 
 /// <summary>One subject the rule found the condition true for.</summary>
 public sealed record RuleResult(string SubjectType, string SubjectKey, string Summary, Severity? Severity = null);

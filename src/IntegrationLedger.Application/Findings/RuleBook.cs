@@ -32,6 +32,7 @@ public static class RuleBook
         var stored = await db.Settings.AsNoTracking().Where(s => names.Contains(s.Name)).ToDictionaryAsync(s => s.Name, s => s.Value, cancellationToken);
         return Settings.ToDictionary(
             s => s.Name,
-            s => stored.TryGetValue(s.Name, out var value) && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : s.Setting.Default);
+            s => stored.TryGetValue(s.Name, out var value) && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                && number >= s.Setting.Min && number <= s.Setting.Max ? number : s.Setting.Default);
     }
 }

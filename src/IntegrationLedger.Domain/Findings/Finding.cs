@@ -60,28 +60,35 @@ public sealed class Finding
 
     public bool IsOpen => Status != FindingStatus.Resolved;
 
-    /// <summary>The rule saw the condition again. A finding closed earlier opens again: the problem came back.</summary>
+    /// <summary>
+    /// The rule saw the condition again. A finding a person resolved stays resolved while its condition
+    /// lasts: that was their decision. One whose condition had cleared opens again: the problem came back.
+    /// </summary>
     public void SeenAgain(string summary, Severity severity, DateTime now)
     {
         Summary = summary;
         Severity = severity;
         LastSeenAt = now;
         Occurrences++;
-        if (Status == FindingStatus.Resolved)
+        if (Status == FindingStatus.Resolved && ClosedReason == ConditionCleared)
         {
             Status = FindingStatus.Open;
             ClosedAt = null;
             ClosedReason = null;
+            Note = null;
+            ActedBy = null;
+            ActedAt = null;
         }
     }
 
-    /// <summary>The rule no longer sees the condition.</summary>
+    /// <summary>The rule no longer sees the condition: the finding closes, and would open again if it returned.</summary>
     public void Clear(DateTime now)
     {
-        if (Status == FindingStatus.Resolved)
+        if (ClosedReason == ConditionCleared)
             return;
+        if (Status != FindingStatus.Resolved)
+            ClosedAt = now;
         Status = FindingStatus.Resolved;
-        ClosedAt = now;
         ClosedReason = ConditionCleared;
     }
 

@@ -92,6 +92,14 @@ public sealed class ReviewItem
     /// <summary>The id people type: the last eight hex digits are unique in practice.</summary>
     public string ShortId => Id.ToString("N")[^8..];
 
+    /// <summary>Gives an unattested item to someone else, such as the successor of an owner who left.</summary>
+    public void Reassign(Guid newOwnerId)
+    {
+        if (Decision is not null)
+            throw new DomainException($"Item {ShortId} ({Subject}) is already attested.");
+        OwnerId = newOwnerId;
+    }
+
     internal void Decide(ReviewDecision decision, string note, string actor, DateTime at)
     {
         if (Decision is not null)

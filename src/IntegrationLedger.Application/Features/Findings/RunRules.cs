@@ -37,27 +37,29 @@ public sealed class RunRulesHandler(Ledger ledger)
 {
     public async Task<IReadOnlyList<FindingView>> HandleAsync(RunRules request, CancellationToken cancellationToken = default)
     {
+        var db = ledger.Db;
+        var now = ledger.Now;
+        // The rules only read, and some read a lot: they run before the write lock is taken, so other
+        // commands are not kept waiting while they scan the events.
+        var context = new RuleContext(db, now, await RuleBook.CurrentSettingsAsync(db, cancellationToken));
+        var results = new List<(IRule Rule, RuleResult Result)>();
+        foreach (var rule in RuleBook.All)
+            results.AddRange((await rule.EvaluateAsync(context, cancellationToken)).Select(result => (rule, result)));
+
         await using (var change = await ledger.BeginChangeAsync("findings.run", cancellationToken))
         {
-            var db = ledger.Db;
-            var now = ledger.Now;
-            var context = new RuleContext(db, now, await RuleBook.CurrentSettingsAsync(db, cancellationToken));
-            var existing = await db.Findings.ToDictionaryAsync(f => (f.RuleId, f.SubjectKey), cancellationToken);
-            var seen = new HashSet<(string, string)>();
-
-            foreach (var rule in RuleBook.All)
+            var existing = await db.Findings.ToDictionaryAsync(f => (f.RuleId, f.SubjectType, f.SubjectKey), cancellationToken);
+            var seen = new HashSet<(string, string, string)>();
+            foreach (var (rule, result) in results)
             {
-                foreach (var result in await rule.EvaluateAsync(context, cancellationToken))
-                {
-                    var key = (rule.Id, result.SubjectKey);
-                    if (!seen.Add(key))
-                        continue;
-                    var severity = result.Severity ?? rule.Severity;
-                    if (existing.TryGetValue(key, out var finding))
-                        finding.SeenAgain(result.Summary, severity, now);
-                    else
-                        db.Findings.Add(new Finding(rule.Id, severity, result.SubjectType, result.SubjectKey, result.Summary, now));
-                }
+                var key = (rule.Id, result.SubjectType, result.SubjectKey);
+                if (!seen.Add(key))
+                    continue;
+                var severity = result.Severity ?? rule.Severity;
+                if (existing.TryGetValue(key, out var finding))
+                    finding.SeenAgain(result.Summary, severity, now);
+                else
+                    db.Findings.Add(new Finding(rule.Id, severity, result.SubjectType, result.SubjectKey, result.Summary, now));
             }
             foreach (var (key, finding) in existing)
             {

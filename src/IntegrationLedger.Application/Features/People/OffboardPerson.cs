@@ -78,6 +78,11 @@ public sealed class OffboardPersonHandler(Ledger ledger)
         {
             foreach (var integration in integrations)
                 integration.TransferOwnership(successor);
+            // Items of a running access review follow the work to the successor.
+            var waiting = await db.AccessReviews.Include(r => r.Items).Where(r => r.CompletedAt == null).SelectMany(r => r.Items)
+                .Where(i => i.OwnerId == person.Id && i.Decision == null).ToListAsync(cancellationToken);
+            foreach (var item in waiting)
+                item.Reassign(successor.Id);
         }
 
         await change.CommitAsync(cancellationToken);

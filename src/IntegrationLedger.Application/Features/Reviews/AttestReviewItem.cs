@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationLedger.Application.Features.Reviews;
 
 /// <summary>
-/// An owner's decision on one item. Revoke is carried out at once: for a token usage its token is
-/// revoked; for an integration, every token it uses is.
+/// An owner's decision on one item. Revoke is carried out at once: the token of a token usage, the tokens
+/// an integration uses, or the unused token is revoked. A token that other integrations also use is not
+/// revoked from one owner's item: that would break access someone else answers for, so it is refused.
 /// </summary>
 public sealed record AttestReviewItem(string Item, ReviewDecision Decision, string Note);
 
@@ -49,10 +50,23 @@ public sealed class AttestReviewItemHandler(Ledger ledger)
     private async Task<IReadOnlyList<string>> RevokeAsync(ReviewItem item, string quarter, string note, CancellationToken cancellationToken)
     {
         var db = ledger.Db;
-        var tokenIds = item.SubjectType == "TokenUsage"
-            ? await db.TokenUsages.Where(u => u.Id == item.SubjectId).Select(u => u.TokenId).ToListAsync(cancellationToken)
-            : await db.TokenUsages.Where(u => u.IntegrationId == item.SubjectId && u.Status != TokenUsageStatus.Ended).Select(u => u.TokenId).ToListAsync(cancellationToken);
+        var (tokenIds, integrationId) = item.SubjectType switch
+        {
+            "TokenUsage" => (await db.TokenUsages.Where(u => u.Id == item.SubjectId).Select(u => u.TokenId).ToListAsync(cancellationToken),
+                await db.TokenUsages.Where(u => u.Id == item.SubjectId).Select(u => (Guid?)u.IntegrationId).SingleAsync(cancellationToken)),
+            "Integration" => (await db.TokenUsages.Where(u => u.IntegrationId == item.SubjectId && u.Status != TokenUsageStatus.Ended).Select(u => u.TokenId).ToListAsync(cancellationToken),
+                (Guid?)item.SubjectId),
+            _ => ([item.SubjectId], null),
+        };
         var tokens = await db.Tokens.Include(t => t.Usages).Where(t => tokenIds.Contains(t.Id) && t.Status == TokenStatus.Active).ToListAsync(cancellationToken);
+        var others = tokens.SelectMany(t => t.UsagesInEffect.Where(u => u.IntegrationId != integrationId).Select(u => (t.Label, u.IntegrationId))).ToList();
+        if (others.Count > 0)
+        {
+            var names = await db.Integrations.Where(i => others.Select(o => o.IntegrationId).Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
+            throw new Domain.Common.DomainException(
+                $"Revoking would also break {string.Join(", ", others.Select(o => $"'{names[o.IntegrationId]}' (uses {o.Label})"))}; " +
+                "attest --change, move them to a token of their own, then revoke.");
+        }
         foreach (var token in tokens)
             token.Revoke(RevocationReason.Other, $"Access review {quarter}: {note}", ledger.Now);
         return tokens.Select(t => t.Label).Order(StringComparer.Ordinal).ToList();

@@ -23,6 +23,15 @@ public sealed class GetReviewStatusHandler(Ledger ledger)
 {
     public const string Unassigned = "(no owner)";
 
+    /// <summary>The latest open review, else the latest one: what "status" means without a quarter.</summary>
+    public async Task<ReviewStatus> LatestAsync(CancellationToken cancellationToken = default)
+    {
+        var reviews = await ledger.Db.AccessReviews.AsNoTracking().Select(r => new { r.Quarter, r.CompletedAt, r.StartedAt }).ToListAsync(cancellationToken);
+        var latest = reviews.OrderBy(r => r.CompletedAt is null ? 0 : 1).ThenByDescending(r => r.StartedAt).FirstOrDefault()
+            ?? throw new NotFoundException("No access review has been started; start one with 'ledger review start --quarter QUARTER'.");
+        return await HandleAsync(Quarter.Parse(latest.Quarter), cancellationToken);
+    }
+
     public async Task<ReviewStatus> HandleAsync(Quarter quarter, CancellationToken cancellationToken = default)
     {
         var key = quarter.ToString();

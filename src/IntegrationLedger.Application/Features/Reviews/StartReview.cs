@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Reviews;
 
-/// <summary>Starts the access review of a quarter: one item per token usage in effect and one per integration.</summary>
+/// <summary>
+/// Starts the access review of a quarter: one item per token usage in effect, one per integration, and one
+/// per active token that nothing uses.
+/// </summary>
 public sealed record StartReview(Quarter Quarter, DateOnly? DueOn = null);
 
 public sealed class StartReviewHandler(Ledger ledger)
@@ -23,7 +26,14 @@ public sealed class StartReviewHandler(Ledger ledger)
                 throw new DomainException($"The access review of {quarter} has already been started; 'ledger review status --quarter {quarter}' shows it.");
 
             var now = ledger.Now;
+            if (request.Quarter.FirstDay > DateOnly.FromDateTime(now))
+                throw new DomainException($"{quarter} has not begun; a review attests access as it stood during a quarter.");
+            if (request.DueOn is { } due && due < request.Quarter.FirstDay)
+                throw new DomainException($"The review of {quarter} cannot be due on {due:yyyy-MM-dd}, before the quarter begins.");
             var review = new AccessReview(request.Quarter, request.DueOn ?? request.Quarter.LastDay.AddDays(DefaultDaysAfterQuarter), ledger.Actor, now);
+            // Items go to people who are still here; a departed owner's items wait for someone to take them.
+            var present = (await db.People.AsNoTracking().Where(p => p.Status == Domain.People.PersonStatus.Active).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+            Guid? Present(Guid? owner) => owner is { } id && present.Contains(id) ? id : null;
             var integrations = await db.Integrations.AsNoTracking().OrderBy(i => i.Name).ToListAsync(cancellationToken);
             var byId = integrations.ToDictionary(i => i.Id);
             var usages = await db.TokenUsages.AsNoTracking().Where(u => u.Status != TokenUsageStatus.Ended)
@@ -34,10 +44,15 @@ public sealed class StartReviewHandler(Ledger ledger)
             foreach (var u in usages.OrderBy(u => u.Label, StringComparer.Ordinal).ThenBy(u => byId[u.Usage.IntegrationId].Name, StringComparer.Ordinal))
             {
                 var integration = byId[u.Usage.IntegrationId];
-                review.AddItem("TokenUsage", u.Usage.Id, $"{u.Label} / {integration.Name}", integration.OwnerId ?? u.OwnerId, now);
+                review.AddItem("TokenUsage", u.Usage.Id, $"{u.Label} / {integration.Name}", Present(integration.OwnerId) ?? Present(u.OwnerId), now);
             }
             foreach (var integration in integrations)
-                review.AddItem("Integration", integration.Id, integration.Name, integration.OwnerId, now);
+                review.AddItem("Integration", integration.Id, integration.Name, Present(integration.OwnerId), now);
+            // An active token that nothing uses is access nobody needs, until its owner says otherwise.
+            var used = usages.Select(u => u.Usage.TokenId).ToHashSet();
+            var unused = await db.Tokens.AsNoTracking().Where(t => t.Status == TokenStatus.Active).OrderBy(t => t.Label).ToListAsync(cancellationToken);
+            foreach (var token in unused.Where(t => !used.Contains(t.Id)))
+                review.AddItem("Token", token.Id, token.Label, Present(token.OwnerId), now);
             if (review.Items.Count == 0)
                 throw new DomainException("There is nothing to review: the ledger has no integrations and no token usages.");
             db.AccessReviews.Add(review);

@@ -28,8 +28,9 @@ public sealed class SetSettingHandler(Ledger ledger)
         var known = RuleBook.Settings.FirstOrDefault(s => s.Name == request.Name.Trim());
         if (known.Name is null)
             throw Invalid("name", $"'{request.Name}' is not a setting; 'ledger settings list' shows them.");
-        if (!int.TryParse(request.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
-            throw Invalid("value", $"'{request.Value}' is not a whole number of zero or more.");
+        var (min, max) = (known.Setting.Min, known.Setting.Max);
+        if (!int.TryParse(request.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            throw Invalid("value", $"'{request.Value}' is not a whole number from {min} to {max}, which {known.Name} needs.");
 
         await using var change = await ledger.BeginChangeAsync("settings.set", cancellationToken);
         var stored = await ledger.Db.Settings.FindAsync([known.Name], cancellationToken);

@@ -13,7 +13,7 @@ public sealed class AccessReviewOverdueRule : IRule
     public string Explanation =>
         "Access to integrations must be reviewed every quarter. This fires when a quarter's review has not been started within the " +
         "days allowed after the quarter began, and when a started review has items left unattested after its due date.";
-    public IReadOnlyList<RuleSetting> Settings { get; } = [new("start-within-days", 30, "Days into a quarter by which its review must have started")];
+    public IReadOnlyList<RuleSetting> Settings { get; } = [new("start-within-days", 30, "Days into a quarter by which its review must have started", Max: 91)];
 
     public async Task<IReadOnlyList<RuleResult>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
     {
@@ -31,12 +31,21 @@ public sealed class AccessReviewOverdueRule : IRule
                 $"The access review of {review.Quarter} was due on {review.DueOn:yyyy-MM-dd}; {waiting.Count} of {review.Items.Count} item(s) are not attested: {string.Join(", ", byOwner)}."));
         }
 
+        // This quarter and the one before: a review never started stays a finding after its quarter ends,
+        // but quarters before the ledger held any integration are not asked for.
+        var firstIntegration = await db.Integrations.MinAsync(i => (DateTime?)i.CreatedAt, cancellationToken);
+        if (firstIntegration is null)
+            return results;
         var current = Quarter.Of(context.Now);
-        var deadline = current.FirstDay.AddDays(context.Setting(this, "start-within-days"));
-        if (today > deadline && reviews.All(r => r.Quarter != current.ToString()) && await db.Integrations.AnyAsync(cancellationToken))
+        var previous = Quarter.Of(current.StartUtc.AddDays(-1));
+        foreach (var quarter in new[] { previous, current })
         {
-            results.Add(new RuleResult("AccessReview", current.ToString(),
-                $"No access review of {current} has been started; it was due to start by {deadline:yyyy-MM-dd} ('ledger review start --quarter {current}')."));
+            var deadline = quarter.FirstDay.AddDays(context.Setting(this, "start-within-days"));
+            if (today > deadline && quarter.EndUtc > firstIntegration.Value && reviews.All(r => r.Quarter != quarter.ToString()))
+            {
+                results.Add(new RuleResult("AccessReview", quarter.ToString(),
+                    $"No access review of {quarter} has been started; it was due to start by {deadline:yyyy-MM-dd} ('ledger review start --quarter {quarter}')."));
+            }
         }
         return results;
     }

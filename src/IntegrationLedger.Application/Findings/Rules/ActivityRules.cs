@@ -14,11 +14,14 @@ internal static class Activity
     public static IQueryable<UsageEvent> Of(RuleContext context) =>
         context.Db.UsageEvents.AsNoTracking().Where(e => e.EventType != "SetupAuditTrail");
 
-    /// <summary>The failures that say a credential is wrong: what an integration shows when it still has the old token.</summary>
+    /// <summary>
+    /// The failures that say a credential is wrong: what an integration shows when it still has the old
+    /// token. Lower case: exports spell them "Invalid password" and "Invalid Password".
+    /// </summary>
     public static readonly string[] CredentialFailures =
     [
-        "Failed: API security token required", "Invalid password", "Failed: Invalid Token", "LOGIN_ERROR_MUST_USE_API_TOKEN",
-        "LOGIN_ERROR_INVALID_PASSWORD",
+        "failed: api security token required", "invalid password", "failed: invalid token", "login_error_must_use_api_token",
+        "login_error_invalid_password",
     ];
 }
 
@@ -43,25 +46,26 @@ public sealed class UseAfterRevocationRule : IRule
         var tokensByAccount = (await db.Tokens.AsNoTracking().Where(t => t.AccountId != null && accountIds.Contains(t.AccountId.Value)).ToListAsync(cancellationToken))
             .ToLookup(t => t.AccountId!.Value);
         var usernames = accounts.Values.Select(a => a.Username).ToList();
-        var lastSuccess = await Activity.Of(context)
-            .Where(e => e.Succeeded == true && e.Username != null && usernames.Contains(e.Username))
-            .GroupBy(e => e.Username!)
-            .Select(g => new { Username = g.Key, Last = g.Max(e => e.OccurredAt) })
-            .ToDictionaryAsync(x => x.Username, x => x.Last, cancellationToken);
+        var earliest = revoked.Min(t => t.RevokedAt!.Value);
+        // Successes after the earliest revocation, fetched once: each is judged against the tokens valid at its moment.
+        var successes = (await Activity.Of(context)
+            .Where(e => e.Succeeded == true && e.Username != null && usernames.Contains(e.Username) && e.OccurredAt > earliest)
+            .Select(e => new { Username = e.Username!, e.OccurredAt })
+            .ToListAsync(cancellationToken))
+            .ToLookup(e => e.Username, e => e.OccurredAt, StringComparer.OrdinalIgnoreCase);
 
         var results = new List<RuleResult>();
         foreach (var token in revoked)
         {
             var account = accounts[token.AccountId!.Value];
-            if (!lastSuccess.TryGetValue(account.Username, out var last) || last <= token.RevokedAt)
+            // Another token of the account that was valid at that moment explains an event.
+            var unexplained = successes[account.Username]
+                .Where(at => at > token.RevokedAt && !tokensByAccount[account.Id].Any(t => t.Id != token.Id && t.IssuedAt <= at && (t.RevokedAt is null || t.RevokedAt > at)))
+                .ToList();
+            if (unexplained.Count == 0)
                 continue;
-            // Another token of the account that was valid then explains the activity.
-            var explained = tokensByAccount[account.Id].Any(t => t.Id != token.Id && t.IssuedAt <= last && (t.RevokedAt is null || t.RevokedAt > last));
-            if (explained)
-                continue;
-            var after = await Activity.Of(context).CountAsync(e => e.Succeeded == true && e.Username == account.Username && e.OccurredAt > token.RevokedAt, cancellationToken);
             results.Add(new RuleResult("Token", token.Label,
-                $"Account {account.Username} had {after} successful event(s) after token '{token.Label}' was revoked on {token.RevokedAt:yyyy-MM-dd HH:mm} UTC, the last on {last:yyyy-MM-dd HH:mm} UTC."));
+                $"Account {account.Username} had {unexplained.Count} successful event(s) after token '{token.Label}' was revoked on {token.RevokedAt:yyyy-MM-dd HH:mm} UTC that no other token explains, the last on {unexplained.Max():yyyy-MM-dd HH:mm} UTC."));
         }
         return results;
     }
@@ -90,8 +94,10 @@ public sealed class NotUpdatedAfterResetRule : IRule
         var earliest = pending.Min(p => p.Usage.PendingSince!.Value);
         // Credential failures are few next to all activity: fetch their times once and count per usage in memory.
         var failures = (await Activity.Of(context)
-            .Where(e => e.Succeeded == false && e.Status != null && Activity.CredentialFailures.Contains(e.Status)
+#pragma warning disable CA1304, CA1311 // Translated to SQLite's lower(); no .NET culture is involved.
+            .Where(e => e.Succeeded == false && e.Status != null && Activity.CredentialFailures.Contains(e.Status.ToLower())
                 && integrationIds.Contains(e.IntegrationId) && e.OccurredAt >= earliest)
+#pragma warning restore CA1304, CA1311
             .Select(e => new { Integration = e.IntegrationId!.Value, e.OccurredAt })
             .ToListAsync(cancellationToken))
             .ToLookup(f => f.Integration, f => f.OccurredAt);
@@ -111,7 +117,7 @@ public sealed class NotUpdatedAfterResetRule : IRule
             else if (since.AddDays(allowedDays) < context.Now)
             {
                 results.Add(new RuleResult("TokenUsage", key,
-                    $"'{p.Integration}' has not been confirmed as updated {(context.Now - since).Days} days after '{p.Token}' was reset on {since:yyyy-MM-dd}.", Severity.Medium));
+                    $"'{p.Integration}' has not been confirmed as updated since '{p.Token}' was reset on {since:yyyy-MM-dd} (allowed: {allowedDays} days).", Severity.Medium));
             }
         }
         return results;
@@ -126,7 +132,7 @@ public sealed class StaleRule : IRule
     public string Explanation =>
         "An integration, or an active token, shows no activity in the last days of the imported data, though the data covers that " +
         "whole window. Unused access should be revoked. The rule stays quiet while the imported data is shorter than the window.";
-    public IReadOnlyList<RuleSetting> Settings { get; } = [new("days", 90, "Days without activity that make an integration or token stale")];
+    public IReadOnlyList<RuleSetting> Settings { get; } = [new("days", 90, "Days without activity that make an integration or token stale", Min: 1)];
 
     public async Task<IReadOnlyList<RuleResult>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
     {
@@ -149,8 +155,19 @@ public sealed class StaleRule : IRule
             .ToListAsync(cancellationToken);
         var lastByIntegration = lastSeen.Where(x => x.IntegrationId != null).GroupBy(x => x.IntegrationId!.Value).ToDictionary(g => g.Key, g => g.Max(x => x.Last));
         var lastByToken = lastSeen.Where(x => x.TokenId != null).GroupBy(x => x.TokenId!.Value).ToDictionary(g => g.Key, g => g.Max(x => x.Last));
-        var integrations = await context.Db.Integrations.AsNoTracking().Where(i => i.CreatedAt < windowStart).ToListAsync(cancellationToken);
+        // Integrations are judged whenever they were recorded: the ledger is often filled in after the fact.
+        var integrations = await context.Db.Integrations.AsNoTracking().ToListAsync(cancellationToken);
         var tokens = await context.Db.Tokens.AsNoTracking().Where(t => t.Status == TokenStatus.Active && t.IssuedAt < windowStart).ToListAsync(cancellationToken);
+        // A token's activity shows directly (events of its account) or through the integrations that use it:
+        // an API key or a token without a recorded account is seen only that way.
+        var usages = await context.Db.TokenUsages.AsNoTracking().Where(u => u.Status != TokenUsageStatus.Ended)
+            .Select(u => new { u.TokenId, u.IntegrationId }).ToListAsync(cancellationToken);
+        foreach (var usage in usages)
+        {
+            if (lastByIntegration.TryGetValue(usage.IntegrationId, out var used)
+                && (!lastByToken.TryGetValue(usage.TokenId, out var seen) || seen < used))
+                lastByToken[usage.TokenId] = used;
+        }
 
         string Describe(DateTime? last) => last is { } at ? $"last active {at:yyyy-MM-dd}" : "never seen in the imported data";
         return integrations
@@ -175,8 +192,8 @@ public sealed class ShadowIntegrationRule : IRule
         "(with attribution rules that match it) or stop it. Browser sessions and setup changes are not counted.";
     public IReadOnlyList<RuleSetting> Settings { get; } =
     [
-        new("days", 30, "How far back from the latest imported activity to look"),
-        new("min-events", 1, "Events from one account and application before they count as an integration"),
+        new("days", 30, "How far back from the latest imported activity to look", Min: 1),
+        new("min-events", 1, "Events from one account and application before they count as an integration", Min: 1, Max: 1_000_000),
     ];
 
     private static readonly string[] NotIntegrations = ["SetupAuditTrail", "URI", "Logout", "LoginAs"];
@@ -214,7 +231,7 @@ public sealed class OutsideAllowedNetworkRule : IRule
     public string Explanation =>
         "An integration was active from an address outside the networks it is allowed to connect from. Either the list is out of date " +
         "or its credential is being used from somewhere else.";
-    public IReadOnlyList<RuleSetting> Settings { get; } = [new("days", 30, "How far back from the latest imported activity to look")];
+    public IReadOnlyList<RuleSetting> Settings { get; } = [new("days", 30, "How far back from the latest imported activity to look", Min: 1)];
 
     public async Task<IReadOnlyList<RuleResult>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
     {
@@ -271,21 +288,25 @@ public sealed class DepartedAccountActivityRule : IRule
         foreach (var account in personalAccounts)
             usernames[account.Username] = departed.Single(p => p.Id == account.OwnerId);
         var names = usernames.Keys.ToList();
-        var activity = await Activity.Of(context).Where(e => e.Username != null && names.Contains(e.Username))
-            .GroupBy(e => e.Username!)
-            .Select(g => new { Username = g.Key, Last = g.Max(e => e.OccurredAt) })
-            .ToListAsync(cancellationToken);
+        // The day after the departure, in UTC: a person's last day counts whole wherever they worked.
+        var earliest = departed.Min(p => p.DepartedOn!.Value).AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        // Failed attempts are what a properly frozen account shows; only successes mean the access outlived the person.
+        var successes = (await Activity.Of(context)
+            .Where(e => e.Username != null && names.Contains(e.Username) && e.Succeeded != false && e.OccurredAt >= earliest)
+            .Select(e => new { Username = e.Username!, e.OccurredAt })
+            .ToListAsync(cancellationToken))
+            .ToLookup(e => e.Username, e => e.OccurredAt, StringComparer.OrdinalIgnoreCase);
 
         var results = new List<RuleResult>();
-        foreach (var seen in activity)
+        foreach (var byPerson in usernames.GroupBy(u => u.Value.Id))
         {
-            var person = usernames[seen.Username];
+            var person = byPerson.First().Value;
             var leftAt = person.DepartedOn!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            if (seen.Last < leftAt)
+            var after = byPerson.SelectMany(u => successes[u.Key]).Where(at => at >= leftAt).ToList();
+            if (after.Count == 0)
                 continue;
-            var after = await Activity.Of(context).CountAsync(e => e.Username == seen.Username && e.OccurredAt >= leftAt, cancellationToken);
             results.Add(new RuleResult("Person", person.Email,
-                $"Account {seen.Username} of {person.Name}, who departed on {person.DepartedOn:yyyy-MM-dd}, shows {after} event(s) since, the last on {seen.Last:yyyy-MM-dd HH:mm} UTC."));
+                $"The account of {person.Name}, who departed on {person.DepartedOn:yyyy-MM-dd}, was used successfully {after.Count} time(s) since, the last on {after.Max():yyyy-MM-dd HH:mm} UTC."));
         }
         return results;
     }

@@ -23,7 +23,8 @@ public sealed class RotationOverdueRule : IRule
         return tokens
             .Where(t => t.RotationDueAt is { } due && due.AddDays(grace) < context.Now)
             .Select(t => new RuleResult("Token", t.Label,
-                $"Token '{t.Label}' was due for rotation on {t.RotationDueAt:yyyy-MM-dd} ({(context.Now - t.RotationDueAt!.Value).Days} days ago); last reset {t.LastRotatedAt:yyyy-MM-dd}."))
+                // Dates only: a summary that changed every day would write an audit entry every day.
+                $"Token '{t.Label}' was due for rotation on {t.RotationDueAt:yyyy-MM-dd}; last reset {t.LastRotatedAt:yyyy-MM-dd}."))
             .ToList();
     }
 }

@@ -15,8 +15,8 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.Property(f => f.RuleId).HasMaxLength(60);
         builder.Property(f => f.SubjectType).HasMaxLength(40);
         builder.Property(f => f.SubjectKey).HasMaxLength(400);
-        // One finding per rule and subject: running the rules again updates it.
-        builder.HasIndex(f => new { f.RuleId, f.SubjectKey }).IsUnique();
+        // One finding per rule and subject (a token and an integration may share a name): running the rules again updates it.
+        builder.HasIndex(f => new { f.RuleId, f.SubjectType, f.SubjectKey }).IsUnique();
         builder.Property(f => f.Summary).HasMaxLength(2000);
         builder.Property(f => f.Note).HasMaxLength(2000);
         builder.Property(f => f.ActedBy).HasMaxLength(200);

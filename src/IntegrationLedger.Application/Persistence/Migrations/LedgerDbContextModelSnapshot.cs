@@ -190,7 +190,7 @@ namespace IntegrationLedger.Application.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RuleId", "SubjectKey")
+                    b.HasIndex("RuleId", "SubjectType", "SubjectKey")
                         .IsUnique();
 
                     b.ToTable("Findings", (string)null);

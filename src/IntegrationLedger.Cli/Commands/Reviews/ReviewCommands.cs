@@ -35,7 +35,7 @@ internal sealed class ReviewStartCommand : LedgerCommand
 /// <summary><c>ledger review status [--quarter Q] [--items] [--owner EMAIL]</c>.</summary>
 internal sealed class ReviewStatusCommand : LedgerCommand
 {
-    private readonly Option<string?> _quarter = Optional("--quarter", "The quarter (default: the current one)", "QUARTER");
+    private readonly Option<string?> _quarter = Optional("--quarter", "The quarter (default: the latest open review, else the latest)", "QUARTER");
     private readonly Option<bool> _items = new("--items") { Description = "List every item with its id, to attest" };
     private readonly Option<string?> _owner = Optional("--owner", "With --items: only this owner's items", "EMAIL");
 
@@ -49,8 +49,10 @@ internal sealed class ReviewStatusCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var quarter = parse.GetValue(_quarter) is { } text ? ReviewParse.Quarter(text) : Quarter.Of(ledger.Now);
-        var status = await new GetReviewStatusHandler(ledger).HandleAsync(quarter, cancellationToken);
+        var handler = new GetReviewStatusHandler(ledger);
+        var status = parse.GetValue(_quarter) is { } text
+            ? await handler.HandleAsync(ReviewParse.Quarter(text), cancellationToken)
+            : await handler.LatestAsync(cancellationToken);
         var owner = parse.GetValue(_owner);
         if (owner is not null)
             status = status with { ItemList = status.ItemList.Where(i => string.Equals(i.Owner, owner.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() };
@@ -63,7 +65,7 @@ internal sealed class ReviewStatusCommand : LedgerCommand
             {
                 var table = CliOutput.NewTable("Item", "Owner", "Kind", "Subject", "Decision", "Note", "By");
                 foreach (var i in s.ItemList)
-                    table.AddTextRow(i.Id, i.Owner, i.SubjectType == "TokenUsage" ? "token usage" : "integration", i.Subject, i.Decision is { } d ? CliOutput.Name(d) : "", i.Note, i.DecidedBy);
+                    table.AddTextRow(i.Id, i.Owner, i.SubjectType switch { "TokenUsage" => "token usage", "Token" => "unused token", _ => "integration" }, i.Subject, i.Decision is { } d ? CliOutput.Name(d) : "", i.Note, i.DecidedBy);
                 Output.Write(table);
             }
         });
