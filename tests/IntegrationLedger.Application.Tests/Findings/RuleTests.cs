@@ -279,4 +279,106 @@ public class RuleTests
         Assert.That(async () => await new WorkFindingHandler(test.Ledger).HandleAsync(new WorkFinding("nope", FindingAction.Resolve, "x")),
             Throws.TypeOf<Common.NotFoundException>());
     }
+
+    [Test]
+    public async Task TokenAndIntegrationWithTheSameName_AreSeparateFindings()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        await test.AddPersonAsync("bob@example.com");
+        await test.AddIntegrationAsync("crm-sync", "bob@example.com");
+        await test.AddTokenAsync("crm-sync", "bob@example.com");
+        await new OffboardPersonHandler(test.Ledger).HandleAsync(new OffboardPerson("bob@example.com", DateOnly.FromDateTime(Now)));
+
+        var findings = await FindingsOfAsync(test, "owner-departed");
+
+        Assert.That(findings.Select(f => f.SubjectType), Is.EquivalentTo(new[] { "Token", "Integration" }));
+    }
+
+    [Test]
+    public async Task Stale_JudgesIntegrationsRecordedAfterTheFact_AndTokensThroughTheIntegrationsThatUseThem()
+    {
+        await using var test = await SharedTokenLedgerAsync();
+        await test.AddTokenAsync("api-key-without-account", "ana@example.com", lastRotated: Now.AddDays(-300));
+        await test.UseTokenAsync("api-key-without-account", "Nightly ETL");
+        // The data is old: it covers 120 days that ended long before the integrations were recorded.
+        await ImportLoginsAsync(test,
+            (Now.AddDays(-250), "integration.sync@example.com", "192.0.2.10", Success, "AcmeSync/4.2.1"),
+            (Now.AddDays(-130), "integration.sync@example.com", "192.0.2.10", Success, "AcmeSync/4.2.1"));
+
+        var stale = await FindingsOfAsync(test, "stale");
+
+        Assert.That(stale.Select(f => f.Subject), Is.EqualTo(new[] { "Warehouse Backfill" }),
+            "the key without an account was in use through Nightly ETL");
+    }
+
+    [Test]
+    public async Task NotUpdatedAfterReset_RecognisesFailuresWhateverTheirCase()
+    {
+        await using var test = await SharedTokenLedgerAsync();
+        await new ResetTokenHandler(test.Ledger).HandleAsync(new ResetToken("etl-token"));
+        var path = Samples.Write(test, "lh.csv",
+            "Login Time,Username,Source IP,Status,Application\n" +
+            $"{Now.AddMinutes(30):yyyy-MM-dd HH:mm:ss},integration.sync@example.com,192.0.2.10,Invalid Password,AcmeSync/4.2.1\n");
+        await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-login-history", path, "UTC"));
+
+        var findings = await FindingsOfAsync(test, "not-updated-after-reset");
+
+        Assert.That(findings.Select(f => f.Subject), Is.EqualTo(new[] { "etl-token / Nightly ETL" }));
+    }
+
+    [Test]
+    public async Task DepartedAccountActivity_IgnoresRefusedLogins()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        await test.AddPersonAsync("dana@example.com", "Dana");
+        await new OffboardPersonHandler(test.Ledger).HandleAsync(new OffboardPerson("dana@example.com", DateOnly.FromDateTime(Now.AddDays(-10))));
+
+        await ImportLoginsAsync(test, (Now.AddDays(-2), "dana@example.com", "203.0.113.5", "LOGIN_ERROR_INVALID_PASSWORD", "Mozilla/5.0"));
+
+        Assert.That(await FindingsOfAsync(test, "departed-account-activity"), Is.Empty, "a frozen account refusing logins is the goal");
+    }
+
+    [Test]
+    public async Task UseAfterRevocation_ASuccessBeforeTheReplacementWasIssued_IsStillFound()
+    {
+        await using var test = await SharedTokenLedgerAsync();
+        await new RevokeTokenHandler(test.Ledger).HandleAsync(new RevokeToken("etl-token", RevocationReason.Compromised));
+        test.Clock.Advance(TimeSpan.FromHours(2));
+        await new AddTokenHandler(test.Ledger).HandleAsync(new AddToken("etl-token-2", TokenKind.SalesforceSecurityToken, "ana@example.com",
+            Account: "integration.sync@example.com"));
+
+        await ImportLoginsAsync(test,
+            (Now.AddHours(1), "integration.sync@example.com", "192.0.2.10", Success, "AcmeSync/4.2.1"),
+            (Now.AddHours(3), "integration.sync@example.com", "192.0.2.10", Success, "AcmeSync/4.2.1"));
+
+        var finding = (await FindingsOfAsync(test, "use-after-revocation")).Single();
+        Assert.That(finding.Summary, Does.Contain("1 successful event(s)"), "the later login is explained by the new token");
+    }
+
+    [Test]
+    public async Task ResolvedByAPerson_StaysResolvedWhileTheConditionLasts()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        await test.AddPersonAsync("ana@example.com");
+        await test.AddTokenAsync("old", "ana@example.com", rotateEvery: 90, lastRotated: Now.AddDays(-100));
+        var id = (await RunAsync(test)).Single(f => f.Rule == "rotation-overdue").Id;
+        await new WorkFindingHandler(test.Ledger).HandleAsync(new WorkFinding(id, FindingAction.Resolve, "Risk accepted until the migration"));
+
+        var open = await RunAsync(test);
+
+        Assert.That(open.Where(f => f.Rule == "rotation-overdue"), Is.Empty);
+        var finding = await test.Ledger.Db.Findings.AsNoTracking().SingleAsync(f => f.RuleId == "rotation-overdue");
+        Assert.That((finding.Status, finding.Note), Is.EqualTo((FindingStatus.Resolved, "Risk accepted until the migration")));
+    }
+
+    [TestCase("stale.days", "0")]
+    [TestCase("rotation-overdue.grace-days", "99999999")]
+    [TestCase("shadow-integration.min-events", "-1")]
+    public async Task Settings_OutOfRange_AreRefused(string name, string value)
+    {
+        await using var test = await TestLedger.CreateAsync();
+
+        Assert.That(async () => await new SetSettingHandler(test.Ledger).HandleAsync(new SetSetting(name, value)),
+            Throws.TypeOf<FluentValidation.ValidationException>());
+    }
 }

@@ -106,4 +106,31 @@ public class AccessReviewTests
             await new AttestReviewItemHandler(test.Ledger).HandleAsync(new AttestReviewItem(item.Id, ReviewDecision.Keep, "late but done"));
         Assert.That((await new RunRulesHandler(test.Ledger).HandleAsync(new RunRules())).Where(f => f.Rule == "access-review-overdue"), Is.Empty);
     }
+
+    [Test]
+    public async Task Revoke_OfATokenOtherIntegrationsUse_IsRefusedAndChangesNothing()
+    {
+        await using var test = await LedgerAsync();
+        await test.UseTokenAsync("etl-token", "Backfill");
+        var item = (await new StartReviewHandler(test.Ledger).HandleAsync(new StartReview(Q3))).ItemList.Single(i => i.Subject == "etl-token / Nightly ETL");
+
+        Assert.That(async () => await new AttestReviewItemHandler(test.Ledger).HandleAsync(new AttestReviewItem(item.Id, ReviewDecision.Revoke, "not needed")),
+            Throws.TypeOf<DomainException>().With.Message.Contains("'Backfill'"));
+        Assert.That((await test.Ledger.Db.Tokens.SingleAsync(t => t.Label == "etl-token")).Status, Is.EqualTo(TokenStatus.Active));
+    }
+
+    [Test]
+    public async Task Start_IncludesUnusedTokensAndLeavesDepartedOwnersUnassigned_AndRefusesFutureQuarters()
+    {
+        await using var test = await LedgerAsync();
+        await test.AddTokenAsync("spare-key", "ben@example.com");
+        await new Application.Features.People.OffboardPersonHandler(test.Ledger).HandleAsync(new("ben@example.com", DateOnly.FromDateTime(TestLedger.Start.UtcDateTime)));
+
+        var status = await new StartReviewHandler(test.Ledger).HandleAsync(new StartReview(Q3));
+
+        Assert.That(status.ItemList.Single(i => i.Subject == "spare-key").SubjectType, Is.EqualTo("Token"));
+        Assert.That(status.ItemList.Where(i => i.Subject.Contains("Backfill", StringComparison.Ordinal)).Select(i => i.Owner), Is.All.EqualTo(GetReviewStatusHandler.Unassigned));
+        Assert.That(async () => await new StartReviewHandler(test.Ledger).HandleAsync(new StartReview(Quarter.Parse("2027-Q1"))),
+            Throws.TypeOf<DomainException>().With.Message.Contains("has not begun"));
+    }
 }
