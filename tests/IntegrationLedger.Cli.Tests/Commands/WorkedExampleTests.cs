@@ -39,6 +39,7 @@ public class WorkedExampleTests
         Assert.That(afterReset.GetProperty("usages")[0].GetProperty("status").GetString(), Is.EqualTo("pending-update"));
         var due = (await Succeeds(cli.LedgerAsync("token", "list", "--due", "--json"))).Json;
         Assert.That(due[0].GetProperty("pendingUpdates").GetInt32(), Is.EqualTo(1), "list --due shows integrations still waiting");
+        Assert.That(due[0].GetProperty("waitingFor")[0].GetString(), Is.EqualTo("Nightly ETL"));
 
         cli.Clock.Advance(TimeSpan.FromHours(2));
         await Succeeds(cli.LedgerAsync("token", "confirm", "etl-token", "--integration", "Nightly ETL"));

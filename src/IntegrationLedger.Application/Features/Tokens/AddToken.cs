@@ -70,7 +70,7 @@ public sealed class AddTokenHandler(Ledger ledger)
         var token = new Token(label, request.Kind, owner, account?.Id, fingerprint, issuedAt, request.LastRotatedAt ?? issuedAt, request.RotateEveryDays, now);
         db.Tokens.Add(token);
         await change.CommitAsync(cancellationToken);
-        return TokenSummary.From(token, owner.Email, account?.Username, now);
+        return TokenSummary.From(token, owner.Email, account?.Username, now, new Dictionary<Guid, string>());
     }
 
     /// <summary>

@@ -14,9 +14,11 @@ internal static class TokenReadModel
         var owners = await db.PeopleByIdAsync(tokens.Select(t => (Guid?)t.OwnerId), cancellationToken);
         var accountIds = tokens.Select(t => t.AccountId).OfType<Guid>().Distinct().ToList();
         var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Username, cancellationToken);
+        var pendingIntegrations = tokens.SelectMany(t => t.Usages).Where(u => u.Status == TokenUsageStatus.PendingUpdate).Select(u => u.IntegrationId).Distinct().ToList();
+        var integrationNames = await db.Integrations.AsNoTracking().Where(i => pendingIntegrations.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
         var now = ledger.Now;
         return tokens
-            .Select(t => TokenSummary.From(t, owners[t.OwnerId].Email, t.AccountId is { } id ? accounts[id] : null, now))
+            .Select(t => TokenSummary.From(t, owners[t.OwnerId].Email, t.AccountId is { } id ? accounts[id] : null, now, integrationNames))
             .ToList();
     }
 

@@ -14,9 +14,11 @@ public sealed record TokenSummary(
     DateTime? RotationDueAt,
     bool Overdue,
     int InUseBy,
-    int PendingUpdates)
+    int PendingUpdates,
+    IReadOnlyList<string> WaitingFor)
 {
-    public static TokenSummary From(Token token, string ownerEmail, string? account, DateTime now) => new(
+    /// <param name="integrationNames">Names of the integrations the token's usages point at, for <see cref="WaitingFor"/>.</param>
+    public static TokenSummary From(Token token, string ownerEmail, string? account, DateTime now, IReadOnlyDictionary<Guid, string> integrationNames) => new(
         token.Label,
         token.Kind,
         ownerEmail,
@@ -28,5 +30,6 @@ public sealed record TokenSummary(
         token.IsActive ? token.RotationDueAt : null,
         token.IsRotationOverdue(now),
         token.UsagesInEffect.Count(),
-        token.Usages.Count(u => u.Status == TokenUsageStatus.PendingUpdate));
+        token.Usages.Count(u => u.Status == TokenUsageStatus.PendingUpdate),
+        token.Usages.Where(u => u.Status == TokenUsageStatus.PendingUpdate).Select(u => integrationNames[u.IntegrationId]).Order(StringComparer.Ordinal).ToList());
 }

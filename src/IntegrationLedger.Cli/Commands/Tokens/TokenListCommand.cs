@@ -32,7 +32,7 @@ internal sealed class TokenListCommand : LedgerCommand
                 table.AddRow(
                     Text(t.Label), Text(CliOutput.Name(t.Kind)), Text(t.OwnerEmail), Text(t.Account), Text(CliOutput.Name(t.Status)),
                     Text(CliOutput.Date(t.LastRotatedAt)), new Text(due, t.Overdue ? new Style(Color.Red) : Style.Plain),
-                    Text(t.InUseBy.ToString(CultureInfo.InvariantCulture)), new Text(t.PendingUpdates == 0 ? "" : t.PendingUpdates.ToString(CultureInfo.InvariantCulture), new Style(Color.Yellow)));
+                    Text(t.InUseBy.ToString(CultureInfo.InvariantCulture)), new Text(string.Join(", ", t.WaitingFor), new Style(Color.Yellow)));
             }
             Output.Write(table);
             if (request.DueWithinDays is { } days)
