@@ -312,6 +312,22 @@ public class RuleTests
     }
 
     [Test]
+    public async Task NotUpdatedAfterReset_AConfirmationTheFailuresContradict_IsStillAFinding()
+    {
+        await using var test = await SharedTokenLedgerAsync();
+        await new ResetTokenHandler(test.Ledger).HandleAsync(new ResetToken("etl-token"));
+        test.Clock.Advance(TimeSpan.FromMinutes(10));
+        await new ConfirmTokenUpdateHandler(test.Ledger).HandleAsync(new ConfirmTokenUpdate("etl-token", "Nightly ETL"));
+        await new ConfirmTokenUpdateHandler(test.Ledger).HandleAsync(new ConfirmTokenUpdate("etl-token", "Warehouse Backfill"));
+
+        await ImportLoginsAsync(test, (Now.AddMinutes(30), "integration.sync@example.com", "192.0.2.10", NeedsToken, "AcmeSync/4.2.1"));
+
+        var finding = (await FindingsOfAsync(test, "not-updated-after-reset")).Single();
+        Assert.That(finding.Subject, Is.EqualTo("etl-token / Nightly ETL"));
+        Assert.That(finding.Summary, Does.Contain("was confirmed as updated"));
+    }
+
+    [Test]
     public async Task NotUpdatedAfterReset_RecognisesFailuresWhateverTheirCase()
     {
         await using var test = await SharedTokenLedgerAsync();

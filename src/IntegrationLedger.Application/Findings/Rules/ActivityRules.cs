@@ -84,14 +84,16 @@ public sealed class NotUpdatedAfterResetRule : IRule
     public async Task<IReadOnlyList<RuleResult>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
     {
         var db = context.Db;
-        var pending = await db.TokenUsages.AsNoTracking().Where(u => u.Status == TokenUsageStatus.PendingUpdate)
+        // Pending usages, and usages confirmed after a reset: a confirmation that the failures contradict is no confirmation.
+        var pending = await db.TokenUsages.AsNoTracking()
+            .Where(u => u.Status == TokenUsageStatus.PendingUpdate || (u.Status == TokenUsageStatus.Current && u.ConfirmedAt != null))
             .Join(db.Tokens, u => u.TokenId, t => t.Id, (u, t) => new { Usage = u, Token = t.Label })
             .Join(db.Integrations, x => x.Usage.IntegrationId, i => i.Id, (x, i) => new { x.Usage, x.Token, Integration = i.Name })
             .ToListAsync(cancellationToken);
         if (pending.Count == 0)
             return [];
         var integrationIds = pending.Select(p => (Guid?)p.Usage.IntegrationId).Distinct().ToList();
-        var earliest = pending.Min(p => p.Usage.PendingSince!.Value);
+        var earliest = pending.Min(p => p.Usage.PendingSince ?? p.Usage.ConfirmedAt!.Value);
         // Credential failures are few next to all activity: fetch their times once and count per usage in memory.
         var failures = (await Activity.Of(context)
 #pragma warning disable CA1304, CA1311 // Translated to SQLite's lower(); no .NET culture is involved.
@@ -106,15 +108,17 @@ public sealed class NotUpdatedAfterResetRule : IRule
         var results = new List<RuleResult>();
         foreach (var p in pending)
         {
-            var since = p.Usage.PendingSince!.Value;
+            var confirmed = p.Usage.Status == TokenUsageStatus.Current;
+            var since = confirmed ? p.Usage.ConfirmedAt!.Value : p.Usage.PendingSince!.Value;
             var key = $"{p.Token} / {p.Integration}";
             var failed = failures[p.Usage.IntegrationId].Where(at => at >= since).ToList();
             if (failed.Count > 0)
             {
-                results.Add(new RuleResult("TokenUsage", key,
-                    $"'{p.Integration}' has failed {failed.Count} time(s) with credential errors since '{p.Token}' was reset on {since:yyyy-MM-dd HH:mm} UTC, the last at {failed.Max():yyyy-MM-dd HH:mm} UTC; it was never updated."));
+                results.Add(new RuleResult("TokenUsage", key, confirmed
+                    ? $"'{p.Integration}' was confirmed as updated with '{p.Token}' on {since:yyyy-MM-dd HH:mm} UTC but has failed {failed.Count} time(s) with credential errors since, the last at {failed.Max():yyyy-MM-dd HH:mm} UTC."
+                    : $"'{p.Integration}' has failed {failed.Count} time(s) with credential errors since '{p.Token}' was reset on {since:yyyy-MM-dd HH:mm} UTC, the last at {failed.Max():yyyy-MM-dd HH:mm} UTC; it was never updated."));
             }
-            else if (since.AddDays(allowedDays) < context.Now)
+            else if (!confirmed && since.AddDays(allowedDays) < context.Now)
             {
                 results.Add(new RuleResult("TokenUsage", key,
                     $"'{p.Integration}' has not been confirmed as updated since '{p.Token}' was reset on {since:yyyy-MM-dd} (allowed: {allowedDays} days).", Severity.Medium));
