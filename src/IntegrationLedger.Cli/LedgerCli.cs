@@ -4,6 +4,7 @@ using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Importing;
 using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Cli.Commands.Audit;
+using IntegrationLedger.Cli.Commands.Exporting;
 using IntegrationLedger.Cli.Commands.Findings;
 using IntegrationLedger.Cli.Commands.Reviews;
 using IntegrationLedger.Cli.Commands.Settings;
@@ -75,6 +76,7 @@ public static class LedgerCli
             new TokenRevokeCommand(cli), new TokenFindCommand(cli)));
         root.Subcommands.Add(new ImportCommand(cli));
         root.Subcommands.Add(new TemplateCommand(cli));
+        root.Subcommands.Add(new ExportCommand(cli));
         root.Subcommands.Add(new FindingsCommand(cli));
         root.Subcommands.Add(Group("finding", "Work a finding: acknowledge or resolve it with a note",
             new FindingWorkCommand(cli, FindingAction.Acknowledge), new FindingWorkCommand(cli, FindingAction.Resolve)));
@@ -109,7 +111,7 @@ public static class LedgerCli
                 foreach (var failure in validation.Errors)
                     error.WriteLine(failure.ErrorMessage.EndsWith('.') ? failure.ErrorMessage : failure.ErrorMessage + ".");
                 return ExitCodes.BadInput;
-            case DomainException or NotFoundException or LedgerUnavailableException or UsageException or ImportFileException:
+            case DomainException or NotFoundException or LedgerUnavailableException or UsageException or ImportFileException or OutputFileException:
                 error.WriteLine(exception.Message);
                 return ExitCodes.BadInput;
             case SqliteException { SqliteErrorCode: 5 or 6 }:

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using IntegrationLedger.Application.Exporting;
+using IntegrationLedger.Application.Common;
+
+namespace IntegrationLedger.Application.Features.Exporting;
+
+public enum ExportFormat
+{
+    Csv,
+    Json,
+}
+
+/// <summary>Exports one table of the ledger to a file, streaming, so the largest table needs no more memory than the smallest.</summary>
+public sealed record ExportTableToFile(string Table, ExportFormat Format, string OutPath);
+
+public sealed record ExportResult(string Table, ExportFormat Format, string Path, long Rows);
+
+/// <summary>
+/// CSV is written with CsvHelper's formula-injection escaping, so text that came from imported files
+/// (a username like =HYPERLINK(...)) stays text in a spreadsheet; JSON carries times as ISO 8601 in UTC.
+/// The file is written under a temporary name and moved into place when complete, so a crash never
+/// leaves a half-written file under the name asked for.
+/// </summary>
+public sealed class ExportTableToFileHandler(Ledger ledger)
+{
+    public async Task<ExportResult> HandleAsync(ExportTableToFile request, CancellationToken cancellationToken = default)
+    {
+        var table = ExportTables.Find(request.Table)
+            ?? throw new OutputFileException($"'{request.Table}' is not a table ledger exports; use one of {string.Join(", ", ExportTables.All.Select(t => t.Name))}.");
+        var target = Path.GetFullPath(request.OutPath);
+        var folder = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(folder))
+            throw new OutputFileException($"{request.OutPath}: cannot write there; the folder {folder} does not exist.");
+        if (Directory.Exists(target))
+            throw new OutputFileException($"{request.OutPath}: is a folder; --out needs the name of a file.");
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        long rows;
+        try
+        {
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                rows = request.Format == ExportFormat.Csv
+                    ? await WriteCsvAsync(table, stream, cancellationToken)
+                    : await WriteJsonAsync(table, stream, cancellationToken);
+            }
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new OutputFileException($"{request.OutPath}: cannot write there ({exception.Message})");
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+        return new ExportResult(table.Name, request.Format, target, rows);
+    }
+
+    private async Task<long> WriteCsvAsync(ExportTable table, Stream stream, CancellationToken cancellationToken)
+    {
+        await using var writer = CsvWriter.Create(stream, new CsvWriterOptions { Injection = CsvInjection.Escape, NewLine = "\n" }, leaveOpen: true);
+        writer.WriteRecord([.. table.Columns]);
+        var fields = new string[table.Columns.Count];
+        long rows = 0;
+        await foreach (var row in table.Rows(ledger.Db).WithCancellation(cancellationToken))
+        {
+            for (var i = 0; i < fields.Length; i++)
+                fields[i] = Text(row[i]);
+            await writer.WriteRecordAsync(fields, cancellationToken);
+            rows++;
+        }
+        return rows;
+    }
+
+    private async Task<long> WriteJsonAsync(ExportTable table, Stream stream, CancellationToken cancellationToken)
+    {
+        await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartArray();
+        long rows = 0;
+        await foreach (var row in table.Rows(ledger.Db).WithCancellation(cancellationToken))
+        {
+            json.WriteStartObject();
+            for (var i = 0; i < row.Length; i++)
+            {
+                json.WritePropertyName(table.Columns[i]);
+                WriteValue(json, row[i]);
+            }
+            json.WriteEndObject();
+            if (++rows % 10_000 == 0)
+                await json.FlushAsync(cancellationToken);
+        }
+        json.WriteEndArray();
+        await json.FlushAsync(cancellationToken);
+        return rows;
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case bool flag: json.WriteBooleanValue(flag); break;
+            case int number: json.WriteNumberValue(number); break;
+            case long number: json.WriteNumberValue(number); break;
+            default: json.WriteStringValue(Text(value)); break;
+        }
+    }
+
+    /// <summary>Values as both formats write them: times ISO 8601 in UTC, dates YYYY-MM-DD, enums kebab-case.</summary>
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Enum member => JsonNamingPolicy.KebabCaseLower.ConvertName(member.ToString()),
+        bool flag => flag ? "true" : "false",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
