@@ -139,4 +139,22 @@ public class ImportCommandTests
         Assert.That(result.Out, Does.Contain("people template (recognised from the header)").And.Contain("created 4"));
         Assert.That((await cli.LedgerAsync("person", "list", "--json")).Json.GetArrayLength(), Is.EqualTo(4));
     }
+
+    [Test]
+    public async Task Export_WritesTheFileAndRefusesAMissingFolder()
+    {
+        using var cli = await LedgerAsync();
+        await cli.LedgerAsync("import", "auto", Sample("elf-api.csv"));
+        var target = Path.Combine(cli.Folder, "events.json");
+
+        var ok = await cli.LedgerAsync("export", "events", "--format", "json", "--out", target);
+        var missing = await cli.LedgerAsync("export", "events", "--format", "csv", "--out", Path.Combine(cli.Folder, "no", "events.csv"));
+        var badTable = await cli.LedgerAsync("export", "secrets", "--format", "csv", "--out", target);
+
+        Assert.That(ok.ExitCode, Is.Zero, ok.ToString());
+        Assert.That(System.Text.Json.JsonDocument.Parse(File.ReadAllText(target)).RootElement.GetArrayLength(), Is.EqualTo(10));
+        Assert.That(missing.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(missing.Error, Does.Contain("does not exist"));
+        Assert.That(badTable.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+    }
 }
