@@ -6,6 +6,7 @@ using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Cli.Commands.Audit;
 using IntegrationLedger.Cli.Commands.Exporting;
 using IntegrationLedger.Cli.Commands.Findings;
+using IntegrationLedger.Cli.Commands.Reporting;
 using IntegrationLedger.Cli.Commands.Reviews;
 using IntegrationLedger.Cli.Commands.Settings;
 using IntegrationLedger.Cli.Commands.Importing;
@@ -77,6 +78,7 @@ public static class LedgerCli
         root.Subcommands.Add(new ImportCommand(cli));
         root.Subcommands.Add(new TemplateCommand(cli));
         root.Subcommands.Add(new ExportCommand(cli));
+        root.Subcommands.Add(Group("report", "Evidence for auditors", new ReportQuarterlyCommand(cli)));
         root.Subcommands.Add(new FindingsCommand(cli));
         root.Subcommands.Add(Group("finding", "Work a finding: acknowledge or resolve it with a note",
             new FindingWorkCommand(cli, FindingAction.Acknowledge), new FindingWorkCommand(cli, FindingAction.Resolve)));

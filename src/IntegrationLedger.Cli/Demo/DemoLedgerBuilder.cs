@@ -4,6 +4,7 @@ using IntegrationLedger.Application.Features.Audit;
 using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Features.Importing;
 using IntegrationLedger.Application.Features.Integrations;
+using IntegrationLedger.Application.Features.Reporting;
 using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Application.Features.Tokens;
 using IntegrationLedger.Application.Persistence;
@@ -12,6 +13,7 @@ using IntegrationLedger.Application.Importing.Formats;
 using IntegrationLedger.Application.Security;
 using IntegrationLedger.Cli.Infrastructure;
 using IntegrationLedger.Domain.Integrations;
+using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -83,6 +85,12 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
         var findings = await new RunRulesHandler(ledger).HandleAsync(new RunRules(), cancellationToken);
         await PrintSummaryAsync(ledger, organisation, plans, imports, cancellationToken);
         PrintFindings(findings);
+
+        var quarter = Quarter.Of(organisation.AsOf.UtcDateTime);
+        var report = await new BuildQuarterlyReportHandler(ledger).HandleAsync(
+            new BuildQuarterlyReport(quarter, Path.Combine(outputFolder, $"audit-{quarter}.xlsx"), organisation.Organisation), cancellationToken);
+        cli.Output.Line();
+        cli.Output.Line($"Quarterly audit workbook for {quarter}: {report.Path}");
         return ExitCodes.Success;
     }
 

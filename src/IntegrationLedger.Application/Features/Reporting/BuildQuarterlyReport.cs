@@ -1,0 +1,137 @@
+using System.Reflection;
+using ClosedXML.Excel;
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Features.Audit;
+using IntegrationLedger.Application.Findings;
+using IntegrationLedger.Application.Reporting;
+using IntegrationLedger.Domain.Findings;
+using IntegrationLedger.Domain.Reviews;
+using IntegrationLedger.Domain.Tokens;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Features.Reporting;
+
+/// <summary>The auditor's workbook for one quarter, written to <see cref="OutPath"/>.</summary>
+public sealed record BuildQuarterlyReport(Quarter Quarter, string OutPath, string? Organisation = null);
+
+public sealed record QuarterlyReportResult(string Path, string Quarter, IReadOnlyList<string> Sheets, long AuditEntries, string AuditHead, bool AuditVerified);
+
+/// <summary>
+/// Builds the quarterly audit workbook. Tokens and integrations are shown as they stood at the end of the
+/// quarter, replayed from the audit log (see docs/decisions/0004-report-state-from-the-audit-log.md), so
+/// later changes do not leak in. Every sheet is a real Excel table. The file is written under a temporary
+/// name and moved into place, so no half-written workbook carries the name asked for.
+/// </summary>
+public sealed class BuildQuarterlyReportHandler(Ledger ledger)
+{
+    public async Task<QuarterlyReportResult> HandleAsync(BuildQuarterlyReport request, CancellationToken cancellationToken = default)
+    {
+        var target = Path.GetFullPath(request.OutPath);
+        var folder = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(folder))
+            throw new OutputFileException($"{request.OutPath}: cannot write there; the folder {folder} does not exist.");
+        var quarter = request.Quarter;
+        var end = quarter.EndUtc < ledger.Now ? quarter.EndUtc : ledger.Now;
+        var chain = await new VerifyAuditChainHandler(ledger).HandleAsync(cancellationToken);
+        var replay = await AuditReplay.AsOfAsync(ledger.Db, end, cancellationToken);
+
+        using var workbook = new XLWorkbook();
+        workbook.Properties.Title = $"Integration ledger audit workbook {quarter}";
+        workbook.Properties.Subject = "Security tokens and API credentials handed to third-party software";
+        workbook.Properties.Author = ledger.Actor;
+        workbook.Properties.Company = request.Organisation ?? "";
+
+        var people = replay.Rows("Person").ToDictionary(p => p.Id, p => p.Text("Email") ?? p.Id, StringComparer.OrdinalIgnoreCase);
+        string? Email(string? personId) => personId is null ? null : people.GetValueOrDefault(personId, personId);
+
+        var tokens = replay.Rows("Token").Select(t =>
+        {
+            var kind = Enum.TryParse<TokenKind>(t.Text("Kind"), out var k) ? k : TokenKind.ApiKey;
+            var days = t.Number("RotationPolicyDays") ?? kind.DefaultRotationDays();
+            var rotated = t.Time("LastRotatedAt");
+            var due = days is { } d && rotated is { } r ? r.AddDays(d) : (DateTime?)null;
+            var active = t.Text("Status") == nameof(TokenStatus.Active);
+            return new object?[]
+            {
+                t.Text("Label"), kind.ToCliName(), Email(t.Text("OwnerId")), t.Text("Status")?.ToLowerInvariant(), t.Time("IssuedAt"), rotated, days, due,
+                active && due < end ? "overdue" : "", t.Time("RevokedAt"), t.Text("RevocationReason")?.ToLowerInvariant(),
+            };
+        }).OrderBy(r => (string?)r[0], StringComparer.Ordinal).ToList();
+
+        var integrations = replay.Rows("Integration").Select(i => new object?[]
+        {
+            i.Text("Name"), i.Text("Vendor"), Email(i.Text("OwnerId")), i.Text("Purpose"), i.Text("Environment"), i.Text("Network")?.ToLowerInvariant(),
+        }).OrderBy(r => (string?)r[0], StringComparer.Ordinal).ToList();
+
+        var findings = (await ledger.Db.Findings.AsNoTracking()
+            .Where(f => f.FirstSeenAt < end && (f.ClosedAt == null || f.ClosedAt >= quarter.StartUtc)).ToListAsync(cancellationToken))
+            .OrderByDescending(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.SubjectKey, StringComparer.Ordinal)
+            .Select(f => new object?[] { f.ShortId, f.RuleId, f.Severity, f.SubjectType, f.SubjectKey, f.Summary, f.FirstSeenAt, f.LastSeenAt, f.Status, f.ClosedAt, f.ClosedReason, f.Note, f.ActedBy })
+            .ToList();
+
+        var changes = await ledger.Db.AuditEntries.AsNoTracking()
+            .Where(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < end).OrderBy(e => e.Sequence)
+            .Select(e => new object?[] { e.Sequence, e.OccurredAt, e.Actor, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.Hash })
+            .ToListAsync(cancellationToken);
+
+        var eventsInQuarter = await ledger.Db.UsageEvents.CountAsync(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < quarter.EndUtc, cancellationToken);
+        var attributed = await ledger.Db.UsageEvents.CountAsync(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < quarter.EndUtc && e.IntegrationId != null, cancellationToken);
+
+        AddCover(workbook, request, quarter, chain);
+        var activeTokens = tokens.Count(t => (string?)t[3] == "active");
+        var overdue = tokens.Count(t => (string?)t[8] == "overdue");
+        TableSheet.Add(workbook, "Summary", "SummaryFigures", ["Figure", "Value", "Note"],
+        [
+            ["Active tokens at the end of the quarter", activeTokens, null],
+            ["Of them, overdue for rotation", overdue, activeTokens == 0 ? null : $"{100.0 * (activeTokens - overdue) / activeTokens:0.0}% rotated on time"],
+            ["Integrations at the end of the quarter", integrations.Count, null],
+            ["Findings open during the quarter", findings.Count, null],
+            ["Of them, critical or high", findings.Count(f => (Severity)f[2]! >= Severity.High), null],
+            ["Usage events in the quarter", eventsInQuarter, eventsInQuarter == 0 ? null : $"{100.0 * attributed / eventsInQuarter:0.0}% attributed to an integration"],
+            ["Changes to the ledger in the quarter", changes.Count, null],
+        ]);
+        TableSheet.Add(workbook, "Tokens", "Tokens",
+            ["Token", "Kind", "Owner", "Status", "Issued (UTC)", "Last rotated (UTC)", "Rotation days", "Due (UTC)", "Overdue", "Revoked (UTC)", "Revocation reason"],
+            tokens, row => (string?)row[8] == "overdue" ? TableSheet.Alert : null);
+        TableSheet.Add(workbook, "Integrations", "Integrations", ["Integration", "Vendor", "Owner", "Purpose", "Environment", "Network"], integrations,
+            row => row[2] is null || row[3] is null ? TableSheet.Warning : null);
+        TableSheet.Add(workbook, "Findings", "Findings",
+            ["Id", "Rule", "Severity", "Subject type", "Subject", "Finding", "First seen (UTC)", "Last seen (UTC)", "Status", "Closed (UTC)", "Closed because", "Note", "By"],
+            findings, row => (Severity)row[2]! >= Severity.High ? TableSheet.Alert : null);
+        TableSheet.Add(workbook, "Change log", "ChangeLog", ["#", "Time (UTC)", "Actor", "Action", "Entity", "Entity id", "Before", "After", "Hash"], changes);
+        TableSheet.Add(workbook, "Method", "Method", ["Rule", "Severity", "Title", "What it checks", "Settings"],
+            RuleBook.All.Select(r => new object?[] { r.Id, r.Severity, r.Title, r.Explanation,
+                string.Join("; ", r.Settings.Select(s => $"{r.Id}.{s.Name} (default {s.Default})")) }));
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
+                workbook.SaveAs(stream);
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+        return new QuarterlyReportResult(target, quarter.ToString(), workbook.Worksheets.Select(w => w.Name).ToList(), chain.EntryCount, chain.HeadHash, chain.Holds);
+    }
+
+    private void AddCover(XLWorkbook workbook, BuildQuarterlyReport request, Quarter quarter, Domain.Auditing.AuditChainReport chain)
+    {
+        var version = typeof(Ledger).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        TableSheet.Add(workbook, "Cover", "Cover", ["Item", "Value"],
+        [
+            ["Organisation", request.Organisation ?? "(not given)"],
+            ["Quarter", quarter.ToString()],
+            ["Period start (UTC)", quarter.StartUtc],
+            ["Period end (UTC, exclusive)", quarter.EndUtc],
+            ["Generated at (UTC)", ledger.Now],
+            ["Generated by", ledger.Actor],
+            ["Ledger version", version],
+            ["Audit entries", chain.EntryCount],
+            ["Audit chain head hash", chain.HeadHash],
+            ["Audit chain verified", chain.Holds ? "yes" : $"NO: {chain.Problem}"],
+        ], row => (string?)row[0] == "Audit chain verified" && !chain.Holds ? TableSheet.Alert : null);
+    }
+}

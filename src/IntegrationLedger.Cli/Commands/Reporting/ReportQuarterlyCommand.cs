@@ -1,0 +1,31 @@
+using System.CommandLine;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Features.Reporting;
+using IntegrationLedger.Cli.Commands.Reviews;
+using IntegrationLedger.Cli.Infrastructure;
+
+namespace IntegrationLedger.Cli.Commands.Reporting;
+
+/// <summary><c>ledger report quarterly --quarter 2026-Q3 --out FILE.xlsx</c>.</summary>
+internal sealed class ReportQuarterlyCommand : LedgerCommand
+{
+    private readonly Option<string> _quarter = Required("--quarter", "The quarter: 2026-Q3, 2026Q3 or Q3-2026", "QUARTER");
+    private readonly Option<string> _out = Required("--out", "The workbook to write (.xlsx)", "FILE");
+    private readonly Option<string?> _organisation = Optional("--organisation", "The organisation's name for the cover", "NAME");
+
+    public ReportQuarterlyCommand(CliServices cli)
+        : base(cli, "quarterly", "Write the auditor's quarterly workbook")
+    {
+        Options.Add(_quarter);
+        Options.Add(_out);
+        Options.Add(_organisation);
+    }
+
+    protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var request = new BuildQuarterlyReport(ReviewParse.Quarter(parse.GetValue(_quarter)!), parse.GetValue(_out)!, parse.GetValue(_organisation));
+        var result = await new BuildQuarterlyReportHandler(ledger).HandleAsync(request, cancellationToken);
+        return Show(parse, result, r => Output.Line(
+            $"Wrote the {r.Quarter} workbook to {r.Path}: {string.Join(", ", r.Sheets)}. Audit chain {(r.AuditVerified ? "verified" : "BROKEN")}, {r.AuditEntries} entries, head {r.AuditHead}."));
+    }
+}

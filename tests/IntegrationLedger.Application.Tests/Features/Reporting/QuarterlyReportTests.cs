@@ -1,0 +1,121 @@
+using ClosedXML.Excel;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Application.Features.Reporting;
+using IntegrationLedger.Application.Features.Tokens;
+using IntegrationLedger.Application.Tests.Support;
+using IntegrationLedger.Domain.Reviews;
+using IntegrationLedger.Domain.Tokens;
+
+namespace IntegrationLedger.Application.Tests.Features.Reporting;
+
+public class QuarterlyReportTests
+{
+    private static readonly Quarter Q3 = Quarter.Parse("2026-Q3");
+
+    /// <summary>A ledger filled during Q3 (the clock starts 2026-07-01), then changed in Q4.</summary>
+    private static async Task<TestLedger> LedgerAsync()
+    {
+        var test = await TestLedger.CreateAsync();
+        await test.AddPersonAsync("ana@example.com", "Ana");
+        await test.AddIntegrationAsync("Nightly ETL", "ana@example.com");
+        // Text that came from a file (here an integrations template) and looks like a formula.
+        await new Application.Features.Integrations.AddIntegrationHandler(test.Ledger).HandleAsync(new("Formula Sync", "=HYPERLINK(\"http://example.com\",\"x\")",
+            "ana@example.com", "=1+1", null, Domain.Integrations.NetworkTrust.Untrusted, [], []));
+        await test.AddTokenAsync("etl-token", "ana@example.com", rotateEvery: 30, lastRotated: TestLedger.Start.UtcDateTime.AddDays(-10));
+        await test.UseTokenAsync("etl-token", "Nightly ETL");
+        var path = Samples.Write(test, "login.csv",
+            "EVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,USER_NAME,SOURCE_IP\n" +
+            "Login,20260801060000.000,req-1,005xx000001Sv7A,\"=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",192.0.2.10\n");
+        test.Clock.SetUtcNow(new DateTimeOffset(2026, 8, 2, 0, 0, 0, TimeSpan.Zero));
+        await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-elf", path));
+        // After the quarter: the token is revoked. The Q3 workbook must still show it active.
+        test.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 5, 0, 0, 0, TimeSpan.Zero));
+        await new RevokeTokenHandler(test.Ledger).HandleAsync(new RevokeToken("etl-token", RevocationReason.Unused));
+        return test;
+    }
+
+    private static async Task<(QuarterlyReportResult Result, string Path)> BuildAsync(TestLedger test)
+    {
+        var path = Path.Combine(test.Folder, "q3.xlsx");
+        var result = await new BuildQuarterlyReportHandler(test.Ledger).HandleAsync(new BuildQuarterlyReport(Q3, path, "Example Corp"));
+        return (result, path);
+    }
+
+    [Test]
+    public async Task Workbook_HasItsSheetsAsTablesWithFrozenHeaders()
+    {
+        await using var test = await LedgerAsync();
+
+        var (result, path) = await BuildAsync(test);
+
+        using var workbook = new XLWorkbook(path);
+        Assert.That(workbook.Worksheets.Select(w => w.Name), Is.EqualTo(new[] { "Cover", "Summary", "Tokens", "Integrations", "Findings", "Change log", "Method" }));
+        foreach (var sheet in workbook.Worksheets)
+        {
+            Assert.That(sheet.Tables.Count(), Is.EqualTo(1), sheet.Name);
+            Assert.That(sheet.SheetView.SplitRow, Is.EqualTo(1), $"{sheet.Name} freezes its header");
+        }
+        Assert.That(result.AuditVerified, Is.True);
+        var cover = workbook.Worksheet("Cover");
+        Assert.That(cover.Cell(10, 2).GetString(), Is.EqualTo(result.AuditHead), "the cover carries the chain's head hash");
+        Assert.That(cover.Cell(2, 2).GetString(), Is.EqualTo("Example Corp"));
+    }
+
+    [Test]
+    public async Task Tokens_AreShownAsTheyStoodAtTheEndOfTheQuarter()
+    {
+        await using var test = await LedgerAsync();
+
+        var (_, path) = await BuildAsync(test);
+
+        using var workbook = new XLWorkbook(path);
+        var tokens = workbook.Worksheet("Tokens");
+        Assert.That(tokens.Cell(1, 1).GetString(), Is.EqualTo("Token"));
+        Assert.That(tokens.Cell(2, 1).GetString(), Is.EqualTo("etl-token"));
+        Assert.That(tokens.Cell(2, 4).GetString(), Is.EqualTo("active"), "the revocation in October is not in the Q3 workbook");
+        Assert.That(tokens.Cell(2, 9).GetString(), Is.EqualTo("overdue"), "due on 2026-07-21, overdue at the end of September");
+        Assert.That(tokens.Cell(2, 5).DataType, Is.EqualTo(XLDataType.DateTime));
+    }
+
+    [Test]
+    public async Task TextThatLooksLikeAFormula_IsWrittenAsText()
+    {
+        await using var test = await LedgerAsync();
+
+        var (_, path) = await BuildAsync(test);
+
+        using var workbook = new XLWorkbook(path);
+        var row = workbook.Worksheet("Integrations").RowsUsed().Single(r => r.Cell(1).GetString() == "Formula Sync");
+        Assert.That(row.Cell(2).GetString(), Is.EqualTo("=HYPERLINK(\"http://example.com\",\"x\")"));
+        Assert.That(row.Cell(4).GetString(), Is.EqualTo("=1+1"));
+        Assert.That(workbook.Worksheets.SelectMany(w => w.CellsUsed()).Any(c => c.HasFormula), Is.False, "nothing in the workbook is a formula");
+    }
+
+    [Test]
+    public async Task Workbook_PassesTheOpenXmlValidator()
+    {
+        await using var test = await LedgerAsync();
+
+        var (_, path) = await BuildAsync(test);
+
+        using var document = SpreadsheetDocument.Open(path, false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2013).Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task Workbook_IntoAMissingFolder_IsRefusedAndNoTemporaryFileIsLeft()
+    {
+        await using var test = await LedgerAsync();
+
+        Assert.That(async () => await new BuildQuarterlyReportHandler(test.Ledger).HandleAsync(new BuildQuarterlyReport(Q3, Path.Combine(test.Folder, "no", "q3.xlsx"))),
+            Throws.TypeOf<OutputFileException>());
+        var (_, path) = await BuildAsync(test);
+        Assert.That(Directory.GetFiles(test.Folder, "*.tmp"), Is.Empty);
+        Assert.That(File.Exists(path), Is.True);
+    }
+}
