@@ -74,6 +74,19 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             .Select(e => new object?[] { e.Sequence, e.OccurredAt, e.Actor, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.Hash })
             .ToListAsync(cancellationToken);
 
+        var tokenLabels = replay.Rows("Token").ToDictionary(t => t.Id, t => t.Text("Label") ?? t.Id, StringComparer.OrdinalIgnoreCase);
+        var integrationNames = replay.Rows("Integration").ToDictionary(i => i.Id, i => i.Text("Name") ?? i.Id, StringComparer.OrdinalIgnoreCase);
+        var usageMap = replay.Rows("TokenUsage").Select(u => new object?[]
+        {
+            Name(tokenLabels, u.Text("TokenId")), Name(integrationNames, u.Text("IntegrationId")),
+            u.Text("Purpose"), u.Time("Since"), Email(u.Text("SetUpById")), Kebab(u.Text("Status")), u.Time("PendingSince"), u.Time("ConfirmedAt"), u.Time("EndedAt"),
+        }).OrderBy(r => (string?)r[0], StringComparer.Ordinal).ThenBy(r => (string?)r[1], StringComparer.Ordinal).ToList();
+
+        var lifecycle = await LifecycleRowsAsync(quarter, end, tokenLabels, integrationNames, cancellationToken);
+        var offboarding = OffboardingRows(replay, quarter, Email);
+        var review = await ReviewRowsAsync(quarter, cancellationToken);
+        var activity = await WeeklyActivityAsync(quarter, end, cancellationToken);
+
         var eventsInQuarter = await ledger.Db.UsageEvents.CountAsync(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < quarter.EndUtc, cancellationToken);
         var attributed = await ledger.Db.UsageEvents.CountAsync(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < quarter.EndUtc && e.IntegrationId != null, cancellationToken);
 
@@ -95,6 +108,19 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             tokens, row => (string?)row[8] == "overdue" ? TableSheet.Alert : null);
         TableSheet.Add(workbook, "Integrations", "Integrations", ["Integration", "Vendor", "Owner", "Purpose", "Environment", "Network"], integrations,
             row => row[2] is null || row[3] is null ? TableSheet.Warning : null);
+        TableSheet.Add(workbook, "Token usage", "TokenUsage",
+            ["Token", "Integration", "Purpose", "Since (UTC)", "Set up by", "Status", "Pending since (UTC)", "Confirmed (UTC)", "Ended (UTC)"],
+            usageMap, row => (string?)row[5] == "pending-update" ? TableSheet.Warning : null);
+        TableSheet.Add(workbook, "Rotations and revocations", "Lifecycle",
+            ["Token", "Event", "At (UTC)", "Integration", "Confirmed updated (UTC)", "Hours to confirm", "Reason or note"],
+            lifecycle, row => (string?)row[1] == "reset" && row[3] is not null && row[4] is null ? TableSheet.Alert : null);
+        TableSheet.Add(workbook, "Offboarding", "Offboarding",
+            ["Person", "Departed on", "Token", "Token status at quarter end", "Revoked (UTC)", "Days from departure to revocation"],
+            offboarding, row => (string?)row[3] == "active" ? TableSheet.Alert : null);
+        TableSheet.Add(workbook, "Access review", "AccessReview",
+            ["Item", "Owner", "Kind", "Subject", "Decision", "Note", "Decided by", "Decided (UTC)"],
+            review, row => row[4] is null ? TableSheet.Warning : null);
+        TableSheet.Add(workbook, "Activity per week", "WeeklyActivity", ["Week of (Monday)", "Integration", "Events", "Failed"], activity);
         TableSheet.Add(workbook, "Findings", "Findings",
             ["Id", "Rule", "Severity", "Subject type", "Subject", "Finding", "First seen (UTC)", "Last seen (UTC)", "Status", "Closed (UTC)", "Closed because", "Note", "By"],
             findings, row => (Severity)row[2]! >= Severity.High ? TableSheet.Alert : null);
@@ -115,6 +141,98 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             File.Delete(temporary);
         }
         return new QuarterlyReportResult(target, quarter.ToString(), workbook.Worksheets.Select(w => w.Name).ToList(), chain.EntryCount, chain.HeadHash, chain.Holds);
+    }
+
+    private static string? Name(Dictionary<string, string> names, string? id) => id is null ? null : names.TryGetValue(id, out var name) ? name : id;
+
+    private static string? Kebab(string? value) => value is null ? null : System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value);
+
+    /// <summary>
+    /// Resets with, for each integration that had to be updated, when it was confirmed; and revocations with
+    /// their reason. Read from the audit log, which records each step with its time.
+    /// </summary>
+    private async Task<List<object?[]>> LifecycleRowsAsync(Quarter quarter, DateTime end, Dictionary<string, string> tokens, Dictionary<string, string> integrations, CancellationToken cancellationToken)
+    {
+        var entries = await ledger.Db.AuditEntries.AsNoTracking()
+            .Where(e => e.OccurredAt < end && (e.EntityType == "Token" || e.EntityType == "TokenUsage")
+                && (e.Action == "token.reset" || e.Action == "token.confirm" || e.Action == "token.revoke" || e.Action == "person.offboard" || e.Action == "review.attest" || e.Action == "token.use"))
+            .OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var usageOwner = new Dictionary<string, (string Token, string Integration)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var use in entries.Where(e => e.Action == "token.use" && e.EntityType == "TokenUsage" && e.After is not null))
+        {
+            using var after = System.Text.Json.JsonDocument.Parse(use.After!);
+            var root = after.RootElement;
+            usageOwner[use.EntityId] = (tokens.GetValueOrDefault(root.GetProperty("TokenId").GetString()!, "?"), integrations.GetValueOrDefault(root.GetProperty("IntegrationId").GetString()!, "?"));
+        }
+        var confirmations = entries.Where(e => e.Action == "token.confirm" && e.EntityType == "TokenUsage").ToList();
+        var rows = new List<object?[]>();
+        foreach (var entry in entries.Where(e => e.OccurredAt >= quarter.StartUtc))
+        {
+            if (entry.Action == "token.reset" && entry.EntityType == "TokenUsage" && usageOwner.TryGetValue(entry.EntityId, out var usage))
+            {
+                var confirmed = confirmations.FirstOrDefault(c => c.EntityId == entry.EntityId && c.Sequence > entry.Sequence)?.OccurredAt;
+                rows.Add([usage.Token, "reset", entry.OccurredAt, usage.Integration, confirmed, confirmed is { } at ? Math.Round((at - entry.OccurredAt).TotalHours, 1) : null, null]);
+            }
+            else if (entry.Action == "token.reset" && entry.EntityType == "Token")
+            {
+                rows.Add([tokens.GetValueOrDefault(entry.EntityId, entry.EntityId), "reset", entry.OccurredAt, null, null, null, "new value recorded"]);
+            }
+            else if (entry.EntityType == "Token" && entry.After is { } after && after.Contains("\"Status\":\"Revoked\"", StringComparison.Ordinal))
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(after);
+                var reason = document.RootElement.TryGetProperty("RevocationReason", out var r) ? r.GetString() : null;
+                var note = document.RootElement.TryGetProperty("RevocationNote", out var n) ? n.GetString() : null;
+                rows.Add([tokens.GetValueOrDefault(entry.EntityId, entry.EntityId), "revoked", entry.OccurredAt, null, null, null, string.Join(": ", new[] { Kebab(reason), note }.OfType<string>())]);
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>People who left during the quarter, each token they owned, and how long its revocation took.</summary>
+    private static List<object?[]> OffboardingRows(AuditReplay replay, Quarter quarter, Func<string?, string?> email)
+    {
+        var rows = new List<object?[]>();
+        var tokens = replay.Rows("Token").ToList();
+        foreach (var person in replay.Rows("Person"))
+        {
+            if (!DateOnly.TryParse(person.Text("DepartedOn"), System.Globalization.CultureInfo.InvariantCulture, out var departed) || departed < quarter.FirstDay || departed > quarter.LastDay)
+                continue;
+            var owned = tokens.Where(t => string.Equals(t.Text("OwnerId"), person.Id, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (owned.Count == 0)
+                rows.Add([email(person.Id), departed, null, null, null, null]);
+            foreach (var token in owned)
+            {
+                var revoked = token.Time("RevokedAt");
+                rows.Add([email(person.Id), departed, token.Text("Label"), token.Text("Status")?.ToLowerInvariant(), revoked,
+                    revoked is { } at ? Math.Round((at - departed.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).TotalDays, 1) : null]);
+            }
+        }
+        return rows;
+    }
+
+    private async Task<List<object?[]>> ReviewRowsAsync(Quarter quarter, CancellationToken cancellationToken)
+    {
+        var key = quarter.ToString();
+        if (!await ledger.Db.AccessReviews.AnyAsync(r => r.Quarter == key, cancellationToken))
+            return [];
+        var status = await new Reviews.GetReviewStatusHandler(ledger).HandleAsync(quarter, cancellationToken);
+        return status.ItemList.Select(i => new object?[] { i.Id, i.Owner, i.SubjectType, i.Subject, i.Decision, i.Note, i.DecidedBy, i.DecidedAt }).ToList();
+    }
+
+    /// <summary>Events per integration per week (weeks start on Monday, UTC); counted by day in SQL, summed by week here.</summary>
+    private async Task<List<object?[]>> WeeklyActivityAsync(Quarter quarter, DateTime end, CancellationToken cancellationToken)
+    {
+        var days = await ledger.Db.UsageEvents.AsNoTracking()
+            .Where(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < end && e.IntegrationId != null && e.EventType != "SetupAuditTrail")
+            .GroupBy(e => new { e.IntegrationId, Day = e.OccurredAt.Date })
+            .Select(g => new { g.Key.IntegrationId, g.Key.Day, Events = g.Count(), Failed = g.Count(e => e.Succeeded == false) })
+            .ToListAsync(cancellationToken);
+        var names = await ledger.Db.Integrations.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
+        return days
+            .GroupBy(d => (Week: DateOnly.FromDateTime(d.Day.AddDays(-(((int)d.Day.DayOfWeek + 6) % 7))), Integration: names.GetValueOrDefault(d.IntegrationId!.Value, "?")))
+            .OrderBy(g => g.Key.Week).ThenBy(g => g.Key.Integration, StringComparer.Ordinal)
+            .Select(g => new object?[] { g.Key.Week, g.Key.Integration, g.Sum(d => d.Events), g.Sum(d => d.Failed) })
+            .ToList();
     }
 
     private void AddCover(XLWorkbook workbook, BuildQuarterlyReport request, Quarter quarter, Domain.Auditing.AuditChainReport chain)

@@ -29,9 +29,19 @@ public class QuarterlyReportTests
         await test.UseTokenAsync("etl-token", "Nightly ETL");
         var path = Samples.Write(test, "login.csv",
             "EVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,USER_NAME,SOURCE_IP\n" +
-            "Login,20260801060000.000,req-1,005xx000001Sv7A,\"=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",192.0.2.10\n");
+            "Login,20260801060000.000,req-1,005xx000001Sv7A,\"=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",192.0.2.10\n" +
+            "Login,20260801070000.000,req-2,005xx000001Sv8Q,nightly.etl@example.com,192.0.2.10\n");
         test.Clock.SetUtcNow(new DateTimeOffset(2026, 8, 2, 0, 0, 0, TimeSpan.Zero));
         await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-elf", path));
+        // A reset in August, confirmed six hours later; a departure in September.
+        await new ResetTokenHandler(test.Ledger).HandleAsync(new ResetToken("etl-token"));
+        test.Clock.Advance(TimeSpan.FromHours(6));
+        await new ConfirmTokenUpdateHandler(test.Ledger).HandleAsync(new ConfirmTokenUpdate("etl-token", "Nightly ETL"));
+        await test.AddPersonAsync("lee@example.com", "Lee");
+        await test.AddTokenAsync("lee-key", "lee@example.com");
+        test.Clock.SetUtcNow(new DateTimeOffset(2026, 9, 10, 0, 0, 0, TimeSpan.Zero));
+        await new Application.Features.People.OffboardPersonHandler(test.Ledger).HandleAsync(new(
+            "lee@example.com", new DateOnly(2026, 9, 8), RevokeTokens: true));
         // After the quarter: the token is revoked. The Q3 workbook must still show it active.
         test.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 5, 0, 0, 0, TimeSpan.Zero));
         await new RevokeTokenHandler(test.Ledger).HandleAsync(new RevokeToken("etl-token", RevocationReason.Unused));
@@ -53,7 +63,11 @@ public class QuarterlyReportTests
         var (result, path) = await BuildAsync(test);
 
         using var workbook = new XLWorkbook(path);
-        Assert.That(workbook.Worksheets.Select(w => w.Name), Is.EqualTo(new[] { "Cover", "Summary", "Tokens", "Integrations", "Findings", "Change log", "Method" }));
+        Assert.That(workbook.Worksheets.Select(w => w.Name), Is.EqualTo(new[]
+        {
+            "Cover", "Summary", "Tokens", "Integrations", "Token usage", "Rotations and revocations", "Offboarding", "Access review",
+            "Activity per week", "Findings", "Change log", "Method",
+        }));
         foreach (var sheet in workbook.Worksheets)
         {
             Assert.That(sheet.Tables.Count(), Is.EqualTo(1), sheet.Name);
@@ -79,6 +93,23 @@ public class QuarterlyReportTests
         Assert.That(tokens.Cell(2, 4).GetString(), Is.EqualTo("active"), "the revocation in October is not in the Q3 workbook");
         Assert.That(tokens.Cell(2, 9).GetString(), Is.EqualTo("overdue"), "due on 2026-07-21, overdue at the end of September");
         Assert.That(tokens.Cell(2, 5).DataType, Is.EqualTo(XLDataType.DateTime));
+    }
+
+    [Test]
+    public async Task Lifecycle_ShowsResetsWithConfirmationTimesAndOffboardingDelays()
+    {
+        await using var test = await LedgerAsync();
+
+        var (_, path) = await BuildAsync(test);
+
+        using var workbook = new XLWorkbook(path);
+        var reset = workbook.Worksheet("Rotations and revocations").RowsUsed().Single(r => r.Cell(2).GetString() == "reset" && r.Cell(4).GetString() == "Nightly ETL");
+        Assert.That(reset.Cell(6).GetDouble(), Is.EqualTo(6.0), "hours to confirm");
+        var offboarding = workbook.Worksheet("Offboarding").RowsUsed().Single(r => r.Cell(3).GetString() == "lee-key");
+        Assert.That(offboarding.Cell(4).GetString(), Is.EqualTo("revoked"));
+        Assert.That(offboarding.Cell(6).GetDouble(), Is.EqualTo(2.0), "departed 8 September, revoked 10 September");
+        var week = workbook.Worksheet("Activity per week").RowsUsed().Skip(1).Single();
+        Assert.That(week.Cell(3).GetDouble(), Is.EqualTo(1));
     }
 
     [Test]
