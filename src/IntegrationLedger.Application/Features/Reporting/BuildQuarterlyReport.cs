@@ -129,18 +129,21 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             RuleBook.All.Select(r => new object?[] { r.Id, r.Severity, r.Title, r.Explanation,
                 string.Join("; ", r.Settings.Select(s => $"{r.Id}.{s.Name} (default {s.Default})")) }));
 
+        var sheetNames = workbook.Worksheets.Select(w => w.Name).ToList();
         var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
                 workbook.SaveAs(stream);
+            var (evidenceSheets, evidenceRows) = await EvidenceSheets.AppendAsync(temporary, ledger.Db, quarter.StartUtc, quarter.EndUtc, cancellationToken: cancellationToken);
+            sheetNames.InsertRange(sheetNames.IndexOf("Method"), Enumerable.Range(1, evidenceSheets).Select(n => n == 1 ? "Evidence" : $"Evidence {n}"));
             File.Move(temporary, target, overwrite: true);
         }
         finally
         {
             File.Delete(temporary);
         }
-        return new QuarterlyReportResult(target, quarter.ToString(), workbook.Worksheets.Select(w => w.Name).ToList(), chain.EntryCount, chain.HeadHash, chain.Holds);
+        return new QuarterlyReportResult(target, quarter.ToString(), sheetNames, chain.EntryCount, chain.HeadHash, chain.Holds);
     }
 
     private static string? Name(Dictionary<string, string> names, string? id) => id is null ? null : names.TryGetValue(id, out var name) ? name : id;

@@ -66,7 +66,7 @@ public class QuarterlyReportTests
         Assert.That(workbook.Worksheets.Select(w => w.Name), Is.EqualTo(new[]
         {
             "Cover", "Summary", "Tokens", "Integrations", "Token usage", "Rotations and revocations", "Offboarding", "Access review",
-            "Activity per week", "Findings", "Change log", "Method",
+            "Activity per week", "Findings", "Change log", "Evidence", "Method",
         }));
         foreach (var sheet in workbook.Worksheets)
         {
@@ -110,6 +110,38 @@ public class QuarterlyReportTests
         Assert.That(offboarding.Cell(6).GetDouble(), Is.EqualTo(2.0), "departed 8 September, revoked 10 September");
         var week = workbook.Worksheet("Activity per week").RowsUsed().Skip(1).Single();
         Assert.That(week.Cell(3).GetDouble(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Evidence_HoldsEveryEventOfTheQuarterAsText_AndContinuesOnFurtherSheets()
+    {
+        await using var test = await LedgerAsync();
+
+        var (result, path) = await BuildAsync(test);
+
+        using (var workbook = new XLWorkbook(path))
+        {
+            var evidence = workbook.Worksheet("Evidence");
+            Assert.That(evidence.RowsUsed().Count(), Is.EqualTo(3), "a header and the quarter's two events");
+            var formula = evidence.Cell(2, 4);
+            Assert.That(formula.GetString(), Is.EqualTo("=hyperlink(\"http://example.com\",\"x\")"));
+            Assert.That(formula.HasFormula, Is.False);
+            Assert.That(evidence.Cell(2, 1).GetDateTime(), Is.EqualTo(new DateTime(2026, 8, 1, 6, 0, 0)));
+            Assert.That(evidence.Tables.Count(), Is.EqualTo(1));
+        }
+        Assert.That(result.Sheets, Does.Contain("Evidence"));
+
+        // At two rows a sheet, the same events need a second sheet.
+        var small = Path.Combine(test.Folder, "small.xlsx");
+        using (var empty = new XLWorkbook())
+        {
+            empty.Worksheets.Add("Method");
+            empty.SaveAs(small);
+        }
+        var (sheets, rows) = await Application.Reporting.EvidenceSheets.AppendAsync(small, test.Ledger.Db, Q3.StartUtc, Q3.EndUtc, rowsPerSheet: 1);
+        Assert.That((sheets, rows), Is.EqualTo((2, 2L)));
+        using var split = new XLWorkbook(small);
+        Assert.That(split.Worksheets.Select(w => w.Name), Is.EqualTo(new[] { "Evidence", "Evidence 2", "Method" }));
     }
 
     [Test]
