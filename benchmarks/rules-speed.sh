@@ -36,7 +36,7 @@ awk -v dir="$work" 'BEGIN {
     printf "token-%d,Integration %d,API login,2025-01-01\n", t, t % 2000 > usages
   }
 }'
-# 1,000,000 Login events over 120 days up to 2026-11-28, spread over every token's account: 1 in 50 from
+# 1,000,000 Login events over the 120 days up to 2025-11-28, spread over every token's account: 1 in 50 from
 # a foreign address, 1 in 97 failing for a missing token, and 1 in 200 by unknown accounts and clients.
 awk -v rows="$events" 'BEGIN {
   print "EVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,USER_NAME,SOURCE_IP,LOGIN_STATUS,BROWSER_TYPE,API_TYPE"
