@@ -69,10 +69,7 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             .Select(f => new object?[] { f.ShortId, f.RuleId, f.Severity, f.SubjectType, f.SubjectKey, f.Summary, f.FirstSeenAt, f.LastSeenAt, f.Status, f.ClosedAt, f.ClosedReason, f.Note, f.ActedBy })
             .ToList();
 
-        var changes = await ledger.Db.AuditEntries.AsNoTracking()
-            .Where(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < end).OrderBy(e => e.Sequence)
-            .Select(e => new object?[] { e.Sequence, e.OccurredAt, e.Actor, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.Hash })
-            .ToListAsync(cancellationToken);
+        var changeCount = await ledger.Db.AuditEntries.CountAsync(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < end, cancellationToken);
 
         var tokenLabels = replay.Rows("Token").ToDictionary(t => t.Id, t => t.Text("Label") ?? t.Id, StringComparer.OrdinalIgnoreCase);
         var integrationNames = replay.Rows("Integration").ToDictionary(i => i.Id, i => i.Text("Name") ?? i.Id, StringComparer.OrdinalIgnoreCase);
@@ -101,7 +98,7 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             ["Findings open during the quarter", findings.Count, null],
             ["Of them, critical or high", findings.Count(f => (Severity)f[2]! >= Severity.High), null],
             ["Usage events in the quarter", eventsInQuarter, eventsInQuarter == 0 ? null : $"{100.0 * attributed / eventsInQuarter:0.0}% attributed to an integration"],
-            ["Changes to the ledger in the quarter", changes.Count, null],
+            ["Changes to the ledger in the quarter", changeCount, null],
         ]);
         TableSheet.Add(workbook, "Tokens", "Tokens",
             ["Token", "Kind", "Owner", "Status", "Issued (UTC)", "Last rotated (UTC)", "Rotation days", "Due (UTC)", "Overdue", "Revoked (UTC)", "Revocation reason"],
@@ -124,7 +121,6 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         TableSheet.Add(workbook, "Findings", "Findings",
             ["Id", "Rule", "Severity", "Subject type", "Subject", "Finding", "First seen (UTC)", "Last seen (UTC)", "Status", "Closed (UTC)", "Closed because", "Note", "By"],
             findings, row => (Severity)row[2]! >= Severity.High ? TableSheet.Alert : null);
-        TableSheet.Add(workbook, "Change log", "ChangeLog", ["#", "Time (UTC)", "Actor", "Action", "Entity", "Entity id", "Before", "After", "Hash"], changes);
         TableSheet.Add(workbook, "Method", "Method", ["Rule", "Severity", "Title", "What it checks", "Settings"],
             RuleBook.All.Select(r => new object?[] { r.Id, r.Severity, r.Title, r.Explanation,
                 string.Join("; ", r.Settings.Select(s => $"{r.Id}.{s.Name} (default {s.Default})")) }));
@@ -135,7 +131,10 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
                 workbook.SaveAs(stream);
-            var (evidenceSheets, evidenceRows) = await EvidenceSheets.AppendAsync(temporary, ledger.Db, quarter.StartUtc, quarter.EndUtc, cancellationToken: cancellationToken);
+            // The large sheets are streamed into the saved file; ClosedXML would hold every cell in memory.
+            var (changeSheets, _) = await StreamedSheets.AppendChangeLogAsync(temporary, ledger.Db, quarter.StartUtc, end, cancellationToken);
+            sheetNames.InsertRange(sheetNames.IndexOf("Method"), Enumerable.Range(1, changeSheets).Select(n => n == 1 ? "Change log" : $"Change log {n}"));
+            var (evidenceSheets, _) = await StreamedSheets.AppendEvidenceAsync(temporary, ledger.Db, quarter.StartUtc, quarter.EndUtc, cancellationToken: cancellationToken);
             sheetNames.InsertRange(sheetNames.IndexOf("Method"), Enumerable.Range(1, evidenceSheets).Select(n => n == 1 ? "Evidence" : $"Evidence {n}"));
             File.Move(temporary, target, overwrite: true);
         }

@@ -138,7 +138,7 @@ public class QuarterlyReportTests
             empty.Worksheets.Add("Method");
             empty.SaveAs(small);
         }
-        var (sheets, rows) = await Application.Reporting.EvidenceSheets.AppendAsync(small, test.Ledger.Db, Q3.StartUtc, Q3.EndUtc, rowsPerSheet: 1);
+        var (sheets, rows) = await Application.Reporting.StreamedSheets.AppendEvidenceAsync(small, test.Ledger.Db, Q3.StartUtc, Q3.EndUtc, rowsPerSheet: 1);
         Assert.That((sheets, rows), Is.EqualTo((2, 2L)));
         using var split = new XLWorkbook(small);
         Assert.That(split.Worksheets.Select(w => w.Name), Is.EqualTo(new[] { "Evidence", "Evidence 2", "Method" }));

@@ -7,33 +7,55 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationLedger.Application.Reporting;
 
 /// <summary>
-/// Appends the Evidence sheets (every imported event of the quarter) to a saved workbook by streaming
-/// rows with OpenXmlWriter. ClosedXML keeps every cell in memory, about 0.7 KB each, which a million
-/// events would turn into gigabytes; here memory stays flat. Text is written as inline strings (never
-/// formulas), times as Excel dates with a visible format, and each sheet is a real table with filters
-/// and a frozen header. A sheet ends at Excel's row limit and the evidence continues on the next.
+/// Appends sheets to a saved workbook by streaming rows with OpenXmlWriter. ClosedXML keeps every cell in
+/// memory, about 0.7 KB each, which a million events would turn into gigabytes; here memory stays flat.
+/// Text is written as inline strings (never formulas), times as Excel dates with a visible format, and
+/// each sheet is a real table with filters and a frozen header. A sheet ends at Excel's row limit and the
+/// rows continue on the next ("Evidence", "Evidence 2"...). Sheets go before the Method sheet, which
+/// closes the workbook.
 /// </summary>
-internal static class EvidenceSheets
+internal static class StreamedSheets
 {
     public const int ExcelMaxRows = 1_048_576;
 
-    private static readonly string[] Headers =
-    [
-        "Time (UTC)", "Source", "Event type", "Account", "User id", "Source IP", "Login type", "Status", "Succeeded", "Application",
-        "Client", "API type", "Connected app id", "URI", "Detail", "Integration", "Token", "Batch", "Line",
-    ];
-
-    private static readonly double[] Widths = [18, 20, 14, 32, 20, 16, 18, 30, 10, 28, 30, 14, 20, 30, 40, 24, 24, 38, 8];
-
-    /// <param name="rowsPerSheet">Data rows per sheet; Excel's limit less the header unless a test asks for fewer.</param>
-    public static async Task<(int Sheets, long Rows)> AppendAsync(string workbookPath, LedgerDbContext db, DateTime start, DateTime end,
+    /// <summary>The Evidence sheets: every imported event between the two times.</summary>
+    public static async Task<(int Sheets, long Rows)> AppendEvidenceAsync(string workbookPath, LedgerDbContext db, DateTime start, DateTime end,
         int rowsPerSheet = ExcelMaxRows - 1, CancellationToken cancellationToken = default)
     {
         var integrations = await db.Integrations.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
         var tokens = await db.Tokens.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Label, cancellationToken);
-        var events = db.UsageEvents.AsNoTracking().Where(e => e.OccurredAt >= start && e.OccurredAt < end)
-            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).AsAsyncEnumerable();
+        var rows = db.UsageEvents.AsNoTracking().Where(e => e.OccurredAt >= start && e.OccurredAt < end)
+            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).AsAsyncEnumerable()
+            .Select(e => new object?[]
+            {
+                e.OccurredAt, e.Source, e.EventType, e.Username, e.UserId, e.SourceIp, e.LoginType, e.Status,
+                e.Succeeded is { } ok ? (ok ? "yes" : "no") : null, e.Application, e.ClientName, e.ApiType, e.ConnectedAppId, e.Uri, e.Detail,
+                e.IntegrationId is { } i ? integrations.GetValueOrDefault(i) : null, e.TokenId is { } t ? tokens.GetValueOrDefault(t) : null,
+                e.BatchId.ToString(), e.LineNumber,
+            });
+        return await AppendAsync(workbookPath, "Evidence",
+        [
+            ("Time (UTC)", 18), ("Source", 20), ("Event type", 14), ("Account", 32), ("User id", 20), ("Source IP", 16), ("Login type", 18),
+            ("Status", 30), ("Succeeded", 10), ("Application", 28), ("Client", 30), ("API type", 14), ("Connected app id", 20), ("URI", 30),
+            ("Detail", 40), ("Integration", 24), ("Token", 24), ("Batch", 38), ("Line", 8),
+        ], rows, rowsPerSheet, cancellationToken);
+    }
 
+    /// <summary>The Change log sheets: every audit entry between the two times.</summary>
+    public static Task<(int Sheets, long Rows)> AppendChangeLogAsync(string workbookPath, LedgerDbContext db, DateTime start, DateTime end, CancellationToken cancellationToken = default)
+    {
+        var rows = db.AuditEntries.AsNoTracking().Where(e => e.OccurredAt >= start && e.OccurredAt < end).OrderBy(e => e.Sequence)
+            .AsAsyncEnumerable()
+            .Select(e => new object?[] { e.Sequence, e.OccurredAt, e.Actor, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.Hash });
+        return AppendAsync(workbookPath, "Change log",
+            [("#", 8), ("Time (UTC)", 18), ("Actor", 20), ("Action", 22), ("Entity", 16), ("Entity id", 38), ("Before", 60), ("After", 60), ("Hash", 66)],
+            rows, ExcelMaxRows - 1, cancellationToken);
+    }
+
+    private static async Task<(int Sheets, long Rows)> AppendAsync(string workbookPath, string baseName, (string Header, double Width)[] columns,
+        IAsyncEnumerable<object?[]> source, int rowsPerSheet, CancellationToken cancellationToken)
+    {
+        var headers = columns.Select(c => (object?)c.Header).ToArray();
         using var document = SpreadsheetDocument.Open(workbookPath, true);
         var workbookPart = document.WorkbookPart!;
         var dateStyle = AddDateStyle(workbookPart);
@@ -41,14 +63,15 @@ internal static class EvidenceSheets
         var sheetId = sheets.Elements<Sheet>().Max(s => s.SheetId!.Value);
         var tableId = workbookPart.WorksheetParts.SelectMany(w => w.TableDefinitionParts).Select(t => t.Table!.Id!.Value).DefaultIfEmpty(0u).Max();
 
-        await using var enumerator = events.GetAsyncEnumerator(cancellationToken);
+        await using var enumerator = source.GetAsyncEnumerator(cancellationToken);
         var more = await enumerator.MoveNextAsync();
         var sheetCount = 0;
         long total = 0;
         do
         {
             sheetCount++;
-            var name = sheetCount == 1 ? "Evidence" : $"Evidence {sheetCount}";
+            var name = sheetCount == 1 ? baseName : $"{baseName} {sheetCount}";
+            var tableName = new string(name.Where(char.IsLetterOrDigit).ToArray());
             var part = workbookPart.AddNewPart<WorksheetPart>();
             var rows = 0;
             using (var writer = OpenXmlWriter.Create(part))
@@ -58,20 +81,13 @@ internal static class EvidenceSheets
                     new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
                     new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
                 { WorkbookViewId = 0 }));
-                writer.WriteElement(new Columns(Widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })));
+                writer.WriteElement(new Columns(columns.Select((c, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = c.Width, CustomWidth = true })));
                 writer.WriteStartElement(new SheetData());
-                WriteRow(writer, 1, Headers.Select(h => (object?)h).ToArray(), dateStyle);
+                WriteRow(writer, 1, headers, dateStyle);
                 while (more && rows < rowsPerSheet)
                 {
-                    var e = enumerator.Current;
                     rows++;
-                    WriteRow(writer, rows + 1,
-                    [
-                        e.OccurredAt, e.Source, e.EventType, e.Username, e.UserId, e.SourceIp, e.LoginType, e.Status,
-                        e.Succeeded is { } ok ? (ok ? "yes" : "no") : null, e.Application, e.ClientName, e.ApiType, e.ConnectedAppId, e.Uri, e.Detail,
-                        e.IntegrationId is { } i ? integrations.GetValueOrDefault(i) : null, e.TokenId is { } t ? tokens.GetValueOrDefault(t) : null,
-                        e.BatchId.ToString(), e.LineNumber,
-                    ], dateStyle);
+                    WriteRow(writer, rows + 1, enumerator.Current, dateStyle);
                     more = await enumerator.MoveNextAsync();
                 }
                 writer.WriteEndElement();
@@ -81,17 +97,14 @@ internal static class EvidenceSheets
             total += rows;
 
             var table = part.AddNewPart<TableDefinitionPart>("rTable1");
-            var reference = $"A1:{ColumnName(Headers.Length)}{Math.Max(rows + 1, 2)}";
-            tableId++;
+            var reference = $"A1:{ColumnName(columns.Length)}{Math.Max(rows + 1, 2)}";
             table.Table = new Table(
                 new AutoFilter { Reference = reference },
-                new TableColumns(Headers.Select((h, i) => new TableColumn { Id = (uint)i + 1, Name = h })) { Count = (uint)Headers.Length },
+                new TableColumns(columns.Select((c, i) => new TableColumn { Id = (uint)i + 1, Name = c.Header })) { Count = (uint)columns.Length },
                 new TableStyleInfo { Name = "TableStyleLight9", ShowRowStripes = true })
             {
-                Id = tableId, Name = sheetCount == 1 ? "Evidence" : $"Evidence{sheetCount}", DisplayName = sheetCount == 1 ? "Evidence" : $"Evidence{sheetCount}",
-                Reference = reference,
+                Id = ++tableId, Name = tableName, DisplayName = tableName, Reference = reference,
             };
-            // The evidence comes before the Method sheet, which closes the workbook.
             var sheet = new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = ++sheetId, Name = name };
             if (sheets.Elements<Sheet>().FirstOrDefault(s => s.Name?.Value == "Method") is { } method)
                 sheets.InsertBefore(sheet, method);
@@ -116,8 +129,8 @@ internal static class EvidenceSheets
                 case DateTime time:
                     writer.WriteElement(new Cell(new CellValue(time.ToOADate())) { CellReference = reference, StyleIndex = dateStyle });
                     break;
-                case long number:
-                    writer.WriteElement(new Cell(new CellValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture))) { CellReference = reference, DataType = CellValues.Number });
+                case long or int:
+                    writer.WriteElement(new Cell(new CellValue(Convert.ToString(values[c], System.Globalization.CultureInfo.InvariantCulture)!)) { CellReference = reference, DataType = CellValues.Number });
                     break;
                 default:
                     // Inline strings are always text: a value like "=HYPERLINK(...)" from an imported file stays text.
