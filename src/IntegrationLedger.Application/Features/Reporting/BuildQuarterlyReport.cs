@@ -125,17 +125,20 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             RuleBook.All.Select(r => new object?[] { r.Id, r.Severity, r.Title, r.Explanation,
                 string.Join("; ", r.Settings.Select(s => $"{r.Id}.{s.Name} (default {s.Default})")) }));
 
-        var sheetNames = workbook.Worksheets.Select(w => w.Name).ToList();
+        // The small sheets come from ClosedXML in memory; the large ones are streamed into the file around them.
+        using var smallSheets = new MemoryStream();
+        workbook.SaveAs(smallSheets);
+        smallSheets.Position = 0;
+        var streamed = new[]
+        {
+            StreamedSheets.ChangeLog(ledger.Db, quarter.StartUtc, end),
+            await StreamedSheets.EvidenceAsync(ledger.Db, quarter.StartUtc, quarter.EndUtc, cancellationToken: cancellationToken),
+        };
         var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        IReadOnlyList<string> sheetNames;
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite))
-                workbook.SaveAs(stream);
-            // The large sheets are streamed into the saved file; ClosedXML would hold every cell in memory.
-            var (changeSheets, _) = await StreamedSheets.AppendChangeLogAsync(temporary, ledger.Db, quarter.StartUtc, end, cancellationToken);
-            sheetNames.InsertRange(sheetNames.IndexOf("Method"), Enumerable.Range(1, changeSheets).Select(n => n == 1 ? "Change log" : $"Change log {n}"));
-            var (evidenceSheets, _) = await StreamedSheets.AppendEvidenceAsync(temporary, ledger.Db, quarter.StartUtc, quarter.EndUtc, cancellationToken: cancellationToken);
-            sheetNames.InsertRange(sheetNames.IndexOf("Method"), Enumerable.Range(1, evidenceSheets).Select(n => n == 1 ? "Evidence" : $"Evidence {n}"));
+            sheetNames = await StreamedSheets.AssembleAsync(smallSheets, temporary, streamed, before: "Method", cancellationToken);
             File.Move(temporary, target, overwrite: true);
         }
         finally

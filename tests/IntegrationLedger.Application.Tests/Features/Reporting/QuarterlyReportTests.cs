@@ -131,17 +131,20 @@ public class QuarterlyReportTests
         }
         Assert.That(result.Sheets, Does.Contain("Evidence"));
 
-        // At two rows a sheet, the same events need a second sheet.
-        var small = Path.Combine(test.Folder, "small.xlsx");
-        using (var empty = new XLWorkbook())
+        // At one row a sheet, the quarter's two events need a second sheet.
+        using var small = new MemoryStream();
+        using (var workbook = new XLWorkbook())
         {
-            empty.Worksheets.Add("Method");
-            empty.SaveAs(small);
+            workbook.Worksheets.Add("Method");
+            workbook.SaveAs(small);
         }
-        var (sheets, rows) = await Application.Reporting.StreamedSheets.AppendEvidenceAsync(small, test.Ledger.Db, Q3.StartUtc, Q3.EndUtc, rowsPerSheet: 1);
-        Assert.That((sheets, rows), Is.EqualTo((2, 2L)));
-        using var split = new XLWorkbook(small);
-        Assert.That(split.Worksheets.Select(w => w.Name), Is.EqualTo(new[] { "Evidence", "Evidence 2", "Method" }));
+        small.Position = 0;
+        var oneRowEach = await Application.Reporting.StreamedSheets.EvidenceAsync(test.Ledger.Db, Q3.StartUtc, Q3.EndUtc, rowsPerSheet: 1);
+        var splitPath = Path.Combine(test.Folder, "split.xlsx");
+        var names = await Application.Reporting.StreamedSheets.AssembleAsync(small, splitPath, [oneRowEach], "Method", CancellationToken.None);
+        Assert.That(names, Is.EqualTo(new[] { "Evidence", "Evidence 2", "Method" }));
+        using var split = new XLWorkbook(splitPath);
+        Assert.That(split.Worksheets.Select(w => w.Name), Is.EqualTo(names));
     }
 
     [Test]
