@@ -24,6 +24,12 @@ public class DemoTests
         Assert.That(tokens.GetArrayLength(), Is.EqualTo(6));
         Assert.That(tokens.EnumerateArray().Count(t => t.GetProperty("overdue").GetBoolean()), Is.EqualTo(1));
         Assert.That((await cli.RunAsync(["--db", database, "audit", "verify"])).ExitCode, Is.Zero);
+
+        // The workbook of the demo's quarter holds what the demo made, up to its last moment.
+        using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(output, "audit-2026-Q4.xlsx"));
+        Assert.That(workbook.Worksheet("Tokens").RowsUsed().Count(), Is.EqualTo(7), "a header and six tokens");
+        Assert.That(workbook.Worksheet("Integrations").RowsUsed().Count(), Is.EqualTo(7));
+        Assert.That(workbook.Worksheet("Findings").RowsUsed().Count(), Is.GreaterThan(10));
     }
 
     [Test]

@@ -31,7 +31,8 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         if (!Directory.Exists(folder))
             throw new OutputFileException($"{request.OutPath}: cannot write there; the folder {folder} does not exist.");
         var quarter = request.Quarter;
-        var end = quarter.EndUtc < ledger.Now ? quarter.EndUtc : ledger.Now;
+        // A quarter still running is reported up to and including this moment.
+        var end = quarter.EndUtc <= ledger.Now ? quarter.EndUtc : ledger.Now.AddTicks(1);
         var chain = await new VerifyAuditChainHandler(ledger).HandleAsync(cancellationToken);
         var replay = await AuditReplay.AsOfAsync(ledger.Db, end, cancellationToken);
 
