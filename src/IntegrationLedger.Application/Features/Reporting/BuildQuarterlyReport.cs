@@ -11,8 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Reporting;
 
-/// <summary>The auditor's workbook for one quarter, written to <see cref="OutPath"/>.</summary>
-public sealed record BuildQuarterlyReport(Quarter Quarter, string OutPath, string? Organisation = null);
+/// <summary>
+/// The auditor's workbook for one quarter, written to <see cref="OutPath"/>. With <see cref="AsOf"/> the
+/// ledger is shown as it stood at that moment (if earlier than the quarter's end), as a report made then
+/// would have shown it.
+/// </summary>
+public sealed record BuildQuarterlyReport(Quarter Quarter, string OutPath, string? Organisation = null, DateTime? AsOf = null);
 
 public sealed record QuarterlyReportResult(string Path, string Quarter, IReadOnlyList<string> Sheets, long AuditEntries, string AuditHead, bool AuditVerified);
 
@@ -31,8 +35,9 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         if (!Directory.Exists(folder))
             throw new OutputFileException($"{request.OutPath}: cannot write there; the folder {folder} does not exist.");
         var quarter = request.Quarter;
-        // A quarter still running is reported up to and including this moment.
-        var end = quarter.EndUtc <= ledger.Now ? quarter.EndUtc : ledger.Now.AddTicks(1);
+        // A quarter still running is reported up to and including this moment; --as-of moves the moment back.
+        var now = request.AsOf is { } asOf && asOf < ledger.Now ? asOf : ledger.Now;
+        var end = quarter.EndUtc <= now ? quarter.EndUtc : now.AddTicks(1);
         var chain = await new VerifyAuditChainHandler(ledger).HandleAsync(cancellationToken);
         var replay = await AuditReplay.AsOfAsync(ledger.Db, end, cancellationToken);
 
@@ -85,8 +90,8 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         var review = await ReviewRowsAsync(quarter, cancellationToken);
         var activity = await WeeklyActivityAsync(quarter, end, cancellationToken);
 
-        var eventsInQuarter = await ledger.Db.UsageEvents.CountAsync(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < quarter.EndUtc, cancellationToken);
-        var attributed = await ledger.Db.UsageEvents.CountAsync(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < quarter.EndUtc && e.IntegrationId != null, cancellationToken);
+        var eventsInQuarter = await ledger.Db.UsageEvents.CountAsync(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < end, cancellationToken);
+        var attributed = await ledger.Db.UsageEvents.CountAsync(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < end && e.IntegrationId != null, cancellationToken);
 
         AddCover(workbook, request, quarter, chain);
         var activeTokens = tokens.Count(t => (string?)t[3] == "active");
@@ -133,7 +138,7 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         var streamed = new[]
         {
             StreamedSheets.ChangeLog(ledger.Db, quarter.StartUtc, end),
-            await StreamedSheets.EvidenceAsync(ledger.Db, quarter.StartUtc, quarter.EndUtc, cancellationToken: cancellationToken),
+            await StreamedSheets.EvidenceAsync(ledger.Db, quarter.StartUtc, end, cancellationToken: cancellationToken),
         };
         var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         IReadOnlyList<string> sheetNames;

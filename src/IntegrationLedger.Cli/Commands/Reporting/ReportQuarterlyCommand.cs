@@ -12,6 +12,7 @@ internal sealed class ReportQuarterlyCommand : LedgerCommand
     private readonly Option<string> _quarter = Required("--quarter", "The quarter: 2026-Q3, 2026Q3 or Q3-2026", "QUARTER");
     private readonly Option<string> _out = Required("--out", "The workbook to write (.xlsx)", "FILE");
     private readonly Option<string?> _organisation = Optional("--organisation", "The organisation's name for the cover", "NAME");
+    private readonly Option<string?> _asOf = Optional("--as-of", "Show the ledger as it stood at this date or time (UTC), if before the quarter's end", "DATE|TIME");
 
     public ReportQuarterlyCommand(CliServices cli)
         : base(cli, "quarterly", "Write the auditor's quarterly workbook")
@@ -19,11 +20,13 @@ internal sealed class ReportQuarterlyCommand : LedgerCommand
         Options.Add(_quarter);
         Options.Add(_out);
         Options.Add(_organisation);
+        Options.Add(_asOf);
     }
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var request = new BuildQuarterlyReport(ReviewParse.Quarter(parse.GetValue(_quarter)!), parse.GetValue(_out)!, parse.GetValue(_organisation));
+        var request = new BuildQuarterlyReport(ReviewParse.Quarter(parse.GetValue(_quarter)!), parse.GetValue(_out)!, parse.GetValue(_organisation),
+            CliParse.OptionalUtcTime(parse.GetValue(_asOf), "--as-of"));
         var result = await new BuildQuarterlyReportHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, result, r => Output.Line(
             $"Wrote the {r.Quarter} workbook to {r.Path}: {string.Join(", ", r.Sheets)}. Audit chain {(r.AuditVerified ? "verified" : "BROKEN")}, {r.AuditEntries} entries, head {r.AuditHead}."));

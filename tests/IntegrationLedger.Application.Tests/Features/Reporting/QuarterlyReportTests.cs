@@ -148,6 +148,19 @@ public class QuarterlyReportTests
     }
 
     [Test]
+    public async Task AsOf_ShowsTheLedgerAsItStoodThen()
+    {
+        await using var test = await LedgerAsync();
+        var path = Path.Combine(test.Folder, "early.xlsx");
+
+        await new BuildQuarterlyReportHandler(test.Ledger).HandleAsync(new BuildQuarterlyReport(Q3, path, AsOf: new DateTime(2026, 7, 15, 0, 0, 0, DateTimeKind.Utc)));
+
+        using var workbook = new XLWorkbook(path);
+        Assert.That(workbook.Worksheet("Tokens").RowsUsed().Skip(1).Select(r => r.Cell(1).GetString()), Is.EqualTo(new[] { "etl-token" }), "lee-key came in September");
+        Assert.That(workbook.Worksheet("Evidence").RowsUsed().Count(), Is.EqualTo(1), "the August events had not happened on 15 July");
+    }
+
+    [Test]
     public async Task TextThatLooksLikeAFormula_IsWrittenAsText()
     {
         await using var test = await LedgerAsync();
