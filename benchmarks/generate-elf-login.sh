@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Writes an Event Monitoring Login event log file of N rows in the real column layout (the 2023 header
 # plus LOGIN_STATUS and SOURCE_IP), every field quoted as Salesforce writes it.
-#   generate-elf-login.sh ROWS OUT.csv
+#   generate-elf-login.sh ROWS OUT.csv [SECONDS_BETWEEN_ROWS]   (default 3)
 set -euo pipefail
 rows=${1:?rows}
 out=${2:?output file}
-awk -v rows="$rows" 'BEGIN {
+step=${3:-3}
+awk -v rows="$rows" -v step="$step" 'BEGIN {
   OFS = ","
   print "\"EVENT_TYPE\",\"TIMESTAMP\",\"REQUEST_ID\",\"ORGANIZATION_ID\",\"USER_ID\",\"RUN_TIME\",\"CPU_TIME\",\"URI\",\"SESSION_KEY\",\"LOGIN_KEY\",\"USER_TYPE\",\"REQUEST_STATUS\",\"DB_TOTAL_TIME\",\"LOGIN_TYPE\",\"BROWSER_TYPE\",\"API_TYPE\",\"API_VERSION\",\"USER_NAME\",\"TLS_PROTOCOL\",\"CIPHER_SUITE\",\"AUTHENTICATION_METHOD_REFERENCE\",\"LOGIN_SUB_TYPE\",\"TIMESTAMP_DERIVED\",\"USER_ID_DERIVED\",\"CLIENT_IP\",\"URI_ID_DERIVED\",\"LOGIN_STATUS\",\"SOURCE_IP\""
   split("005xx000001Sv7A 005xx000001Sv8Q 005xx000001Uq9k 005xx000001Tb2c 005xx000001Va1M", ids, " ")
@@ -17,7 +18,7 @@ awk -v rows="$rows" 'BEGIN {
   start = 1764547200  # 2025-12-01T00:00:00Z
   for (n = 0; n < rows; n++) {
     u = (n % 5) + 1
-    t = start + n * 3
+    t = start + n * step
     ms = n % 1000
     ts = strftime("%Y%m%d%H%M%S", t, 1) sprintf(".%03d", ms)
     iso = strftime("%Y-%m-%dT%H:%M:%S", t, 1) sprintf(".%03dZ", ms)

@@ -9,7 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationLedger.Application.Reporting;
 
 /// <summary>A sheet whose rows are streamed: its name, columns and widths, and the rows in order.</summary>
-internal sealed record StreamedSheet(string BaseName, (string Header, double Width)[] Columns, IAsyncEnumerable<object?[]> Rows, int RowsPerSheet = StreamedSheets.ExcelMaxRows - 1);
+/// <param name="Highlight">Which rows to colour, such as failed activity.</param>
+internal sealed record StreamedSheet(string BaseName, (string Header, double Width)[] Columns, IAsyncEnumerable<object?[]> Rows,
+    int RowsPerSheet = StreamedSheets.ExcelMaxRows - 1, Func<object?[], bool>? Highlight = null);
+
+/// <summary>The cell formats the streamed sheets use, added to the workbook's styles.</summary>
+internal readonly record struct StreamedStyles(uint Date, uint Highlighted, uint HighlightedDate);
 
 /// <summary>
 /// Assembles the workbook file: the sheets ClosedXML made (small ones, styled in memory) are copied into a
@@ -43,7 +48,7 @@ internal static class StreamedSheets
             ("Time (UTC)", 18), ("Source", 20), ("Event type", 14), ("Account", 32), ("User id", 20), ("Source IP", 16), ("Login type", 18),
             ("Status", 30), ("Succeeded", 10), ("Application", 28), ("Client", 30), ("API type", 14), ("Connected app id", 20), ("URI", 30),
             ("Detail", 40), ("Integration", 24), ("Token", 24), ("Batch", 38), ("Line", 8),
-        ], rows, rowsPerSheet);
+        ], rows, rowsPerSheet, Highlight: row => (string?)row[8] == "no");
     }
 
     /// <summary>The Change log sheets: every audit entry between the two times.</summary>
@@ -84,7 +89,7 @@ internal static class StreamedSheets
         var workbookRelationships = Load("xl/_rels/workbook.xml.rels");
         var contentTypes = Load("[Content_Types].xml");
         var styles = Load("xl/styles.xml");
-        var dateStyle = AddDateStyle(styles);
+        var dateStyle = AddStyles(styles);
         var tableId = source.Entries.Where(e => e.FullName.StartsWith("xl/tables/", StringComparison.Ordinal))
             .Select(e => { using var t = e.Open(); return (uint?)XDocument.Load(t).Root!.Attribute("id") is { } id ? (uint)id : 0u; })
             .DefaultIfEmpty(0u).Max();
@@ -134,7 +139,7 @@ internal static class StreamedSheets
         return sheets.Elements().Select(e => (string)e.Attribute("name")!).ToList();
     }
 
-    private static async Task<List<string>> WriteAsync(ZipArchive target, StreamedSheet sheet, uint dateStyle, Func<int> nextIndex, Func<uint> nextTableId,
+    private static async Task<List<string>> WriteAsync(ZipArchive target, StreamedSheet sheet, StreamedStyles dateStyle, Func<int> nextIndex, Func<uint> nextTableId,
         XDocument contentTypes, CancellationToken cancellationToken)
     {
         var columns = sheet.Columns;
@@ -159,11 +164,11 @@ internal static class StreamedSheets
                 { WorkbookViewId = 0 }));
                 writer.WriteElement(new Columns(columns.Select((c, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = c.Width, CustomWidth = true })));
                 writer.WriteStartElement(new SheetData());
-                WriteRow(writer, 1, headers, dateStyle);
+                WriteRow(writer, 1, headers, dateStyle, highlighted: false);
                 while (more && rows < sheet.RowsPerSheet)
                 {
                     rows++;
-                    WriteRow(writer, rows + 1, enumerator.Current, dateStyle);
+                    WriteRow(writer, rows + 1, enumerator.Current, dateStyle, sheet.Highlight?.Invoke(enumerator.Current) ?? false);
                     more = await enumerator.MoveNextAsync();
                 }
                 writer.WriteEndElement();
@@ -198,7 +203,7 @@ internal static class StreamedSheets
         return written;
     }
 
-    private static void WriteRow(OpenXmlWriter writer, int rowIndex, object?[] values, uint dateStyle)
+    private static void WriteRow(OpenXmlWriter writer, int rowIndex, object?[] values, StreamedStyles styles, bool highlighted)
     {
         writer.WriteStartElement(new Row { RowIndex = (uint)rowIndex });
         for (var c = 0; c < values.Length; c++)
@@ -209,15 +214,15 @@ internal static class StreamedSheets
                 case null:
                     break;
                 case DateTime time:
-                    writer.WriteElement(new Cell(new CellValue(time.ToOADate())) { CellReference = reference, StyleIndex = dateStyle });
+                    writer.WriteElement(new Cell(new CellValue(time.ToOADate())) { CellReference = reference, StyleIndex = highlighted ? styles.HighlightedDate : styles.Date });
                     break;
                 case long or int:
-                    writer.WriteElement(new Cell(new CellValue(Convert.ToString(values[c], System.Globalization.CultureInfo.InvariantCulture)!)) { CellReference = reference, DataType = CellValues.Number });
+                    writer.WriteElement(new Cell(new CellValue(Convert.ToString(values[c], System.Globalization.CultureInfo.InvariantCulture)!)) { CellReference = reference, DataType = CellValues.Number, StyleIndex = highlighted ? styles.Highlighted : null });
                     break;
                 default:
                     // Inline strings are always text: a value like "=HYPERLINK(...)" from an imported file stays text.
                     writer.WriteElement(new Cell(new InlineString(new Text(Clean(values[c]!.ToString()!)) { Space = SpaceProcessingModeValues.Preserve }))
-                    { CellReference = reference, DataType = CellValues.InlineString });
+                    { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = highlighted ? styles.Highlighted : null });
                     break;
             }
         }
@@ -228,8 +233,11 @@ internal static class StreamedSheets
     private static string Clean(string text) =>
         text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) ? new string(text.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r').ToArray()) : text;
 
-    /// <summary>Adds a cell format for UTC times ("yyyy-mm-dd hh:mm") to styles.xml and returns its index.</summary>
-    private static uint AddDateStyle(XDocument styles)
+    /// <summary>
+    /// Adds to styles.xml the formats the streamed sheets need: UTC times as "yyyy-mm-dd hh:mm", and the
+    /// same with the alert fill that marks failed activity.
+    /// </summary>
+    private static StreamedStyles AddStyles(XDocument styles)
     {
         var root = styles.Root!;
         var formats = root.Element(XName.Get("numFmts", Main));
@@ -241,11 +249,22 @@ internal static class StreamedSheets
         var formatId = formats.Elements().Select(f => (uint)f.Attribute("numFmtId")!).DefaultIfEmpty(163u).Max() + 1;
         formats.Add(new XElement(XName.Get("numFmt", Main), new XAttribute("numFmtId", formatId), new XAttribute("formatCode", "yyyy-mm-dd hh:mm")));
         formats.SetAttributeValue("count", formats.Elements().Count());
+
+        var fills = root.Element(XName.Get("fills", Main))!;
+        fills.Add(new XElement(XName.Get("fill", Main), new XElement(XName.Get("patternFill", Main), new XAttribute("patternType", "solid"),
+            new XElement(XName.Get("fgColor", Main), new XAttribute("rgb", "FFF8CBAD")), new XElement(XName.Get("bgColor", Main), new XAttribute("indexed", 64)))));
+        fills.SetAttributeValue("count", fills.Elements().Count());
+        var alertFill = fills.Elements().Count() - 1;
+
         var cellFormats = root.Element(XName.Get("cellXfs", Main))!;
-        cellFormats.Add(new XElement(XName.Get("xf", Main), new XAttribute("numFmtId", formatId), new XAttribute("fontId", 0), new XAttribute("fillId", 0),
-            new XAttribute("borderId", 0), new XAttribute("xfId", 0), new XAttribute("applyNumberFormat", 1)));
-        cellFormats.SetAttributeValue("count", cellFormats.Elements().Count());
-        return (uint)cellFormats.Elements().Count() - 1;
+        uint Add(uint numberFormat, int fill)
+        {
+            cellFormats.Add(new XElement(XName.Get("xf", Main), new XAttribute("numFmtId", numberFormat), new XAttribute("fontId", 0), new XAttribute("fillId", fill),
+                new XAttribute("borderId", 0), new XAttribute("xfId", 0), new XAttribute("applyNumberFormat", 1), new XAttribute("applyFill", fill == 0 ? 0 : 1)));
+            cellFormats.SetAttributeValue("count", cellFormats.Elements().Count());
+            return (uint)cellFormats.Elements().Count() - 1;
+        }
+        return new StreamedStyles(Add(formatId, 0), Add(0, alertFill), Add(formatId, alertFill));
     }
 
     private static string ColumnName(int number)

@@ -161,6 +161,44 @@ public class QuarterlyReportTests
     }
 
     [Test]
+    public async Task SameLedgerAndParameters_GiveTheSameCells_ButTheGenerationTime()
+    {
+        await using var test = await LedgerAsync();
+        var first = Path.Combine(test.Folder, "first.xlsx");
+        var second = Path.Combine(test.Folder, "second.xlsx");
+
+        await new BuildQuarterlyReportHandler(test.Ledger).HandleAsync(new BuildQuarterlyReport(Q3, first, "Example Corp"));
+        test.Clock.Advance(TimeSpan.FromMinutes(5));
+        await new BuildQuarterlyReportHandler(test.Ledger).HandleAsync(new BuildQuarterlyReport(Q3, second, "Example Corp"));
+
+        static List<string> Cells(string path)
+        {
+            using var workbook = new XLWorkbook(path);
+            return workbook.Worksheets.SelectMany(w => w.CellsUsed().Select(c => $"{w.Name}!{c.Address}={c.GetString()}"))
+                .Where(c => !c.StartsWith("Cover!B6=", StringComparison.Ordinal)).ToList();
+        }
+        Assert.That(Cells(second), Is.EqualTo(Cells(first)));
+    }
+
+    [Test]
+    public async Task Evidence_HighlightsFailedActivity()
+    {
+        await using var test = await LedgerAsync();
+        var path = Samples.Write(test, "failed.csv",
+            "EVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,USER_NAME,SOURCE_IP,LOGIN_STATUS\n" +
+            "Login,20260901060000.000,req-9,005xx000001Sv8Q,nightly.etl@example.com,192.0.2.10,LOGIN_ERROR_MUST_USE_API_TOKEN\n");
+        await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-elf", path));
+
+        var (_, report) = await BuildAsync(test);
+
+        using var workbook = new XLWorkbook(report);
+        var rows = workbook.Worksheet("Evidence").RowsUsed().Skip(1).ToList();
+        var failed = rows.Single(r => r.Cell(9).GetString() == "no");
+        Assert.That(failed.Cell(4).Style.Fill.BackgroundColor.Color.ToArgb() & 0xFFFFFF, Is.EqualTo(0xF8CBAD));
+        Assert.That(rows.Where(r => r != failed).Select(r => r.Cell(4).Style.Fill.PatternType), Is.All.EqualTo(XLFillPatternValues.None));
+    }
+
+    [Test]
     public async Task TextThatLooksLikeAFormula_IsWrittenAsText()
     {
         await using var test = await LedgerAsync();
