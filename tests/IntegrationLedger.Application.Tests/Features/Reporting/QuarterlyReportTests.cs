@@ -181,6 +181,21 @@ public class QuarterlyReportTests
     }
 
     [Test]
+    public async Task Summary_KeyFiguresMatchTheLedger()
+    {
+        await using var test = await LedgerAsync();
+
+        var (_, path) = await BuildAsync(test);
+
+        using var workbook = new XLWorkbook(path);
+        var figures = workbook.Worksheet("Summary").RowsUsed().Skip(1).ToDictionary(r => r.Cell(1).GetString(), r => r.Cell(2).GetDouble());
+        Assert.That(figures["Active tokens at the end of the quarter"], Is.EqualTo(1), "lee-key was revoked in September, etl-token only in October");
+        Assert.That(figures["Of them, overdue for rotation"], Is.EqualTo(1));
+        Assert.That(figures["Integrations at the end of the quarter"], Is.EqualTo(2));
+        Assert.That(figures["Usage events in the quarter"], Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Evidence_HighlightsFailedActivity()
     {
         await using var test = await LedgerAsync();
