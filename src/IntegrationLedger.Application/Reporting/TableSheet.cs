@@ -4,7 +4,7 @@ namespace IntegrationLedger.Application.Reporting;
 
 /// <summary>
 /// Writes one sheet as a real Excel table: a header row, filters, the header frozen, dates as Excel dates
-/// with a visible format, and column widths computed from the contents (ClosedXML's AdjustToContents needs
+/// with a visible format, and column widths computed from the contents (ClosedXML's own sizing needs
 /// System.Drawing, which is not available here). Text is assigned as values, never as formulas, so text
 /// from imported files cannot run in a spreadsheet.
 /// </summary>
