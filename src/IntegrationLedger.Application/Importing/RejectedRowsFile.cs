@@ -34,7 +34,7 @@ internal sealed class RejectedRowsFile : IDisposable
             throw new ImportFileException($"{path}: is a folder; --errors needs the name of a file to write.");
         if (string.Equals(full, Path.GetFullPath(inputPath), StringComparison.Ordinal))
             throw new ImportFileException($"{path}: is the file being imported; --errors must name another file.");
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var temporary = Common.OutputFile.TemporaryFor(full);
         FileStream stream;
         try
         {

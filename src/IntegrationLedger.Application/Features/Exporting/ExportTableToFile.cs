@@ -29,14 +29,8 @@ public sealed class ExportTableToFileHandler(Ledger ledger)
     {
         var table = ExportTables.Find(request.Table)
             ?? throw new OutputFileException($"'{request.Table}' is not a table ledger exports; use one of {string.Join(", ", ExportTables.All.Select(t => t.Name))}.");
-        var target = Path.GetFullPath(request.OutPath);
-        var folder = Path.GetDirectoryName(target)!;
-        if (!Directory.Exists(folder))
-            throw new OutputFileException($"{request.OutPath}: cannot write there; the folder {folder} does not exist.");
-        if (Directory.Exists(target))
-            throw new OutputFileException($"{request.OutPath}: is a folder; --out needs the name of a file.");
-
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        var target = OutputFile.Check(request.OutPath);
+        var temporary = OutputFile.TemporaryFor(target);
         long rows;
         try
         {

@@ -30,10 +30,7 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
 {
     public async Task<QuarterlyReportResult> HandleAsync(BuildQuarterlyReport request, CancellationToken cancellationToken = default)
     {
-        var target = Path.GetFullPath(request.OutPath);
-        var folder = Path.GetDirectoryName(target)!;
-        if (!Directory.Exists(folder))
-            throw new OutputFileException($"{request.OutPath}: cannot write there; the folder {folder} does not exist.");
+        var target = OutputFile.Check(request.OutPath);
         var quarter = request.Quarter;
         // A quarter still running is reported up to and including this moment; --as-of moves the moment back.
         var now = request.AsOf is { } asOf && asOf < ledger.Now ? asOf : ledger.Now;
@@ -140,7 +137,7 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             StreamedSheets.ChangeLog(ledger.Db, quarter.StartUtc, end),
             await StreamedSheets.EvidenceAsync(ledger.Db, quarter.StartUtc, end, cancellationToken: cancellationToken),
         };
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        var temporary = OutputFile.TemporaryFor(target);
         IReadOnlyList<string> sheetNames;
         try
         {
