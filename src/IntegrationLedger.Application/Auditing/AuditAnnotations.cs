@@ -1,5 +1,11 @@
 namespace IntegrationLedger.Application.Auditing;
 
+/// <summary>An entity some of whose values the audit log must not copy, depending on the row (a setting derived from the key).</summary>
+internal interface IRedactsAuditValues
+{
+    bool Redacts(string property);
+}
+
 internal static class AuditAnnotations
 {
     /// <summary>

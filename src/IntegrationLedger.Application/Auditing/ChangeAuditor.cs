@@ -55,9 +55,9 @@ internal static class ChangeAuditor
         switch (change.State)
         {
             case EntityState.Added:
-                return (null, Snapshot(properties, p => change.CurrentValues[p]));
+                return (null, Snapshot(change.Entity, properties, p => change.CurrentValues[p]));
             case EntityState.Deleted:
-                return (Snapshot(properties, p => change.OriginalValues[p]), null);
+                return (Snapshot(change.Entity, properties, p => change.OriginalValues[p]), null);
             default:
                 var modified = properties
                     .Where(p => change.Property(p.Name).IsModified && !Equals(change.OriginalValues[p], change.CurrentValues[p])
@@ -65,17 +65,18 @@ internal static class ChangeAuditor
                     .ToList();
                 return modified.Count == 0
                     ? (null, null)
-                    : (Snapshot(modified, p => change.OriginalValues[p]), Snapshot(modified, p => change.CurrentValues[p]));
+                    : (Snapshot(change.Entity, modified, p => change.OriginalValues[p]), Snapshot(change.Entity, modified, p => change.CurrentValues[p]));
         }
     }
 
-    private static string Snapshot(IEnumerable<IProperty> properties, Func<IProperty, object?> valueOf)
+    private static string Snapshot(object entity, IEnumerable<IProperty> properties, Func<IProperty, object?> valueOf)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in properties)
         {
             var value = valueOf(property);
-            values[property.Name] = property.FindAnnotation(AuditAnnotations.Redacted) is not null && value is not null
+            var redacted = property.FindAnnotation(AuditAnnotations.Redacted) is not null || (entity is IRedactsAuditValues row && row.Redacts(property.Name));
+            values[property.Name] = redacted && value is not null
                 ? RedactedValue
                 : Format(value);
         }

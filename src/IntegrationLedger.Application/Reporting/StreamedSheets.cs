@@ -30,10 +30,13 @@ internal static class StreamedSheets
     public const int ExcelMaxRows = 1_048_576;
 
     /// <summary>The Evidence sheets: every imported event between the two times.</summary>
-    public static async Task<StreamedSheet> EvidenceAsync(LedgerDbContext db, DateTime start, DateTime end, int rowsPerSheet = ExcelMaxRows - 1, CancellationToken cancellationToken = default)
+    /// <param name="integrations">Integration names as they stood then (the replay's), else the current ones.</param>
+    /// <param name="tokens">Token labels as they stood then, else the current ones.</param>
+    public static async Task<StreamedSheet> EvidenceAsync(LedgerDbContext db, DateTime start, DateTime end, int rowsPerSheet = ExcelMaxRows - 1,
+        IReadOnlyDictionary<Guid, string>? integrations = null, IReadOnlyDictionary<Guid, string>? tokens = null, CancellationToken cancellationToken = default)
     {
-        var integrations = await db.Integrations.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
-        var tokens = await db.Tokens.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Label, cancellationToken);
+        integrations ??= await db.Integrations.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
+        tokens ??= await db.Tokens.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Label, cancellationToken);
         var rows = db.UsageEvents.AsNoTracking().Where(e => e.OccurredAt >= start && e.OccurredAt < end)
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).AsAsyncEnumerable()
             .Select(e => new object?[]
@@ -230,8 +233,8 @@ internal static class StreamedSheets
     }
 
     /// <summary>XML cannot carry most control characters; imported text may contain them.</summary>
-    private static string Clean(string text) =>
-        text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) ? new string(text.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r').ToArray()) : text;
+    private static string Clean(string text) => CellText.Fit(
+        text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) ? new string(text.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r').ToArray()) : text);
 
     /// <summary>
     /// Adds to styles.xml the formats the streamed sheets need: UTC times as "yyyy-mm-dd hh:mm", and the

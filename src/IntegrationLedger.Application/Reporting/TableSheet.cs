@@ -74,8 +74,10 @@ internal static class TableSheet
                 cell.Value = System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(member.ToString());
                 break;
             default:
-                // Assigned through Value, a string is stored as text even when it starts with "=".
-                cell.Value = value.ToString();
+                // Assigned through Value, a string is stored as text even when it starts with "=". ClosedXML reads a
+                // leading apostrophe as Excel's "this is text" mark and drops it, so one is added to keep the text whole.
+                var text = CellText.Fit(value.ToString()!);
+                cell.Value = text.StartsWith('\'') ? "'" + text : text;
                 cell.DataType = XLDataType.Text;
                 break;
         }

@@ -66,6 +66,17 @@ public class AuditTrailTests
     }
 
     [Test]
+    public async Task KeyCheck_IsRedactedInTheLog()
+    {
+        await using var test = await TestLedger.CreateAsync();
+
+        var init = await test.Ledger.Db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "ledger.init");
+
+        Assert.That(init.After, Does.Contain("\"Value\":\"(changed)\""));
+        Assert.That(init.After, Does.Not.Contain(test.Ledger.Key.Check));
+    }
+
+    [Test]
     public async Task FailedChange_LeavesNeitherDataNorAuditEntries()
     {
         await using var test = await TestLedger.CreateAsync();

@@ -34,6 +34,8 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         var quarter = request.Quarter;
         // A quarter still running is reported up to and including this moment; --as-of moves the moment back.
         var now = request.AsOf is { } asOf && asOf < ledger.Now ? asOf : ledger.Now;
+        if (quarter.StartUtc > now)
+            throw new Domain.Common.DomainException($"{quarter} has not begun{(request.AsOf is null ? "" : " by the --as-of moment")}; there is nothing to report yet.");
         var end = quarter.EndUtc <= now ? quarter.EndUtc : now.AddTicks(1);
         var chain = await new VerifyAuditChainHandler(ledger).HandleAsync(cancellationToken);
         var replay = await AuditReplay.AsOfAsync(ledger.Db, end, cancellationToken);
@@ -69,7 +71,18 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         var findings = (await ledger.Db.Findings.AsNoTracking()
             .Where(f => f.FirstSeenAt < end && (f.ClosedAt == null || f.ClosedAt >= quarter.StartUtc)).ToListAsync(cancellationToken))
             .OrderByDescending(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.SubjectKey, StringComparer.Ordinal)
-            .Select(f => new object?[] { f.ShortId, f.RuleId, f.Severity, f.SubjectType, f.SubjectKey, f.Summary, f.FirstSeenAt, f.LastSeenAt, f.Status, f.ClosedAt, f.ClosedReason, f.Note, f.ActedBy })
+            .Select(f =>
+            {
+                // As the finding stood at the end: what happened to it later is not part of this quarter.
+                var actedThen = f.ActedAt < end;
+                var closedThen = f.ClosedAt < end;
+                var status = closedThen ? f.Status : actedThen && f.Status != FindingStatus.Resolved ? f.Status : actedThen ? FindingStatus.Acknowledged : FindingStatus.Open;
+                return new object?[]
+                {
+                    f.ShortId, f.RuleId, f.Severity, f.SubjectType, f.SubjectKey, f.Summary, f.FirstSeenAt, f.LastSeenAt < end ? f.LastSeenAt : end, status,
+                    closedThen ? f.ClosedAt : null, closedThen ? f.ClosedReason : null, actedThen ? f.Note : null, actedThen ? f.ActedBy : null,
+                };
+            })
             .ToList();
 
         var changeCount = await ledger.Db.AuditEntries.CountAsync(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < end, cancellationToken);
@@ -85,12 +98,14 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         var lifecycle = await LifecycleRowsAsync(quarter, end, tokenLabels, integrationNames, cancellationToken);
         var offboarding = OffboardingRows(replay, quarter, Email);
         var review = await ReviewRowsAsync(quarter, cancellationToken);
-        var activity = await WeeklyActivityAsync(quarter, end, cancellationToken);
+        var activity = await WeeklyActivityAsync(quarter, end, ByGuid(integrationNames), cancellationToken);
 
         var eventsInQuarter = await ledger.Db.UsageEvents.CountAsync(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < end, cancellationToken);
         var attributed = await ledger.Db.UsageEvents.CountAsync(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < end && e.IntegrationId != null, cancellationToken);
 
-        AddCover(workbook, request, quarter, chain);
+        var atEnd = await ledger.Db.AuditEntries.AsNoTracking().Where(e => e.OccurredAt < end).OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        AddCover(workbook, request, quarter, chain, atEnd?.Sequence ?? 0, atEnd?.Hash ?? Domain.Auditing.AuditEntry.GenesisHash);
         var activeTokens = tokens.Count(t => (string?)t[3] == "active");
         var overdue = tokens.Count(t => (string?)t[8] == "overdue");
         TableSheet.Add(workbook, "Summary", "SummaryFigures", ["Figure", "Value", "Note"],
@@ -135,7 +150,7 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         var streamed = new[]
         {
             StreamedSheets.ChangeLog(ledger.Db, quarter.StartUtc, end),
-            await StreamedSheets.EvidenceAsync(ledger.Db, quarter.StartUtc, end, cancellationToken: cancellationToken),
+            await StreamedSheets.EvidenceAsync(ledger.Db, quarter.StartUtc, end, integrations: ByGuid(integrationNames), tokens: ByGuid(tokenLabels), cancellationToken: cancellationToken),
         };
         var temporary = OutputFile.TemporaryFor(target);
         IReadOnlyList<string> sheetNames;
@@ -144,12 +159,20 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             sheetNames = await StreamedSheets.AssembleAsync(smallSheets, temporary, streamed, before: "Method", cancellationToken);
             File.Move(temporary, target, overwrite: true);
         }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new OutputFileException($"{request.OutPath}: cannot write there ({exception.Message})");
+        }
         finally
         {
             File.Delete(temporary);
         }
         return new QuarterlyReportResult(target, quarter.ToString(), sheetNames, chain.EntryCount, chain.HeadHash, chain.Holds);
     }
+
+    /// <summary>The replay's names keyed by entity id, as the event tables key them.</summary>
+    private static Dictionary<Guid, string> ByGuid(Dictionary<string, string> names) =>
+        names.Where(n => Guid.TryParse(n.Key, out _)).ToDictionary(n => Guid.Parse(n.Key), n => n.Value);
 
     private static string? Name(Dictionary<string, string> names, string? id) => id is null ? null : names.TryGetValue(id, out var name) ? name : id;
 
@@ -228,14 +251,13 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
     }
 
     /// <summary>Events per integration per week (weeks start on Monday, UTC); counted by day in SQL, summed by week here.</summary>
-    private async Task<List<object?[]>> WeeklyActivityAsync(Quarter quarter, DateTime end, CancellationToken cancellationToken)
+    private async Task<List<object?[]>> WeeklyActivityAsync(Quarter quarter, DateTime end, IReadOnlyDictionary<Guid, string> names, CancellationToken cancellationToken)
     {
         var days = await ledger.Db.UsageEvents.AsNoTracking()
             .Where(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < end && e.IntegrationId != null && e.EventType != "SetupAuditTrail")
             .GroupBy(e => new { e.IntegrationId, Day = e.OccurredAt.Date })
             .Select(g => new { g.Key.IntegrationId, g.Key.Day, Events = g.Count(), Failed = g.Count(e => e.Succeeded == false) })
             .ToListAsync(cancellationToken);
-        var names = await ledger.Db.Integrations.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
         return days
             .GroupBy(d => (Week: DateOnly.FromDateTime(d.Day.AddDays(-(((int)d.Day.DayOfWeek + 6) % 7))), Integration: names.GetValueOrDefault(d.IntegrationId!.Value, "?")))
             .OrderBy(g => g.Key.Week).ThenBy(g => g.Key.Integration, StringComparer.Ordinal)
@@ -243,7 +265,7 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             .ToList();
     }
 
-    private void AddCover(XLWorkbook workbook, BuildQuarterlyReport request, Quarter quarter, Domain.Auditing.AuditChainReport chain)
+    private void AddCover(XLWorkbook workbook, BuildQuarterlyReport request, Quarter quarter, Domain.Auditing.AuditChainReport chain, long entriesAtEnd, string hashAtEnd)
     {
         var version = typeof(Ledger).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
         TableSheet.Add(workbook, "Cover", "Cover", ["Item", "Value"],
@@ -257,6 +279,8 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             ["Ledger version", version],
             ["Audit entries", chain.EntryCount],
             ["Audit chain head hash", chain.HeadHash],
+            ["Audit entries up to the end of the period", entriesAtEnd],
+            ["Hash of the last entry of the period", hashAtEnd],
             ["Audit chain verified", chain.Holds ? "yes" : $"NO: {chain.Problem}"],
         ], row => (string?)row[0] == "Audit chain verified" && !chain.Holds ? TableSheet.Alert : null);
     }

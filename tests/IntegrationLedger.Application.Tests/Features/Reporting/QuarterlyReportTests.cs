@@ -214,6 +214,47 @@ public class QuarterlyReportTests
     }
 
     [Test]
+    public async Task TextStartingWithAnApostrophe_KeepsIt()
+    {
+        await using var test = await LedgerAsync();
+        var path = Path.Combine(test.Folder, "quote.xlsx");
+        await new Application.Features.Integrations.AddIntegrationHandler(test.Ledger).HandleAsync(new("'Quoted' Sync", "'quoted' vendor", null, null, null,
+            Domain.Integrations.NetworkTrust.Untrusted, [], []));
+
+        await new BuildQuarterlyReportHandler(test.Ledger).HandleAsync(new BuildQuarterlyReport(Quarter.Parse("2026-Q4"), path));
+
+        using var workbook = new XLWorkbook(path);
+        var row = workbook.Worksheet("Integrations").RowsUsed().Single(r => r.Cell(1).GetString().Contains("Quoted", StringComparison.Ordinal));
+        Assert.That((row.Cell(1).GetString(), row.Cell(2).GetString()), Is.EqualTo(("'Quoted' Sync", "'quoted' vendor")));
+    }
+
+    [Test]
+    public async Task Findings_AreShownAsTheyStoodAtTheEnd_NotAsResolvedLater()
+    {
+        await using var test = await LedgerAsync();
+        var finding = (await new Application.Features.Findings.RunRulesHandler(test.Ledger).HandleAsync(new()))[0];
+        test.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 10, 0, 0, 0, TimeSpan.Zero));
+        await new Application.Features.Findings.WorkFindingHandler(test.Ledger).HandleAsync(new(finding.Id, Application.Features.Findings.FindingAction.Resolve, "later"));
+        var path = Path.Combine(test.Folder, "early-q4.xlsx");
+
+        await new BuildQuarterlyReportHandler(test.Ledger).HandleAsync(new BuildQuarterlyReport(Quarter.Parse("2026-Q4"), path, AsOf: new DateTime(2026, 10, 7, 0, 0, 0, DateTimeKind.Utc)));
+
+        using var workbook = new XLWorkbook(path);
+        var row = workbook.Worksheet("Findings").RowsUsed().Single(r => r.Cell(1).GetString() == finding.Id);
+        Assert.That(row.Cell(9).GetString(), Is.EqualTo("open"));
+        Assert.That(row.Cell(12).GetString(), Is.Empty, "the note of 10 October came after the moment reported");
+    }
+
+    [Test]
+    public async Task AQuarterThatHasNotBegun_IsRefused()
+    {
+        await using var test = await LedgerAsync();
+
+        Assert.That(async () => await new BuildQuarterlyReportHandler(test.Ledger).HandleAsync(new BuildQuarterlyReport(Quarter.Parse("2030-Q1"), Path.Combine(test.Folder, "x.xlsx"))),
+            Throws.TypeOf<Domain.Common.DomainException>().With.Message.Contains("has not begun"));
+    }
+
+    [Test]
     public async Task TextThatLooksLikeAFormula_IsWrittenAsText()
     {
         await using var test = await LedgerAsync();
