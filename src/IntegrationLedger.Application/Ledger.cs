@@ -32,6 +32,9 @@ public sealed class Ledger : IAsyncDisposable
     public TimeProvider Clock => _options.Clock;
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>Where the copy taken before migrating an existing ledger was written; null when there was none to take.</summary>
+    public string? BackupPath { get; private set; }
+
     /// <summary>Migrations applied when this ledger was opened; empty when the schema was current.</summary>
     public IReadOnlyList<string> MigrationsApplied { get; private set; } = [];
 
@@ -130,7 +133,10 @@ public sealed class Ledger : IAsyncDisposable
             // so it is set only once the file is known to be a ledger.
             await ledger.Db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
             if (pending.Count > 0)
+            {
+                ledger.BackupPath = await BackUpBeforeMigratingAsync(ledger, cancellationToken);
                 await ledger.Db.Database.MigrateAsync(cancellationToken);
+            }
             ledger.MigrationsApplied = pending;
             return ledger;
         }
@@ -139,6 +145,25 @@ public sealed class Ledger : IAsyncDisposable
             await ledger.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Before a migration changes an existing ledger, a consistent copy is taken with SQLite's backup API
+    /// beside it (owner-only, like the ledger), so a migration that goes wrong can be undone by hand.
+    /// A new, empty ledger has nothing to lose and gets no copy.
+    /// </summary>
+    private static async Task<string?> BackUpBeforeMigratingAsync(Ledger ledger, CancellationToken cancellationToken)
+    {
+        var applied = await ledger.Db.Database.GetAppliedMigrationsAsync(cancellationToken);
+        if (!applied.Any())
+            return null;
+        var stamp = ledger.Now.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var path = $"{ledger.DatabasePath}.before-{applied.Last()}.{stamp}.bak";
+        OwnerOnlyFile.CreateNew(path).Dispose();
+        await using var backup = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await backup.OpenAsync(cancellationToken);
+        ((SqliteConnection)ledger.Db.Database.GetDbConnection()).BackupDatabase(backup);
+        return path;
     }
 
     private LedgerKey LoadCheckedKey()

@@ -36,7 +36,10 @@ internal sealed class CliServices(CliEnvironment environment, GlobalOptions glob
     public void ReportMigrations(Ledger ledger)
     {
         if (ledger.MigrationsApplied.Count > 0)
-            Environment.Error.WriteLine($"Upgraded the ledger schema at {ledger.DatabasePath} ({string.Join(", ", ledger.MigrationsApplied)}).");
+        {
+            Environment.Error.WriteLine($"Upgraded the ledger schema at {ledger.DatabasePath} ({string.Join(", ", ledger.MigrationsApplied)})"
+                + (ledger.BackupPath is { } backup ? $"; the ledger as it was is copied to {backup}." : "."));
+        }
     }
 
     /// <summary>Reads one secret from standard input; it is fingerprinted and then forgotten.</summary>

@@ -1,5 +1,7 @@
 using IntegrationLedger.Application.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationLedger.Application.Tests.Persistence;
 
@@ -92,5 +94,31 @@ public class MigrationTests
 
         Assert.That(File.GetUnixFileMode(test.DatabasePath), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         Assert.That(File.GetUnixFileMode(test.DatabasePath + ".key"), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    [Test]
+    public async Task Open_ALedgerOnAnEarlierSchema_BacksItUpMigratesItAndKeepsItsDataAndChain()
+    {
+        var test = await TestLedger.CreateAsync();
+        await test.AddPersonAsync("ana@example.com", "Ana");
+        // Take the ledger back to the first schema, as a ledger made by the first release would be.
+        var migrator = test.Ledger.Db.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        await migrator.MigrateAsync(test.Ledger.Db.Database.GetMigrations().First());
+        await test.Ledger.DisposeAsync();
+
+        await using var upgraded = await Ledger.OpenAsync(TestLedger.Options(test.Folder, test.Clock));
+
+        Assert.That(upgraded.MigrationsApplied, Is.Not.Empty);
+        Assert.That(upgraded.BackupPath, Is.Not.Null.And.Contains(".before-"));
+        Assert.That(File.Exists(upgraded.BackupPath), Is.True);
+        Assert.That(await upgraded.Db.People.Select(p => p.Email).SingleAsync(), Is.EqualTo("ana@example.com"));
+        Assert.That((await new Application.Features.Audit.VerifyAuditChainHandler(upgraded).HandleAsync()).Holds, Is.True);
+        Assert.That(upgraded.Db.Database.HasPendingModelChanges(), Is.False);
+        using var backup = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={upgraded.BackupPath};Mode=ReadOnly;Pooling=False");
+        backup.Open();
+        using var command = backup.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM People";
+        Assert.That(command.ExecuteScalar(), Is.EqualTo(1L), "the copy holds the ledger as it was");
+        Directory.Delete(test.Folder, true);
     }
 }

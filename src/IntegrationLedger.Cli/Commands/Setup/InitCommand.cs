@@ -18,6 +18,8 @@ internal sealed class InitCommand : Command
             await using var ledger = await Ledger.InitializeAsync(options, cancellationToken);
             var state = !existed ? "Created" : ledger.MigrationsApplied.Count > 0 ? "Migrated" : "Up to date:";
             cli.Output.Line($"{state} ledger {options.DatabasePath}");
+            if (ledger.BackupPath is { } backup)
+                cli.Output.Line($"The ledger as it was before the migration is copied to {backup}.");
             if (options.KeyFromEnvironment is null)
                 cli.Output.Line($"Key file: {LedgerKey.KeyFilePathFor(options.DatabasePath)} (back it up; without it tokens cannot be found by their secret)");
             return ExitCodes.Success;
