@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text;
+using IntegrationLedger.Cli.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace IntegrationLedger.Cli.Tests.Commands;
+
+/// <summary>
+/// The ledger killed with SIGKILL in the middle of an import or a report: afterwards the database is intact,
+/// holds nothing of the interrupted batch, the audit chain verifies, and the same command then succeeds.
+/// </summary>
+public class CrashSafetyTests
+{
+    private const int Rows = 150_000;
+    private static readonly string Ledger = Path.Combine(AppContext.BaseDirectory, "ledger.dll");
+
+    private static Process Start(string database, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Ledger, "--db", database }.Concat(args))
+            start.ArgumentList.Add(arg);
+        return Process.Start(start)!;
+    }
+
+    private static string LoginFile(string folder)
+    {
+        var path = Path.Combine(folder, "logins.csv");
+        var text = new StringBuilder("EVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,USER_NAME,SOURCE_IP,LOGIN_STATUS\n");
+        var start = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < Rows; i++)
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"Login,{start.AddSeconds(i):yyyyMMddHHmmss}.000,req-{i},005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n");
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
+    private static long Scalar(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() is string text ? (text == "ok" ? 1 : 0) : Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds (the process is mid-way), or fails after ten seconds.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, Process process)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.That(process.HasExited, Is.False, "the command finished before it could be interrupted");
+            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+            await Task.Delay(5);
+        }
+    }
+
+    [TestCase(1L << 20, Description = "early in the write")]
+    [TestCase(8L << 20, Description = "well into it")]
+    public async Task Import_KilledPartway_LeavesNothingOfItAndCanBeRunAgain(long walBytes)
+    {
+        using var cli = new CliRunner();
+        var database = cli.DatabasePath;
+        Assert.That((await cli.LedgerAsync("init")).ExitCode, Is.Zero);
+        var file = LoginFile(cli.Folder);
+
+        using (var import = Start(database, "import", "sf-elf", file))
+        {
+            // The write-ahead log grows as the uncommitted import writes its rows.
+            await WaitUntilAsync(() => File.Exists(database + "-wal") && new FileInfo(database + "-wal").Length >= walBytes, import);
+            import.Kill(entireProcessTree: true);
+            await import.WaitForExitAsync();
+        }
+
+        Assert.That(Scalar(database, "PRAGMA integrity_check"), Is.EqualTo(1), "integrity_check says ok");
+        Assert.That(Scalar(database, "SELECT count(*) FROM UsageEvents"), Is.Zero);
+        Assert.That(Scalar(database, "SELECT count(*) FROM ImportBatches"), Is.Zero);
+        Assert.That((await cli.LedgerAsync("audit", "verify")).ExitCode, Is.Zero);
+
+        var again = await cli.LedgerAsync("import", "sf-elf", file, "--json");
+        Assert.That(again.ExitCode, Is.Zero, again.Error);
+        Assert.That(again.Json.GetProperty("counts").GetProperty("added").GetInt64(), Is.EqualTo(Rows));
+    }
+
+    [Test]
+    public async Task Report_KilledPartway_LeavesNoFileUnderItsName()
+    {
+        using var cli = new CliRunner();
+        cli.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        var database = cli.DatabasePath;
+        Assert.That((await cli.LedgerAsync("init")).ExitCode, Is.Zero);
+        Assert.That((await cli.LedgerAsync("import", "sf-elf", LoginFile(cli.Folder))).ExitCode, Is.Zero);
+        var target = Path.Combine(cli.Folder, "q4.xlsx");
+
+        using (var report = Start(database, "report", "quarterly", "--quarter", "2026-Q4", "--out", target))
+        {
+            // Killed while the workbook is being written under its temporary name.
+            await WaitUntilAsync(() => Directory.GetFiles(cli.Folder, ".q4.xlsx.*.tmp").Any(f => new FileInfo(f).Length > 0), report);
+            report.Kill(entireProcessTree: true);
+            await report.WaitForExitAsync();
+        }
+
+        Assert.That(File.Exists(target), Is.False, "a workbook appears under its name only once complete");
+    }
+}
