@@ -18,7 +18,7 @@ public static class ImportFormatDetector
             ?? InventoryTemplates.Recognise(csv.Header)?.Name
             ?? throw new ImportFileException(
                 $"{path}, line 1: the header matches none of the formats ledger reads ({string.Join(", ", AllNames)}); " +
-                $"it starts with {string.Join(", ", csv.Header.Names.Take(8))}.");
+                $"it starts with {csv.Header.Preview()}.");
     }
 
     public static bool IsInventoryTemplate(string name) => InventoryTemplates.Find(name) is not null;

@@ -183,7 +183,7 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
                 ? (recognised, true)
                 : throw new ImportFileException(
                     $"{csv.Path}, line 1: the header matches none of the formats ledger reads ({string.Join(", ", UsageFormats.All.Select(f => f.Name))}); " +
-                    $"it starts with {string.Join(", ", csv.Header.Names.Take(8))}.");
+                    $"it starts with {csv.Header.Preview()}.");
         }
         return UsageFormats.Find(name) is { } format
             ? (format, false)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Unicode;
 using CsvHelper;
 
 namespace IntegrationLedger.Application.Importing.Csv;
@@ -111,10 +112,27 @@ public sealed class CsvFile : IDisposable
                 _footerCandidates.Clear();
             }
             _afterBlankLine = false;
+            if (FirstFieldNotUtf8() is { } field)
+            {
+                // Decoding would turn the bytes into U+FFFD and keep a name nobody wrote; refuse the row instead.
+                _errors.Add(new RowError(_reader.LineNumber, field,
+                    "is not UTF-8 text (the file may have been saved as Latin-1 or Windows-1252); save it as UTF-8 and import again"));
+                continue;
+            }
             return true;
         }
         FooterLines = _footerCandidates.Count;
         return false;
+    }
+
+    private string? FirstFieldNotUtf8()
+    {
+        for (var i = 0; i < _reader.FieldCount; i++)
+        {
+            if (!Utf8.IsValid(_reader.GetSpan(i)))
+                return i < Header.Count ? Header.NameAt(i) : $"field {i + 1}";
+        }
+        return null;
     }
 
     private bool AllFieldsEmpty()

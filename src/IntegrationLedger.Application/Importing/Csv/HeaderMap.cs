@@ -45,6 +45,22 @@ public sealed class HeaderMap
         return -1;
     }
 
+    /// <summary>
+    /// The first names, fit for a one-line message: control characters (a binary file's NULs) shown as '?'
+    /// and each name cut short, so a message about a file that is not CSV stays readable.
+    /// </summary>
+    public string Preview(int count = 8) => string.Join(", ", Names.Take(count).Select(Printable));
+
+    private static string Printable(string name)
+    {
+        var clipped = name.Length > 40 ? name[..40] + "…" : name;
+        return string.Create(clipped.Length, clipped, (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+                span[i] = char.IsControl(text[i]) ? '?' : text[i];
+        });
+    }
+
     /// <summary>The name as the file writes it, for messages.</summary>
     public string NameAt(int index) => Names[index];
 

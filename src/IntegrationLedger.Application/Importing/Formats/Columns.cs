@@ -34,7 +34,7 @@ internal sealed class Columns(HeaderMap header, string path, string format)
         {
             throw new ImportFileException(
                 $"{path}, line 1: the {format} header lacks the required column{(_missing.Count > 1 ? "s" : "")} {string.Join(", ", _missing)} " +
-                $"(found: {string.Join(", ", header.Names.Take(30))}).");
+                $"(found: {header.Preview(30)}).");
         }
     }
 }

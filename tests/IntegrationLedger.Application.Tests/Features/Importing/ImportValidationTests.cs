@@ -170,4 +170,68 @@ public class ImportValidationTests
         Assert.That(async () => await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", Samples.Salesforce("elf-api.csv"), TimeZone: "Mars/Olympus")),
             Throws.TypeOf<FluentValidation.ValidationException>());
     }
+
+    [Test]
+    public async Task Import_Latin1Bytes_AreRefusedNamingLineAndField()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var good = "0Yaxx0000000001,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1\n";
+        // "Acmé" as Latin-1 writes é as the single byte 0xE9, which is not UTF-8.
+        var bytes = System.Text.Encoding.Latin1.GetBytes(LoginHeader + "\n" + good +
+            "0Yaxx0000000002,005xx000001Sv7AAAS,2026-11-28T07:00:00.000Z,Partner Product,192.0.2.10,Success,Acmé/4.2.1\n");
+        var path = Path.Combine(test.Folder, "latin1.csv");
+        await File.WriteAllBytesAsync(path, bytes);
+
+        var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path));
+
+        Assert.That(result.Rejected, Is.True);
+        Assert.That(result.Errors.Select(e => (e.Line, e.Field)), Is.EqualTo(new[] { (3L, "Application") }));
+        Assert.That(result.Errors[0].Reason, Does.Contain("UTF-8"));
+        Assert.That(await test.Ledger.Db.UsageEvents.CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Import_Utf16WithByteOrderMark_ReadsLikeUtf8()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var path = Path.Combine(test.Folder, "utf16.csv");
+        await File.WriteAllTextAsync(path, await File.ReadAllTextAsync(Samples.Salesforce("elf-api.csv")), System.Text.Encoding.Unicode);
+
+        var fromUtf16 = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path));
+        var fromUtf8 = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", Samples.Salesforce("elf-api.csv")));
+
+        Assert.That(fromUtf16.Committed, Is.True);
+        Assert.That(fromUtf16.Counts.Added, Is.GreaterThan(0));
+        // The same events, so the second import finds every one already there.
+        Assert.That((fromUtf8.Counts.Added, fromUtf8.Counts.Duplicates), Is.EqualTo((0L, fromUtf16.Counts.Added)));
+    }
+
+    [Test]
+    public async Task Import_BinaryFile_GetsAReadableMessage()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var path = Path.Combine(test.Folder, "binary.csv");
+        await File.WriteAllBytesAsync(path, new byte[4096]);
+
+        var error = Assert.ThrowsAsync<ImportFileException>(async () =>
+            await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path)));
+
+        Assert.That(error!.Message, Does.Contain("binary.csv, line 1"));
+        Assert.That(error.Message.Any(char.IsControl), Is.False);
+        Assert.That(error.Message.Length, Is.LessThan(400));
+    }
+
+    [Test]
+    public async Task Import_TenMegabyteField_IsReadWhole()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var huge = new string('x', 10 * 1024 * 1024);
+        var path = Samples.Write(test, "huge.csv", LoginHeader + "\n" +
+            $"0Yaxx0000000001,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,\"{huge}\"\n");
+
+        var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path));
+
+        Assert.That(result.Committed, Is.True);
+        Assert.That(await test.Ledger.Db.UsageEvents.Select(e => e.Application!.Length).SingleAsync(), Is.EqualTo(huge.Length));
+    }
 }
