@@ -128,4 +128,58 @@ public class AuditTamperingTests
         Assert.That(report.Holds, Is.False, "new entries must not launder an earlier edit");
         Assert.That(report.FirstBadSequence, Is.EqualTo(2));
     }
+
+    /// <summary>Rewrites entries from <paramref name="from"/> to the end as someone with the database would: every hash recomputed.</summary>
+    private static async Task RewriteChainFromAsync(TestLedger test, long from)
+    {
+        var entries = await test.Ledger.Db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        var previousHash = entries.Single(e => e.Sequence == from).PreviousHash;
+        foreach (var original in entries.Where(e => e.Sequence >= from))
+        {
+            var forged = new Domain.Auditing.AuditEntry(original.Sequence, original.OccurredAt, "mallory", original.Action,
+                original.EntityType, original.EntityId, original.Before, original.After, previousHash);
+            test.ExecuteRaw($"UPDATE AuditEntries SET Actor = 'mallory', PreviousHash = '{previousHash}', Hash = '{forged.Hash}' WHERE Sequence = {original.Sequence}");
+            previousHash = forged.Hash;
+        }
+    }
+
+    [Test]
+    public async Task Verify_WholeChainRewritten_HoldsAloneButNotAgainstTheWorkbooksHeadHash()
+    {
+        await using var test = await LedgerWithHistoryAsync();
+        var before = await VerifyAsync(test);
+        await test.AddPersonAsync("fay@example.com", "fay");
+        await RewriteChainFromAsync(test, 3);
+
+        var alone = await VerifyAsync(test);
+        var anchored = await new VerifyAuditChainHandler(test.Ledger).HandleAsync(new Domain.Auditing.ChainAnchor(before.EntryCount, before.HeadHash));
+
+        Assert.That(alone.Holds, Is.True, "a chain rewritten with every hash recomputed verifies on its own");
+        Assert.That(anchored.Holds, Is.False);
+        Assert.That(anchored.FirstBadSequence, Is.EqualTo(6));
+        Assert.That(anchored.Problem, Does.Contain(before.HeadHash));
+    }
+
+    [Test]
+    public async Task Verify_Anchored_HoldsAfterLaterChangesAndCatchesEntriesCutFromTheEnd()
+    {
+        await using var test = await LedgerWithHistoryAsync();
+        var before = await VerifyAsync(test);
+        var anchor = new Domain.Auditing.ChainAnchor(before.EntryCount, before.HeadHash);
+        await test.AddPersonAsync("fay@example.com", "fay");
+
+        var afterMoreWork = await new VerifyAuditChainHandler(test.Ledger).HandleAsync(anchor);
+        test.ExecuteRaw("DELETE FROM AuditEntries WHERE Sequence >= 6");
+        var cut = await new VerifyAuditChainHandler(test.Ledger).HandleAsync(anchor);
+
+        Assert.That(afterMoreWork.Holds, Is.True);
+        Assert.That((cut.Holds, cut.FirstBadSequence), Is.EqualTo((false, (long?)6)));
+        Assert.That(cut.Problem, Does.Contain("removed from the end"));
+    }
+
+    [TestCase("6:abc", false)]
+    [TestCase("six:0000000000000000000000000000000000000000000000000000000000000000", false)]
+    [TestCase("6:00000000000000000000000000000000000000000000000000000000000000AB", true)]
+    public void ChainAnchor_ParsesOnlyEntriesColonHash(string text, bool valid) =>
+        Assert.That(Domain.Auditing.ChainAnchor.TryParse(text) is not null, Is.EqualTo(valid));
 }

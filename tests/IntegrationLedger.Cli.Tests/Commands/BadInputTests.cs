@@ -38,6 +38,7 @@ public class BadInputTests
         new object[] { new[] { "token", "revoke", "missing-token", "--reason", "stolen" }, "stolen" },
         new object[] { new[] { "token", "frobnicate" }, "frobnicate" },
         new object[] { new[] { "audit", "log", "--since", "yesterday" }, "yesterday" },
+        new object[] { new[] { "audit", "verify", "--anchor", "3:not-a-hash" }, "--anchor" },
         new object[] { new[] { "token", "add", "--label", "t", "--kind", "api-key", "--owner", "ana@example.com", "--rotate-every", "abc" }, "--rotate-every" },
         new object[] { new[] { "token", "add", "--label", "t", "--kind", "api-key", "--owner", "ana@example.com", "--issued", "2099-01-01" }, "passed" },
         new object[] { new[] { "token", "add", "--label", "t", "--kind", "api-key", "--owner", "ana@example.com", "--issued", "1960-01-01" }, "2000" },

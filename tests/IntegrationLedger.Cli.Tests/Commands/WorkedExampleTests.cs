@@ -83,6 +83,24 @@ public class WorkedExampleTests
     }
 
     [Test]
+    public async Task AuditVerify_Anchor_HoldsThroughLaterWorkAndRefusesAnotherHash()
+    {
+        using var cli = new CliRunner();
+        await Succeeds(cli.LedgerAsync("init"));
+        await Succeeds(cli.LedgerAsync("person", "add", "--email", "ana@example.com", "--name", "Ana Lima"));
+        var earlier = (await Succeeds(cli.LedgerAsync("audit", "verify", "--json"))).Json;
+        var anchor = $"{earlier.GetProperty("entryCount").GetInt64()}:{earlier.GetProperty("headHash").GetString()}";
+        await Succeeds(cli.LedgerAsync("person", "add", "--email", "ben@example.com", "--name", "Ben Okafor"));
+
+        var holds = await cli.LedgerAsync("audit", "verify", "--anchor", anchor);
+        var other = await cli.LedgerAsync("audit", "verify", "--anchor", $"{earlier.GetProperty("entryCount").GetInt64()}:{new string('a', 64)}");
+
+        Assert.That(holds.ExitCode, Is.EqualTo(ExitCodes.Success), holds.ToString());
+        Assert.That(other.ExitCode, Is.EqualTo(ExitCodes.IntegrityFailure));
+        Assert.That(other.Error, Does.Contain($"broken at entry {earlier.GetProperty("entryCount").GetInt64()}"));
+    }
+
+    [Test]
     public async Task TokenFind_KnownAndUnknownSecrets()
     {
         using var cli = new CliRunner();

@@ -10,9 +10,13 @@ namespace IntegrationLedger.Application.Features.Audit;
 /// </summary>
 public sealed class VerifyAuditChainHandler(Ledger ledger)
 {
-    public async Task<AuditChainReport> HandleAsync(CancellationToken cancellationToken = default)
+    public async Task<AuditChainReport> HandleAsync(CancellationToken cancellationToken = default) =>
+        await HandleAsync(anchor: null, cancellationToken);
+
+    /// <param name="anchor">An entry's hash from an earlier workbook that the chain must still pass through.</param>
+    public async Task<AuditChainReport> HandleAsync(ChainAnchor? anchor, CancellationToken cancellationToken = default)
     {
-        var verifier = new AuditChainVerifier(firstAction: Ledger.InitAction);
+        var verifier = new AuditChainVerifier(firstAction: Ledger.InitAction, anchor);
         var entries = ledger.Db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {

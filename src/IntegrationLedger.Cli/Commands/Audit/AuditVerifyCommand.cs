@@ -2,19 +2,28 @@ using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Audit;
 using IntegrationLedger.Cli.Infrastructure;
+using IntegrationLedger.Domain.Auditing;
 
 namespace IntegrationLedger.Cli.Commands.Audit;
 
 internal sealed class AuditVerifyCommand : LedgerCommand
 {
+    private readonly Option<string?> _anchor = Optional("--anchor",
+        "An earlier workbook's audit entry count and head hash; the chain must still pass through it (catches a rewritten chain)",
+        "ENTRIES:HASH");
+
     public AuditVerifyCommand(CliServices cli)
         : base(cli, "verify", "Prove the change log's hash chain (exit 0 when it holds, 3 when it is broken)")
     {
+        Options.Add(_anchor);
     }
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var report = await new VerifyAuditChainHandler(ledger).HandleAsync(cancellationToken);
+        var anchor = parse.GetValue(_anchor) is { } text
+            ? ChainAnchor.TryParse(text) ?? throw new UsageException($"--anchor '{text}' is not ENTRIES:HASH (a whole number, a colon and a 64-character hex hash, as on a workbook's cover).")
+            : null;
+        var report = await new VerifyAuditChainHandler(ledger).HandleAsync(anchor, cancellationToken);
         if (WantsJson(parse))
             Output.WriteJson(report);
         else if (report.Holds)
