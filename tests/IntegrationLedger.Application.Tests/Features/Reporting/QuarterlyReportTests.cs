@@ -76,6 +76,7 @@ public class QuarterlyReportTests
         Assert.That(result.AuditVerified, Is.True);
         var cover = workbook.Worksheet("Cover");
         Assert.That(cover.Cell(10, 2).GetString(), Is.EqualTo(result.AuditHead), "the cover carries the chain's head hash");
+        Assert.That(cover.Cell(14, 2).GetString(), Is.EqualTo($"ledger audit verify --anchor {cover.Cell(9, 2).GetString()}:{result.AuditHead}"));
         Assert.That(cover.Cell(2, 2).GetString(), Is.EqualTo("Example Corp"));
     }
 
