@@ -1,0 +1,75 @@
+using CsCheck;
+using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Application.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Tests.Features.Importing;
+
+/// <summary>
+/// Generated files, not hand-picked ones: whatever text a field holds, once quoted as CSV it comes back from
+/// the ledger as written (trimmed), and a file cut off at any byte changes nothing or imports only whole rows.
+/// </summary>
+public class ImportPropertyTests
+{
+    private const string LoginHeader = "Id,UserId,LoginTime,LoginType,SourceIp,Status,Application";
+
+    /// <summary>Pieces that trouble CSV readers: separators, quotes, line breaks, and text beyond ASCII.</summary>
+    private static readonly Gen<string> AwkwardText =
+        Gen.OneOf<string>("a", "Z", "7", " ", ",", "\"", "\"\"", "\n", "\r\n", ";", "'", "é", "€", "日本", "😀", "\t")
+            .Array[0, 12]
+            .Select(string.Concat);
+
+    private static string Quoted(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string LoginRow(int index, string application) =>
+        $"0Yaxx{index:D10},005xx000001Sv7AAAS,2026-11-28T{index % 24:D2}:00:00.000Z,Partner Product,192.0.2.10,Success,{Quoted(application)}";
+
+    [Test]
+    public async Task AnyQuotedFieldText_ComesBackAsWritten()
+    {
+        await AwkwardText.Array[1, 8].SampleAsync(async applications =>
+        {
+            await using var test = await TestLedger.CreateAsync();
+            var path = Samples.Write(test, "logins.csv",
+                LoginHeader + "\r\n" + string.Join("\r\n", applications.Select((a, i) => LoginRow(i + 1, a))) + "\r\n");
+
+            var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path));
+
+            Assert.That(result.Committed, Is.True, string.Join("; ", result.Errors.Select(e => $"{e.Line} {e.Field} {e.Reason}")));
+            var stored = await test.Ledger.Db.UsageEvents.OrderBy(e => e.OccurredAt).Select(e => e.Application).ToListAsync();
+            var expected = applications.Select(a => string.IsNullOrWhiteSpace(a) ? null : a.Trim());
+            Assert.That(stored, Is.EqualTo(expected));
+        }, iter: 40);
+    }
+
+    [Test]
+    public async Task FileCutOffAtAnyByte_IsRefusedWholeOrKeepsOnlyRowsItHolds()
+    {
+        var files = Gen.Select(AwkwardText.Array[1, 6], Gen.Double[0.0, 1.0]);
+        await files.SampleAsync(async (applications, cutAt) =>
+        {
+            await using var test = await TestLedger.CreateAsync();
+            var whole = System.Text.Encoding.UTF8.GetBytes(
+                LoginHeader + "\r\n" + string.Join("\r\n", applications.Select((a, i) => LoginRow(i + 1, a))) + "\r\n");
+            var headerLength = LoginHeader.Length + 2;
+            var cut = headerLength + (int)((whole.Length - headerLength) * cutAt);
+            var path = Path.Combine(test.Folder, "cut.csv");
+            await File.WriteAllBytesAsync(path, whole[..cut]);
+
+            var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path));
+
+            var stored = await test.Ledger.Db.UsageEvents.OrderBy(e => e.OccurredAt).Select(e => e.Application).ToListAsync();
+            if (result.Rejected)
+            {
+                Assert.That(stored, Is.Empty, "a refused file changes nothing");
+                Assert.That(result.Errors, Is.Not.Empty);
+                return;
+            }
+            // A cut just before a doubled quote leaves a row that is well-formed CSV, so the last row may hold
+            // less than was written; every row before it must be exact.
+            var expected = applications.Select(a => string.IsNullOrWhiteSpace(a) ? null : a.Trim()).Take(stored.Count).ToList();
+            Assert.That(stored, Has.Count.LessThanOrEqualTo(applications.Length));
+            Assert.That(stored.SkipLast(1), Is.EqualTo(expected.SkipLast(1)));
+        }, iter: 60);
+    }
+}
