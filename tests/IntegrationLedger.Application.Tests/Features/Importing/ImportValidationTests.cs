@@ -234,4 +234,20 @@ public class ImportValidationTests
         Assert.That(result.Committed, Is.True);
         Assert.That(await test.Ledger.Db.UsageEvents.Select(e => e.Application!.Length).SingleAsync(), Is.EqualTo(huge.Length));
     }
+
+    [Test]
+    public async Task Import_HundredThousandExtraColumns_ReadsTheKnownOnes()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var extra = Enumerable.Range(1, 100_000).ToList();
+        var path = Samples.Write(test, "wide.csv",
+            LoginHeader + "," + string.Join(",", extra.Select(i => $"Extra{i}")) + "\n" +
+            "0Yaxx0000000001,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1," +
+            string.Join(",", extra.Select(i => i % 2 == 0 ? "" : "x")) + "\n");
+
+        var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path));
+
+        Assert.That((result.Committed, result.Counts.Added), Is.EqualTo((true, 1L)));
+        Assert.That(await test.Ledger.Db.UsageEvents.Select(e => e.Application).SingleAsync(), Is.EqualTo("AcmeSync/4.2.1"));
+    }
 }
