@@ -11,7 +11,7 @@ namespace IntegrationLedger.Application.Tests.Features.Importing;
 /// </summary>
 public class ImportPropertyTests
 {
-    private const string LoginHeader = "Id,UserId,LoginTime,LoginType,SourceIp,Status,Application";
+    private const string LoginHeader = Samples.LoginHistoryHeader;
 
     /// <summary>Pieces that trouble CSV readers: separators, quotes, line breaks, and text beyond ASCII.</summary>
     private static readonly Gen<string> AwkwardText =

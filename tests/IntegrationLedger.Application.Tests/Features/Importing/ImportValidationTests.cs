@@ -8,7 +8,7 @@ namespace IntegrationLedger.Application.Tests.Features.Importing;
 /// <summary>Bad rows are all reported; a file with any changes nothing unless asked; dry runs write nothing.</summary>
 public class ImportValidationTests
 {
-    private const string LoginHeader = "Id,UserId,LoginTime,LoginType,SourceIp,Status,Application";
+    private const string LoginHeader = Samples.LoginHistoryHeader;
 
     /// <summary>Six logins, three of them bad in different fields (lines 3, 5 and 7).</summary>
     private static readonly string FileWithThreeBadRows = string.Join("\n",
