@@ -10,8 +10,8 @@ namespace IntegrationLedger.Application.Features.Audit;
 /// </summary>
 public sealed class VerifyAuditChainHandler(Ledger ledger)
 {
-    public async Task<AuditChainReport> HandleAsync(CancellationToken cancellationToken = default) =>
-        await HandleAsync(anchor: null, cancellationToken);
+    public Task<AuditChainReport> HandleAsync(CancellationToken cancellationToken = default) =>
+        HandleAsync(anchor: null, cancellationToken);
 
     /// <param name="anchor">An entry's hash from an earlier workbook that the chain must still pass through.</param>
     public async Task<AuditChainReport> HandleAsync(ChainAnchor? anchor, CancellationToken cancellationToken = default)
