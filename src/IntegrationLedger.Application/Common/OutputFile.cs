@@ -6,7 +6,10 @@ namespace IntegrationLedger.Application.Common;
 /// </summary>
 public static class OutputFile
 {
-    /// <summary>The full path to write, once it is known the folder exists and the path is not a folder.</summary>
+    /// <summary>
+    /// The full path to write, once it is known the folder exists, the path is not a folder, and a file can
+    /// be created there. Checked before any work, so a report is not built only to fail at the last step.
+    /// </summary>
     public static string Check(string path)
     {
         var full = Path.GetFullPath(path);
@@ -15,8 +18,19 @@ public static class OutputFile
             throw new OutputFileException($"{path}: cannot write there; the folder {folder} does not exist.");
         if (Directory.Exists(full))
             throw new OutputFileException($"{path}: is a folder; give the name of a file to write.");
+        try
+        {
+            using var probe = new FileStream(TemporaryFor(full), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (Exception exception) when (IsWriteFailure(exception))
+        {
+            throw new OutputFileException($"{path}: cannot write in the folder {folder} ({exception.Message})");
+        }
         return full;
     }
+
+    /// <summary>Failures that mean the file system refused the write (permissions, a read-only or full disk).</summary>
+    public static bool IsWriteFailure(Exception exception) => exception is IOException or UnauthorizedAccessException;
 
     /// <summary>A temporary name beside <paramref name="fullPath"/>, so the final rename stays on one file system.</summary>
     public static string TemporaryFor(string fullPath) =>

@@ -42,7 +42,7 @@ public sealed class ExportTableToFileHandler(Ledger ledger)
             }
             File.Move(temporary, target, overwrite: true);
         }
-        catch (UnauthorizedAccessException exception)
+        catch (Exception exception) when (OutputFile.IsWriteFailure(exception))
         {
             throw new OutputFileException($"{request.OutPath}: cannot write there ({exception.Message})");
         }

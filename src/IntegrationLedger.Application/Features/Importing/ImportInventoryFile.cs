@@ -1,3 +1,4 @@
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Importing;
 using IntegrationLedger.Application.Importing.Csv;
 using IntegrationLedger.Application.Importing.Inventory;
@@ -42,6 +43,9 @@ public sealed class ImportInventoryFileHandler(Ledger ledger)
         if (missing.Count > 0)
             throw new ImportFileException($"{request.Path}, line 1: the {template.Name} template needs the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (run 'ledger template {template.Name}' for its header).");
         var applier = template.Bind(csv.Header, request.Path);
+        var keptColumns = template.Columns.Select(c => csv.Header.IndexOf(c.Name)).Where(i => i >= 0).ToArray();
+        foreach (var column in keptColumns)
+            csv.Header.MarkKept(column);
         using var rejectedRows = request.ErrorsPath is null ? null : RejectedRowsFile.Create(request.ErrorsPath, request.Path, csv.Header.Names, new HashSet<int>());
 
         await using var change = await ledger.BeginChangeAsync("import." + template.Name, cancellationToken);
@@ -73,6 +77,10 @@ public sealed class ImportInventoryFileHandler(Ledger ledger)
             {
                 rowErrors.Add(new RowError(csv.LineNumber, "row", $"has {csv.FieldCount} field{(csv.FieldCount == 1 ? "" : "s")} where the header has {csv.Header.Count} (an unquoted comma, or a truncated row)"));
             }
+            else if (FormulaIn(csv, keptColumns) is { } formula)
+            {
+                rowErrors.Add(formula);
+            }
             else
             {
                 try
@@ -101,11 +109,27 @@ public sealed class ImportInventoryFileHandler(Ledger ledger)
             }
         }
         RejectMalformed();
+        if (counts.Read == 0)
+            throw ImportFileException.NoRows(request.Path);
         rejectedRows?.Complete();
 
         var committed = !request.DryRun && (counts.Rejected == 0 || (request.SkipInvalid && !appliedPartly));
         if (committed)
             await change.CommitAsync(cancellationToken);
         return new InventoryImportResult(template.Name, request.Path, counts, errors, committed, request.DryRun);
+    }
+
+    /// <summary>
+    /// A cell a spreadsheet would run as a formula. Templates are filled in by hand, often in a spreadsheet,
+    /// so such text is refused before it reaches the ledger (outputs would neutralise it in any case).
+    /// </summary>
+    private static RowError? FormulaIn(CsvFile csv, int[] columns)
+    {
+        foreach (var column in columns)
+        {
+            if (csv.Get(column) is { } text && SpreadsheetFormula.LooksLikeOne(text))
+                return new RowError(csv.LineNumber, csv.Header.NameAt(column), $"'{text}' would run as a formula in a spreadsheet; remove the leading '{text[0]}'");
+        }
+        return null;
     }
 }

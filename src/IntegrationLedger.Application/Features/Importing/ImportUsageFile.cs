@@ -139,6 +139,8 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
             counts.Read += trailing.Count;
             Reject(trailing, null);
         }
+        if (counts.Read == 0)
+            throw ImportFileException.NoRows(request.Path);
         progress?.Report(new ImportProgress(csv.Length, csv.Length, counts.Read));
         rejectedRows?.Complete();
 

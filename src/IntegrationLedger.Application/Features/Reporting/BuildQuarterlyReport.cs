@@ -159,7 +159,7 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             sheetNames = await StreamedSheets.AssembleAsync(smallSheets, temporary, streamed, before: "Method", cancellationToken);
             File.Move(temporary, target, overwrite: true);
         }
-        catch (UnauthorizedAccessException exception)
+        catch (Exception exception) when (OutputFile.IsWriteFailure(exception))
         {
             throw new OutputFileException($"{request.OutPath}: cannot write there ({exception.Message})");
         }

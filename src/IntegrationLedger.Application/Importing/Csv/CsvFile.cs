@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
 
@@ -26,6 +27,12 @@ public sealed class CsvFile : IDisposable
         _errors = errors;
     }
 
+    /// <summary>
+    /// The longest value kept from a file. Real values (user agents, URIs, app names) are far shorter;
+    /// longer ones come from broken files and would bloat every report. Columns not kept may be longer.
+    /// </summary>
+    public const int MaxFieldBytes = 32 * 1024;
+
     public string Path { get; }
     public HeaderMap Header { get; }
 
@@ -41,10 +48,14 @@ public sealed class CsvFile : IDisposable
 
     public static CsvFile Open(string path)
     {
+        if (Directory.Exists(path))
+            throw new ImportFileException($"{path}: is a folder; give the file to import.");
         FileStream file;
+        Encoding? utf16;
         try
         {
             file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            utf16 = Utf16WithoutByteOrderMark(file);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -52,6 +63,9 @@ public sealed class CsvFile : IDisposable
         }
 
         var stream = new HashingStream(file);
+        // The CSV reader takes UTF-8 and recognises a UTF-16 byte order mark; UTF-16 without one is
+        // converted on the way in, so the hash is still of the file's own bytes.
+        Stream text = utf16 is null ? stream : Encoding.CreateTranscodingStream(stream, utf16, Encoding.UTF8, leaveOpen: false);
         var errors = new List<RowError>();
         var options = new CsvReaderOptions
         {
@@ -64,7 +78,7 @@ public sealed class CsvFile : IDisposable
             MalformedData = CsvMalformedDataHandling.Skip,
             OnMalformedRecord = record => errors.Add(new RowError(record.LineNumber, "row", Describe(record.Reason))),
         };
-        var reader = CsvReader.Create(stream, options, leaveOpen: false);
+        var reader = CsvReader.Create(text, options, leaveOpen: false);
         string[] names;
         try
         {
@@ -81,6 +95,24 @@ public sealed class CsvFile : IDisposable
             throw new ImportFileException($"{path}: the file is empty; a header row was expected.");
         }
         return new CsvFile(path, stream, reader, new HeaderMap(names), errors);
+    }
+
+    /// <summary>
+    /// UTF-16 saved without a byte order mark (some Windows tools do): a header is ASCII, so every other
+    /// byte of its first characters is zero. Leaves the file at its start.
+    /// </summary>
+    private static Encoding? Utf16WithoutByteOrderMark(FileStream file)
+    {
+        Span<byte> start = stackalloc byte[4];
+        var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        file.Position = 0;
+        if (read < start.Length)
+            return null;
+        if (start[0] != 0 && start[1] == 0 && start[2] != 0 && start[3] == 0)
+            return Encoding.Unicode;
+        if (start[0] == 0 && start[1] != 0 && start[2] == 0 && start[3] != 0)
+            return Encoding.BigEndianUnicode;
+        return null;
     }
 
     /// <summary>
@@ -119,6 +151,12 @@ public sealed class CsvFile : IDisposable
                     "is not UTF-8 text (the file may have been saved as Latin-1 or Windows-1252); save it as UTF-8 and import again"));
                 continue;
             }
+            if (FirstKeptFieldTooLong() is var (longField, bytes))
+            {
+                _errors.Add(new RowError(_reader.LineNumber, longField,
+                    $"is {bytes:N0} bytes long; a value the ledger keeps may be at most {MaxFieldBytes:N0} bytes (is the row shifted, or a file pasted into a cell?)"));
+                continue;
+            }
             return true;
         }
         FooterLines = _footerCandidates.Count;
@@ -131,6 +169,17 @@ public sealed class CsvFile : IDisposable
         {
             if (!Utf8.IsValid(_reader.GetSpan(i)))
                 return i < Header.Count ? Header.NameAt(i) : $"field {i + 1}";
+        }
+        return null;
+    }
+
+    private (string Field, int Bytes)? FirstKeptFieldTooLong()
+    {
+        for (var i = 0; i < _reader.FieldCount; i++)
+        {
+            var length = _reader.GetSpan(i).Length;
+            if (length > MaxFieldBytes && Header.IsKept(i))
+                return (i < Header.Count ? Header.NameAt(i) : $"field {i + 1}", length);
         }
         return null;
     }

@@ -25,6 +25,17 @@ public sealed class HeaderMap
     public IReadOnlyList<string> Names { get; }
     public int Count => Names.Count;
 
+    /// <summary>Columns whose values the importer keeps; only these are held to <see cref="CsvFile.MaxFieldBytes"/>.</summary>
+    private readonly HashSet<int> _kept = [];
+
+    public void MarkKept(int index)
+    {
+        if (index >= 0)
+            _kept.Add(index);
+    }
+
+    public bool IsKept(int index) => _kept.Contains(index);
+
     /// <summary>Header names that appear more than once; a column that is needed must not be one of them.</summary>
     public List<string> Duplicates { get; } = [];
 

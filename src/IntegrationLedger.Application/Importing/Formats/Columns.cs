@@ -24,6 +24,7 @@ internal sealed class Columns(HeaderMap header, string path, string format)
         var index = header.IndexOfAny(names);
         if (index >= 0 && header.Duplicates.Any(d => HeaderMap.Normalize(d) == HeaderMap.Normalize(header.NameAt(index))))
             throw new ImportFileException($"{path}, line 1, column {header.NameAt(index)}: the header has this column more than once; which one to read is unclear.");
+        header.MarkKept(index);
         return index;
     }
 

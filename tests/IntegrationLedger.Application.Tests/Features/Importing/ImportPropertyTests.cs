@@ -1,5 +1,6 @@
 using CsCheck;
 using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Application.Importing;
 using IntegrationLedger.Application.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,13 +57,21 @@ public class ImportPropertyTests
             var path = Path.Combine(test.Folder, "cut.csv");
             await File.WriteAllBytesAsync(path, whole[..cut]);
 
-            var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path));
+            ImportResult? result = null;
+            try
+            {
+                result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path));
+            }
+            catch (ImportFileException exception) when (exception.Message.Contains("no rows", StringComparison.Ordinal))
+            {
+                // Cut right after the header: refused as a whole.
+            }
 
             var stored = await test.Ledger.Db.UsageEvents.OrderBy(e => e.OccurredAt).Select(e => e.Application).ToListAsync();
-            if (result.Rejected)
+            if (result is null || result.Rejected)
             {
                 Assert.That(stored, Is.Empty, "a refused file changes nothing");
-                Assert.That(result.Errors, Is.Not.Empty);
+                Assert.That(result is null || result.Errors.Count > 0, "a refused file says why");
                 return;
             }
             // A cut just before a doubled quote leaves a row that is well-formed CSV, so the last row may hold

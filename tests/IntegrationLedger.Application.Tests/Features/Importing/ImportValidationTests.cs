@@ -222,17 +222,35 @@ public class ImportValidationTests
     }
 
     [Test]
-    public async Task Import_TenMegabyteField_IsReadWhole()
+    public async Task Import_TenMegabyteField_InAColumnItKeeps_IsRefusedNamingLineAndField()
     {
         await using var test = await TestLedger.CreateAsync();
         var huge = new string('x', 10 * 1024 * 1024);
         var path = Samples.Write(test, "huge.csv", LoginHeader + "\n" +
-            $"0Yaxx0000000001,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,\"{huge}\"\n");
+            "0Yaxx0000000001,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1\n" +
+            $"0Yaxx0000000002,005xx000001Sv7AAAS,2026-11-28T06:01:00.000Z,Partner Product,192.0.2.10,Success,\"{huge}\"\n");
 
         var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path));
 
-        Assert.That(result.Committed, Is.True);
-        Assert.That(await test.Ledger.Db.UsageEvents.Select(e => e.Application!.Length).SingleAsync(), Is.EqualTo(huge.Length));
+        Assert.That(result.Rejected, Is.True);
+        var error = result.Errors.Single();
+        Assert.That((error.Line, error.Field), Is.EqualTo((3L, "Application")));
+        Assert.That(error.Reason, Does.Contain("10,485,760 bytes"));
+        Assert.That(await test.Ledger.Db.UsageEvents.CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Import_TenMegabyteField_InAColumnItDoesNotKeep_IsReadPastWhole()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var huge = new string('x', 10 * 1024 * 1024);
+        var path = Samples.Write(test, "huge.csv", LoginHeader + ",Notes\n" +
+            $"0Yaxx0000000001,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1,\"{huge}\"\n" +
+            "0Yaxx0000000002,005xx000001Sv7AAAS,2026-11-28T06:01:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1,\n");
+
+        var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path));
+
+        Assert.That((result.Committed, result.Counts.Added), Is.EqualTo((true, 2L)));
     }
 
     [Test]
