@@ -121,4 +121,46 @@ public class MigrationTests
         Assert.That(command.ExecuteScalar(), Is.EqualTo(1L), "the copy holds the ledger as it was");
         Directory.Delete(test.Folder, true);
     }
+
+    private const string FixtureHead = "74fdfbf0ff73debf47b7ae77ea142a2cd39ba3a0e07c3c8c1a528b9742a51e43";
+
+    [Test]
+    public async Task Open_ALedgerFromBeforeFindings_BacksItUpMigratesItAndKeepsItsDataAndChain()
+    {
+        // A ledger written by an earlier build (see Fixtures/ledger-before-findings/README.md), not one rolled back here.
+        var folder = Directory.CreateTempSubdirectory("ledger-fixture-").FullName;
+        try
+        {
+            foreach (var file in new[] { "ledger.db", "ledger.db.key" })
+                File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ledger-before-findings", file), Path.Combine(folder, file));
+            var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+
+            await using var upgraded = await Ledger.OpenAsync(TestLedger.Options(folder, clock));
+
+            Assert.That(upgraded.MigrationsApplied, Is.EqualTo(upgraded.Db.Database.GetMigrations().Skip(2)), "every migration after the fixture's two");
+            Assert.That(File.Exists(upgraded.BackupPath), Is.True, "a copy is taken before the schema changes");
+            Assert.That(upgraded.Db.Database.HasPendingModelChanges(), Is.False);
+            var db = upgraded.Db;
+            Assert.That(new[] { await db.People.CountAsync(), await db.Integrations.CountAsync(), await db.Tokens.CountAsync(), await db.UsageEvents.CountAsync(), await db.AuditEntries.CountAsync() },
+                Is.EqualTo(new[] { 12, 6, 6, 151, 74 }));
+            var verify = new Application.Features.Audit.VerifyAuditChainHandler(upgraded);
+            Assert.That((await verify.HandleAsync(new Domain.Auditing.ChainAnchor(74, FixtureHead))).Holds, Is.True, "the chain is the one the old build wrote");
+
+            // The migrated ledger does today's work: the rules run over its history, and the chain goes on.
+            var findings = await new Application.Features.Findings.RunRulesHandler(upgraded).HandleAsync(new Application.Features.Findings.RunRules());
+            Assert.That(findings, Is.Not.Empty);
+            Assert.That((await verify.HandleAsync(new Domain.Auditing.ChainAnchor(74, FixtureHead))).Holds, Is.True);
+            Assert.That(await db.AuditEntries.CountAsync(), Is.GreaterThan(74));
+
+            using var backup = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={upgraded.BackupPath};Mode=ReadOnly;Pooling=False");
+            backup.Open();
+            using var command = backup.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM __EFMigrationsHistory";
+            Assert.That(command.ExecuteScalar(), Is.EqualTo(2L), "the copy is the ledger as it was");
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
 }
