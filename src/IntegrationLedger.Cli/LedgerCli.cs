@@ -117,7 +117,7 @@ public static class LedgerCli
                 error.WriteLine(exception.Message);
                 return ExitCodes.BadInput;
             case SqliteException { SqliteErrorCode: 5 or 6 }:
-                error.WriteLine("The ledger is busy: another process held its write lock for longer than the timeout. Nothing was changed; try again.");
+                error.WriteLine($"The ledger is busy: another process held its write lock for longer than the timeout. Nothing was changed; try again, or wait longer with {GlobalOptions.BusyTimeoutVariable}=SECONDS.");
                 return ExitCodes.Unexpected;
             case SqliteException { SqliteErrorCode: 26 or 11 }:
                 error.WriteLine($"The ledger file is not a valid SQLite database or is damaged: {exception.Message}");

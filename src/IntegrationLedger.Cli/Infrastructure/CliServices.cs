@@ -20,11 +20,25 @@ internal sealed class CliServices(CliEnvironment environment, GlobalOptions glob
         return given ?? NonEmpty(Environment.GetVariable(GlobalOptions.DatabaseVariable)) ?? GlobalOptions.DefaultDatabase;
     }
 
-    public LedgerOptions LedgerOptions(ParseResult parse) => new(
-        DatabasePath(parse),
-        NonEmpty(parse.GetValue(Globals.Actor)) ?? Environment.UserName,
-        Environment.Clock,
-        NonEmpty(Environment.GetVariable(LedgerKey.EnvironmentVariable)));
+    public LedgerOptions LedgerOptions(ParseResult parse)
+    {
+        var options = new LedgerOptions(
+            DatabasePath(parse),
+            NonEmpty(parse.GetValue(Globals.Actor)) ?? Environment.UserName,
+            Environment.Clock,
+            NonEmpty(Environment.GetVariable(LedgerKey.EnvironmentVariable)));
+        return BusyTimeout() is { } timeout ? options with { BusyTimeout = timeout } : options;
+    }
+
+    /// <summary><c>$LEDGER_BUSY_TIMEOUT</c> in whole seconds, 1 to 3600; unset means the default.</summary>
+    private TimeSpan? BusyTimeout()
+    {
+        if (NonEmpty(Environment.GetVariable(GlobalOptions.BusyTimeoutVariable)) is not { } text)
+            return null;
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 3600)
+            return TimeSpan.FromSeconds(seconds);
+        throw new UsageException($"{GlobalOptions.BusyTimeoutVariable} is '{text}'; give a whole number of seconds from 1 to 3600.");
+    }
 
     public async Task<Ledger> OpenLedgerAsync(ParseResult parse, CancellationToken cancellationToken)
     {

@@ -8,6 +8,9 @@ internal sealed class GlobalOptions
     public const string DatabaseVariable = "LEDGER_DB";
     public const string DefaultDatabase = "ledger.db";
 
+    /// <summary>Seconds to wait for another process's write lock (default 15), for scripts that would rather wait or fail fast.</summary>
+    public const string BusyTimeoutVariable = "LEDGER_BUSY_TIMEOUT";
+
     public Option<string?> Database { get; } = new("--db")
     {
         Description = $"The ledger's SQLite file (default: ${DatabaseVariable}, else ./{DefaultDatabase})",

@@ -60,4 +60,47 @@ public class ConcurrentProcessesTests
         var batches = (await cli.LedgerAsync("audit", "log", "--json")).Json.EnumerateArray().Count(e => e.GetProperty("entityType").GetString() == "ImportBatch");
         Assert.That(batches, Is.EqualTo(results.Count(r => r.Item1 == 0 && r.Item2.StartsWith("Imported", StringComparison.Ordinal))));
     }
+
+    [Test]
+    public async Task AWriterKeptWaitingPastTheTimeout_SaysTheLedgerIsBusyAndChangesNothing()
+    {
+        using var cli = new CliRunner();
+        Assert.That((await cli.LedgerAsync("init")).ExitCode, Is.Zero);
+        Assert.That((await cli.LedgerAsync("person", "add", "--email", "ana@example.com", "--name", "Ana")).ExitCode, Is.Zero);
+        cli.Variables["LEDGER_BUSY_TIMEOUT"] = "1";
+        string[] addToken = ["token", "add", "--label", "waiting", "--kind", "api-key", "--owner", "ana@example.com"];
+
+        using (var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.DatabasePath};Pooling=False"))
+        {
+            holder.Open();
+            using var begin = holder.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE";
+            begin.ExecuteNonQuery();
+
+            var watch = Stopwatch.StartNew();
+            var blocked = await cli.LedgerAsync(addToken);
+
+            Assert.That(blocked.ExitCode, Is.EqualTo(Infrastructure.ExitCodes.Unexpected), blocked.ToString());
+            Assert.That(blocked.Error, Does.Contain("The ledger is busy").And.Contain("Nothing was changed"));
+            Assert.That(blocked.Error, Does.Not.Contain("   at "));
+            Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(0.9)).And.LessThan(TimeSpan.FromSeconds(10)), "it waited for the timeout, then gave up");
+        }
+
+        Assert.That((await cli.LedgerAsync("token", "list", "--json")).Json.GetArrayLength(), Is.Zero, "nothing was changed");
+        var again = await cli.LedgerAsync(addToken);
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+        Assert.That((await cli.LedgerAsync("audit", "verify")).ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public async Task BusyTimeout_OutOfRange_IsRefused()
+    {
+        using var cli = new CliRunner();
+        cli.Variables["LEDGER_BUSY_TIMEOUT"] = "forever";
+
+        var result = await cli.LedgerAsync("init");
+
+        Assert.That(result.ExitCode, Is.EqualTo(Infrastructure.ExitCodes.BadInput));
+        Assert.That(result.Error, Does.Contain("LEDGER_BUSY_TIMEOUT"));
+    }
 }
