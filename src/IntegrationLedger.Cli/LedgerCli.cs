@@ -8,6 +8,8 @@ using IntegrationLedger.Cli.Commands.Exporting;
 using IntegrationLedger.Cli.Commands.Findings;
 using IntegrationLedger.Cli.Commands.Reporting;
 using IntegrationLedger.Cli.Commands.Reviews;
+using IntegrationLedger.Cli.Commands.Users;
+using IntegrationLedger.Cli.Commands.Web;
 using IntegrationLedger.Cli.Commands.Settings;
 using IntegrationLedger.Cli.Commands.Importing;
 using IntegrationLedger.Cli.Commands.Integrations;
@@ -87,6 +89,9 @@ public static class LedgerCli
             new ReviewStartCommand(cli), new ReviewStatusCommand(cli), new ReviewAttestCommand(cli)));
         root.Subcommands.Add(Group("settings", "The rules' thresholds",
             new SettingsListCommand(cli), new SettingsSetCommand(cli)));
+        root.Subcommands.Add(Group("user", "Accounts for the web application",
+            new UserAddCommand(cli), new UserListCommand(cli)));
+        root.Subcommands.Add(new ServeCommand(cli));
         root.Subcommands.Add(Group("audit", "The hash-chained change log",
             new AuditLogCommand(cli), new AuditVerifyCommand(cli)));
         return root;

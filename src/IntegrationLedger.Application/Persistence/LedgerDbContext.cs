@@ -7,6 +7,7 @@ using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
 using IntegrationLedger.Domain.Usage;
+using IntegrationLedger.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Persistence;
@@ -25,6 +26,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<AccessReview> AccessReviews => Set<AccessReview>();
     public DbSet<LedgerSetting> Settings => Set<LedgerSetting>();
+    public DbSet<LedgerUser> Users => Set<LedgerUser>();
+    public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
 
     /// <summary>Set by <see cref="LedgerChange"/> while it saves, so that nothing reaches the store unaudited.</summary>
     internal bool AuditedSaveInProgress { get; set; }

@@ -16,4 +16,8 @@ internal static class Guard
         value.Kind == DateTimeKind.Utc
             ? value
             : throw new ArgumentException($"{what} must be a UTC time.", nameof(value));
+
+    public static T Defined<T>(T value, string what)
+        where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new DomainException($"{what} '{value}' is not one the ledger knows.");
 }

@@ -1,0 +1,16 @@
+using IntegrationLedger.Domain.Users;
+
+namespace IntegrationLedger.Application.Features.Users;
+
+/// <summary>A sign-out, or a request refused because the account's role does not allow it.</summary>
+public sealed record RecordAccess(AccessEventKind Kind, string Email, string? Detail, string? RemoteAddress);
+
+public sealed class RecordAccessHandler(Ledger ledger)
+{
+    public async Task HandleAsync(RecordAccess request, CancellationToken cancellationToken = default)
+    {
+        await using var change = await ledger.BeginChangeAsync(request.Kind == AccessEventKind.Denied ? "auth.denied" : "auth.sign-out", cancellationToken);
+        ledger.Db.AccessEvents.Add(new AccessEvent(request.Kind, request.Email, request.Detail, request.RemoteAddress, ledger.Now));
+        await change.CommitAsync(cancellationToken);
+    }
+}

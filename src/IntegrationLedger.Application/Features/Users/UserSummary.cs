@@ -1,0 +1,9 @@
+using IntegrationLedger.Domain.Users;
+
+namespace IntegrationLedger.Application.Features.Users;
+
+public sealed record UserSummary(Guid Id, string Email, UserRole Role, DateTime? LastSignInAt, DateTime? LockedOutUntil)
+{
+    public static UserSummary From(LedgerUser user) =>
+        new(user.Id, user.Email, user.Role, user.LastSignInAt, user.LockedOutUntil);
+}

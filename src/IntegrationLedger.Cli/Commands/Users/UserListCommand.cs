@@ -1,0 +1,26 @@
+using System.CommandLine;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Features.Users;
+using IntegrationLedger.Cli.Infrastructure;
+
+namespace IntegrationLedger.Cli.Commands.Users;
+
+internal sealed class UserListCommand : LedgerCommand
+{
+    public UserListCommand(CliServices cli)
+        : base(cli, "list", "List the web application's accounts")
+    {
+    }
+
+    protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var users = await new ListUsersHandler(ledger).HandleAsync(cancellationToken);
+        return Show(parse, users, list =>
+        {
+            var table = CliOutput.NewTable("Email", "Role", "Last sign-in", "Locked until");
+            foreach (var u in list)
+                table.AddTextRow(u.Email, CliOutput.Name(u.Role), CliOutput.Time(u.LastSignInAt), CliOutput.Time(u.LockedOutUntil));
+            Output.Write(table);
+        });
+    }
+}

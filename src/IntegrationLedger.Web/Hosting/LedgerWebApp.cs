@@ -1,0 +1,60 @@
+using IntegrationLedger.Web.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IntegrationLedger.Web.Hosting;
+
+/// <summary>
+/// The web application: Razor Pages rendered on the server over the same Application layer and SQLite
+/// ledger as the command line. No script build, nothing fetched from the internet.
+/// </summary>
+public static class LedgerWebApp
+{
+    public static WebApplication Build(LedgerWebOptions options, string[]? urls = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(LedgerWebApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (urls is { Length: > 0 })
+            builder.WebHost.UseUrls(urls);
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<LedgerSession>();
+        builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ChangePolicyFilter))))
+            .AddApplicationPart(typeof(LedgerWebApp).Assembly);
+        builder.Services.AddScoped<ChangePolicyFilter>();
+        builder.Services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
+
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.LoginPath = "/signin";
+            cookie.LogoutPath = "/signout";
+            cookie.Cookie.Name = "ledger.session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = SessionCookie.ValidateAsync;
+            cookie.Events.OnRedirectToAccessDenied = SessionCookie.DeniedAsync;
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.ChangeInventory, p => p.RequireRole(Policies.OfficerRole))
+            .AddPolicy(Policies.ManageAccounts, p => p.RequireRole(Policies.AdminRole));
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using IntegrationLedger.Application.Features.Findings;
+using IntegrationLedger.Domain.Findings;
+using IntegrationLedger.Web.Hosting;
+using IntegrationLedger.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IntegrationLedger.Web.Pages.Findings;
+
+[ChangedBy(Policies.ChangeInventory)]
+public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
+{
+    [BindProperty(SupportsGet = true)]
+    public FindingStatus? Status { get; set; } = FindingStatus.Open;
+
+    [BindProperty(SupportsGet = true)]
+    public Severity? Severity { get; set; }
+
+    public IReadOnlyList<FindingView> Findings { get; private set; } = [];
+
+    public bool CanChange => User.IsInRole(Policies.OfficerRole);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Findings = await new ListFindingsHandler(await LedgerAsync(cancellationToken)).HandleAsync(new ListFindings(Status, Severity), cancellationToken);
+
+    public Task<IActionResult> OnPostAsync(string id, FindingAction action, string note, CancellationToken cancellationToken) =>
+        ChangeAsync(async ledger =>
+        {
+            var finding = await new WorkFindingHandler(ledger).HandleAsync(new WorkFinding(id, action, note), cancellationToken);
+            return $"Finding {finding.Id} is now {Format.Name(finding.Status)}.";
+        }, cancellationToken, new { Status, Severity });
+}

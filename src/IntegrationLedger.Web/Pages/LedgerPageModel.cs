@@ -1,0 +1,35 @@
+using FluentValidation;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IntegrationLedger.Web.Pages;
+
+/// <summary>
+/// A page that changes the ledger: each change runs one use case, and answers with a redirect (so a reload
+/// does not repeat it) carrying either what was done or the use case's own message about what was wrong.
+/// </summary>
+public abstract class LedgerPageModel(LedgerSession session) : PageModel
+{
+    protected Task<Ledger> LedgerAsync(CancellationToken cancellationToken) => session.OpenAsync(cancellationToken);
+
+    protected async Task<IActionResult> ChangeAsync(Func<Ledger, Task<string>> change, CancellationToken cancellationToken, object? routeValues = null)
+    {
+        try
+        {
+            TempData["Message"] = await change(await LedgerAsync(cancellationToken));
+        }
+        catch (ValidationException exception)
+        {
+            TempData["Error"] = string.Join(" ", exception.Errors.Select(e => e.ErrorMessage));
+        }
+        catch (Exception exception) when (exception is DomainException or NotFoundException)
+        {
+            TempData["Error"] = exception.Message;
+        }
+        return RedirectToPage(routeValues);
+    }
+}

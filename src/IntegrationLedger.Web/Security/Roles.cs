@@ -1,0 +1,13 @@
+using IntegrationLedger.Domain.Users;
+
+namespace IntegrationLedger.Web.Security;
+
+/// <summary>Authorization policies, one per duty. Reading needs only a signed-in account (the fallback policy).</summary>
+public static class Policies
+{
+    public const string ChangeInventory = nameof(ChangeInventory);
+    public const string ManageAccounts = nameof(ManageAccounts);
+
+    public static readonly string OfficerRole = UserRole.Officer.ToString();
+    public static readonly string AdminRole = UserRole.Admin.ToString();
+}

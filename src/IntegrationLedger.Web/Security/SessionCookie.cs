@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using IntegrationLedger.Application.Features.Users;
+using IntegrationLedger.Domain.Users;
+using IntegrationLedger.Web.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace IntegrationLedger.Web.Security;
+
+/// <summary>
+/// The session is a cookie (encrypted by ASP.NET Core data protection) naming the account and its security
+/// stamp. Each request checks the stamp against the ledger, so a changed role or password, or a removed
+/// account, ends the session at once rather than when the cookie expires.
+/// </summary>
+internal static class SessionCookie
+{
+    public const string StampClaim = "ledger:stamp";
+
+    public static ClaimsPrincipal Principal(UserSummary user, string stamp) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+                new Claim(ClaimTypes.Email, user.Email),
+                new Claim(ClaimTypes.Name, user.Email),
+                new Claim(ClaimTypes.Role, user.Role.ToString()),
+                new Claim(StampClaim, stamp),
+            ],
+            CookieAuthenticationDefaults.AuthenticationScheme));
+
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        if (!Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) || principal.FindFirstValue(StampClaim) is not { } stamp)
+        {
+            await Reject(context);
+            return;
+        }
+        var session = context.HttpContext.RequestServices.GetRequiredService<LedgerSession>();
+        var user = await new FindSessionUserHandler(await session.OpenAsync(context.HttpContext.RequestAborted)).HandleAsync(id, stamp, context.HttpContext.RequestAborted);
+        if (user is null || principal.FindFirstValue(ClaimTypes.Role) != user.Role.ToString())
+            await Reject(context);
+    }
+
+    private static async Task Reject(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>A request refused for want of a role is answered 403 and written to the audit log.</summary>
+    public static async Task DeniedAsync(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        var http = context.HttpContext;
+        var email = http.User.FindFirstValue(ClaimTypes.Email);
+        if (email is not null)
+        {
+            var ledger = await http.RequestServices.GetRequiredService<LedgerSession>().OpenAsync(http.RequestAborted);
+            await new RecordAccessHandler(ledger).HandleAsync(
+                new RecordAccess(AccessEventKind.Denied, email, $"{http.Request.Method} {http.Request.Path}", http.Connection.RemoteIpAddress?.ToString()), http.RequestAborted);
+        }
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync("Your role does not allow this. The attempt has been recorded in the audit log.");
+    }
+}
