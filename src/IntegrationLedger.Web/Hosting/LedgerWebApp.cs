@@ -28,6 +28,8 @@ public static class LedgerWebApp
         builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ChangePolicyFilter))))
             .AddApplicationPart(typeof(LedgerWebApp).Assembly);
         builder.Services.AddScoped<ChangePolicyFilter>();
+        // Names are written as they are (José, 日本) rather than as character references; HTML-significant characters are still encoded.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>

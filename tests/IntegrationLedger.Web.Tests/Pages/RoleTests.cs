@@ -1,0 +1,137 @@
+using System.Net;
+using IntegrationLedger.Web.Tests.Support;
+
+namespace IntegrationLedger.Web.Tests.Pages;
+
+/// <summary>
+/// Roles enforced on the server: an officer changes the inventory, with the audit log naming them; an
+/// auditor reads and downloads, and a change crafted by hand is refused with 403 and recorded.
+/// </summary>
+public class RoleTests
+{
+    private WebLedger _web = null!;
+
+    [SetUp]
+    public async Task Start() => _web = await WebLedger.StartAsync();
+
+    [TearDown]
+    public async Task Stop() => await _web.DisposeAsync();
+
+    private static string TokenPage => $"/tokens/{WebLedger.Token}";
+
+    [Test]
+    public async Task Officer_RecordsThatAnIntegrationUsesAToken_AndIsTheAuditActor()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Officer);
+
+        var response = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Use",
+            new() { ["integration"] = WebLedger.Integration, ["purpose"] = "Nightly export" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var page = await client.GetStringAsync(TokenPage);
+        Assert.That(page, Does.Contain("Recorded that Nightly ETL uses etl-token.").And.Contain("Nightly export"));
+        Assert.That(_web.Text("SELECT Actor FROM AuditEntries WHERE Action = 'token.use' LIMIT 1"), Is.EqualTo(WebLedger.Officer));
+    }
+
+    [Test]
+    public async Task Officer_ResetsATokenWithANewSecret_ThenConfirmsTheIntegration()
+    {
+        const string newSecret = "second-secret-value-0002";
+        var client = await _web.SignedInAsync(WebLedger.Officer);
+        await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Use", new() { ["integration"] = WebLedger.Integration, ["purpose"] = "Nightly export" });
+
+        var reset = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Reset", new() { ["newSecret"] = newSecret });
+        var afterReset = await client.GetStringAsync(TokenPage);
+        var confirm = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Confirm", new() { ["integration"] = WebLedger.Integration });
+        var afterConfirm = await client.GetStringAsync(TokenPage);
+
+        Assert.That((reset.StatusCode, confirm.StatusCode), Is.EqualTo((HttpStatusCode.Redirect, HttpStatusCode.Redirect)));
+        Assert.That(afterReset, Does.Contain("must now take the new value").And.Contain("pending-update"));
+        Assert.That(afterConfirm, Does.Contain("Confirmed that Nightly ETL has the new value").And.Contain("ends …0002"));
+        Assert.That(afterReset + afterConfirm, Does.Not.Contain(newSecret), "a secret entered is never shown again");
+        Assert.That(File.ReadAllBytes(_web.DatabasePath).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(newSecret)), Is.EqualTo(-1));
+    }
+
+    [Test]
+    public async Task Officer_ABadChange_IsRefusedWithTheReasonAndChangesNothing()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Officer);
+
+        await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Use", new() { ["integration"] = "No Such Integration", ["purpose"] = "x" });
+        var page = await client.GetStringAsync(TokenPage);
+
+        Assert.That(page, Does.Contain("role=\"alert\"").And.Contain("No Such Integration"));
+        Assert.That(_web.Scalar("SELECT count(*) FROM TokenUsages"), Is.Zero);
+    }
+
+    [TestCase("?handler=Revoke", "reason", "Compromised")]
+    [TestCase("?handler=Reset", "newSecret", "")]
+    [TestCase("?handler=Use", "purpose", "x")]
+    public async Task Auditor_ACraftedChange_IsRefusedWith403_ChangesNothing_AndIsAudited(string handler, string field, string value)
+    {
+        var client = await _web.SignedInAsync(WebLedger.Auditor);
+        var auditBefore = _web.Scalar("SELECT count(*) FROM AuditEntries WHERE Action LIKE 'token.%'");
+
+        // The page shows an auditor no forms; the request is built by hand, with a valid antiforgery token.
+        var response = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + handler,
+            new() { [field] = value, ["integration"] = WebLedger.Integration });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(_web.Text($"SELECT Status FROM Tokens WHERE Label = '{WebLedger.Token}'"), Is.EqualTo("Active"));
+        Assert.That(_web.Scalar("SELECT count(*) FROM AuditEntries WHERE Action LIKE 'token.%'"), Is.EqualTo(auditBefore));
+        Assert.That(_web.Text("SELECT Detail FROM AccessEvents WHERE Kind = 'Denied'"), Is.EqualTo($"POST {TokenPage}"));
+        Assert.That(_web.Text("SELECT Actor FROM AuditEntries WHERE Action = 'auth.denied'"), Is.EqualTo(WebLedger.Auditor));
+    }
+
+    [Test]
+    public async Task Auditor_SeesNoChangeForms()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Auditor);
+
+        var page = await client.GetStringAsync(TokenPage);
+
+        Assert.That(page, Does.Not.Contain("handler=Revoke").And.Not.Contain("handler=Reset"));
+    }
+
+    [Test]
+    public async Task Admin_CannotChangeTheInventoryEither()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Admin);
+
+        var response = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Revoke", new() { ["reason"] = "Compromised" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task Auditor_DownloadsTheQuarterlyWorkbookAndAnExport()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Auditor);
+
+        var workbook = await client.GetAsync("/reports?handler=Quarterly&quarter=2026-Q4");
+        var export = await client.GetAsync("/reports?handler=Export&table=tokens&format=Csv");
+
+        Assert.That(workbook.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(workbook.Content.Headers.ContentDisposition!.FileNameStar ?? workbook.Content.Headers.ContentDisposition.FileName, Does.Contain("audit-2026-Q4.xlsx"));
+        var bytes = await workbook.Content.ReadAsByteArrayAsync();
+        Assert.That(bytes[..2], Is.EqualTo("PK"u8.ToArray()), "an xlsx is a zip");
+        Assert.That(await export.Content.ReadAsStringAsync(), Does.Contain(WebLedger.Token));
+        Assert.That(Directory.GetFiles(Path.GetTempPath(), "ledger-download-*"), Is.Empty, "the files sent are removed");
+    }
+
+    [TestCase(WebLedger.Admin)]
+    [TestCase(WebLedger.Officer)]
+    [TestCase(WebLedger.Auditor)]
+    public async Task EveryPage_RendersForEveryRole(string email)
+    {
+        var client = await _web.SignedInAsync(email);
+
+        foreach (var url in new[] { "/", "/tokens", TokenPage, "/findings", "/findings?status=Resolved", "/reports", "/audit" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), url);
+        }
+        var audit = await client.GetStringAsync("/audit");
+        Assert.That(audit, Does.Contain("The chain verifies"));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using IntegrationLedger.Web.Tests.Support;
+
+namespace IntegrationLedger.Web.Tests.Pages;
+
+/// <summary>Sign-in with local accounts: every page needs it, failures lock the account, and every attempt is audited.</summary>
+public class SignInTests
+{
+    private WebLedger _web = null!;
+
+    [SetUp]
+    public async Task Start() => _web = await WebLedger.StartAsync();
+
+    [TearDown]
+    public async Task Stop() => await _web.DisposeAsync();
+
+    [TestCase("/")]
+    [TestCase("/tokens")]
+    [TestCase("/tokens/etl-token")]
+    [TestCase("/findings")]
+    [TestCase("/reports")]
+    [TestCase("/reports?handler=Quarterly&quarter=2026-Q4")]
+    [TestCase("/audit")]
+    public async Task EveryPage_WithoutSigningIn_SendsToTheSignInPage(string url)
+    {
+        var response = await _web.Client().GetAsync(url);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location!.ToString(), Does.Contain("/signin"));
+    }
+
+    [Test]
+    public async Task RightPassword_SignsInAndIsAudited()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Officer);
+
+        var dashboard = await client.GetStringAsync("/");
+
+        Assert.That(dashboard, Does.Contain("<h1>Dashboard</h1>").And.Contain(WebLedger.Officer));
+        Assert.That(_web.Scalar($"SELECT count(*) FROM AccessEvents WHERE Kind = 'SignedIn' AND Email = '{WebLedger.Officer}'"), Is.EqualTo(1));
+        Assert.That(_web.Scalar("SELECT count(*) FROM AuditEntries WHERE Action = 'auth.sign-in' AND EntityType = 'AccessEvent'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task FiveWrongPasswords_LockTheAccount_EvenAgainstTheRightOne_UntilTheLockoutEnds()
+    {
+        var client = _web.Client();
+        for (var i = 0; i < 5; i++)
+            Assert.That((await WebLedger.SignInAsync(client, WebLedger.Officer, "wrong password " + i)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+
+        var locked = await WebLedger.SignInAsync(client, WebLedger.Officer, WebLedger.Password);
+
+        Assert.That(locked.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await locked.Content.ReadAsStringAsync(), Does.Contain("locked"));
+        Assert.That(_web.Scalar("SELECT count(*) FROM AccessEvents WHERE Kind = 'SignInFailed'"), Is.EqualTo(5));
+        Assert.That(_web.Scalar("SELECT count(*) FROM AccessEvents WHERE Kind = 'SignInWhileLockedOut'"), Is.EqualTo(1));
+
+        _web.Clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.That((await WebLedger.SignInAsync(client, WebLedger.Officer, WebLedger.Password)).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+    }
+
+    [Test]
+    public async Task AnUnknownAccount_GetsTheSameAnswer_AndWhatWasTypedIsNotKept()
+    {
+        const string typed = "my-password-typed-in-the-wrong-box";
+
+        var response = await WebLedger.SignInAsync(_web.Client(), typed, "whatever it is");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("The email or the password is wrong."));
+        Assert.That(_web.Text("SELECT Email FROM AccessEvents WHERE Kind = 'SignInFailed'"), Is.EqualTo("(no such account)"));
+        Assert.That(File.ReadAllBytes(_web.DatabasePath).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(typed)), Is.EqualTo(-1));
+        var wal = _web.DatabasePath + "-wal";
+        if (File.Exists(wal))
+            Assert.That(File.ReadAllBytes(wal).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(typed)), Is.EqualTo(-1));
+    }
+
+    [Test]
+    public async Task PasswordsAreKeptOnlyAsTheFrameworksHash_AndNeverInTheAuditLog()
+    {
+        Assert.That(_web.Text($"SELECT PasswordHash FROM Users WHERE Email = '{WebLedger.Officer}'"), Does.Not.Contain(WebLedger.Password).And.Length.GreaterThan(60));
+        Assert.That(_web.Scalar($"SELECT count(*) FROM AuditEntries WHERE After LIKE '%{WebLedger.Password}%' OR After LIKE '%AQAAAA%'"), Is.Zero);
+        Assert.That(_web.Text("SELECT After FROM AuditEntries WHERE Action = 'user.add' AND EntityType = 'LedgerUser' LIMIT 1"), Does.Contain("\"PasswordHash\":\"(changed)\""));
+    }
+
+    [Test]
+    public async Task SigningOut_EndsTheSessionAndIsAudited()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Auditor);
+
+        var response = await WebLedger.PostFormAsync(client, "/", "/signout", []);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await client.GetAsync("/")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "signed out");
+        Assert.That(_web.Scalar($"SELECT count(*) FROM AccessEvents WHERE Kind = 'SignedOut' AND Email = '{WebLedger.Auditor}'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AFormPostedWithoutItsAntiforgeryToken_IsRefused()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Officer);
+
+        var response = await client.PostAsync($"/tokens/{WebLedger.Token}?handler=Revoke", new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "Compromised" }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(_web.Text($"SELECT Status FROM Tokens WHERE Label = '{WebLedger.Token}'"), Is.EqualTo("Active"));
+    }
+}

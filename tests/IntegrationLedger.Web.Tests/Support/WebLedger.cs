@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Features.Integrations;
+using IntegrationLedger.Application.Features.People;
+using IntegrationLedger.Application.Features.Tokens;
+using IntegrationLedger.Application.Features.Users;
+using IntegrationLedger.Application.Security;
+using IntegrationLedger.Domain.Integrations;
+using IntegrationLedger.Domain.Tokens;
+using IntegrationLedger.Domain.Users;
+using IntegrationLedger.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IntegrationLedger.Web.Tests.Support;
+
+/// <summary>
+/// The web application on the framework's test server, over a real ledger in a temporary folder that holds
+/// one person, one integration, one token, and an account of each role (all with <see cref="Password"/>).
+/// </summary>
+public sealed partial class WebLedger : IAsyncDisposable
+{
+    public const string Password = "correct horse battery staple";
+    public const string Admin = "admin@example.com";
+    public const string Officer = "officer@example.com";
+    public const string Auditor = "auditor@example.com";
+    public const string Token = "etl-token";
+    public const string Integration = "Nightly ETL";
+
+    private WebLedger(string folder, FakeTimeProvider clock, WebApplication app)
+    {
+        Folder = folder;
+        Clock = clock;
+        App = app;
+    }
+
+    public string Folder { get; }
+    public string DatabasePath => Path.Combine(Folder, "ledger.db");
+    public FakeTimeProvider Clock { get; }
+    public WebApplication App { get; }
+
+    public static async Task<WebLedger> StartAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("ledger-web-test-").FullName;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        await using (var ledger = await Ledger.InitializeAsync(new LedgerOptions(Path.Combine(folder, "ledger.db"), "setup", clock)))
+        {
+            await new AddPersonHandler(ledger).HandleAsync(new AddPerson("ana@example.com", "Ana Lima", "Data"));
+            await new AddIntegrationHandler(ledger).HandleAsync(new AddIntegration(Integration, "Acme", "ana@example.com", "Exports", null, NetworkTrust.Untrusted, [], []));
+            await new AddTokenHandler(ledger).HandleAsync(new AddToken(Token, TokenKind.ApiKey, "ana@example.com", Secret: Secret.Parse("first-secret-value-0001")));
+            foreach (var (email, role) in new[] { (Admin, UserRole.Admin), (Officer, UserRole.Officer), (Auditor, UserRole.Auditor) })
+                await new AddUserHandler(ledger).HandleAsync(new AddUser(email, role, Password));
+        }
+        var app = LedgerWebApp.Build(new LedgerWebOptions(Path.Combine(folder, "ledger.db"), clock), configure: builder => builder.WebHost.UseTestServer());
+        await app.StartAsync();
+        return new WebLedger(folder, clock, app);
+    }
+
+    /// <summary>A browser-like client: it keeps cookies and does not follow redirects, so tests see them.</summary>
+    public HttpClient Client()
+    {
+        var client = new HttpClient(new CookieHandler(App.GetTestServer().CreateHandler())) { BaseAddress = new Uri("http://localhost") };
+        return client;
+    }
+
+    /// <summary>A client signed in as <paramref name="email"/>.</summary>
+    public async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = Client();
+        var response = await SignInAsync(client, email, Password);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await response.Content.ReadAsStringAsync());
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
+        await PostFormAsync(client, "/signin", "/signin", new() { ["email"] = email, ["password"] = password });
+
+    /// <summary>Posts a form the way a browser would: with the antiforgery token from the page it was on.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(pageUrl);
+        var token = AntiforgeryField().Match(page);
+        Assert.That(token.Success, Is.True, $"{pageUrl} has a form with an antiforgery token");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        return await client.PostAsync(postUrl, new FormUrlEncodedContent(fields));
+    }
+
+    public long Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public string? Text(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() as string;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Directory.Delete(Folder, recursive: true);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    /// <summary>Keeps the cookies the server sets, as a browser does.</summary>
+    private sealed class CookieHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly CookieContainer _cookies = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var header = _cookies.GetCookieHeader(request.RequestUri!);
+            if (header.Length > 0)
+                request.Headers.Add("Cookie", header);
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var values))
+            {
+                foreach (var value in values)
+                    _cookies.SetCookies(request.RequestUri!, value);
+            }
+            return response;
+        }
+    }
+}
