@@ -1,6 +1,7 @@
 using IntegrationLedger.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationLedger.Web.Hosting;
@@ -23,8 +24,13 @@ public static class LedgerWebApp
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
 
         builder.Services.AddSingleton(options);
+        // The keys that encrypt session cookies live beside the ledger, readable by its owner only, like its own key.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("IntegrationLedger")
+            .PersistKeysToFileSystem(SessionKeysFolder(options.DatabasePath));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<LedgerSession>();
+        builder.Services.AddSingleton<Pages.Import.UploadedFiles>();
         builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ChangePolicyFilter))))
             .AddApplicationPart(typeof(LedgerWebApp).Assembly);
         builder.Services.AddScoped<ChangePolicyFilter>();
@@ -58,5 +64,13 @@ public static class LedgerWebApp
         app.UseAuthorization();
         app.MapRazorPages();
         return app;
+    }
+
+    private static DirectoryInfo SessionKeysFolder(string databasePath)
+    {
+        var folder = Path.GetFullPath(databasePath) + ".web-keys";
+        return OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(folder)
+            : Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 }

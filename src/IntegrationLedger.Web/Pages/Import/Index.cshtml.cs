@@ -1,0 +1,105 @@
+using FluentValidation;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Application.Importing;
+using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Web.Hosting;
+using IntegrationLedger.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IntegrationLedger.Web.Pages.Import;
+
+/// <summary>
+/// Upload, see the dry run with every bad row, then commit: the same importers, checks and all-or-nothing
+/// rule as <c>ledger import</c>.
+/// </summary>
+[ChangedBy(Policies.ChangeInventory)]
+[RequestSizeLimit(MaxUpload)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
+public sealed class IndexModel(LedgerSession session, UploadedFiles uploads) : LedgerPageModel(session)
+{
+    /// <summary>A million-row event log file is about 400 MB.</summary>
+    private const long MaxUpload = 1L << 30;
+
+    public ImportCheck? Check { get; private set; }
+    public Guid? UploadId { get; private set; }
+    public string? Problem { get; private set; }
+    public string Format { get; private set; } = "auto";
+    public string? TimeZone { get; private set; }
+
+    public bool CanChange => User.IsInRole(Policies.OfficerRole);
+
+    public async Task<IActionResult> OnPostCheckAsync(IFormFile? file, string format, string? timeZone, CancellationToken cancellationToken)
+    {
+        Format = format;
+        TimeZone = string.IsNullOrWhiteSpace(timeZone) ? null : timeZone.Trim();
+        if (file is null || file.Length == 0)
+        {
+            Problem = "Choose a file to check.";
+            return Page();
+        }
+        var (id, path) = await uploads.SaveAsync(file, cancellationToken);
+        Check = await RunAsync(path, dryRun: true, cancellationToken);
+        if (Check is { Rejected: 0 })
+            UploadId = id;
+        else
+            uploads.Delete(id);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommitAsync(Guid uploadId, string format, string? timeZone, CancellationToken cancellationToken)
+    {
+        Format = format;
+        TimeZone = string.IsNullOrWhiteSpace(timeZone) ? null : timeZone.Trim();
+        if (uploads.Find(uploadId) is not { } path)
+        {
+            Problem = "That upload is no longer here; upload the file again.";
+            return Page();
+        }
+        Check = await RunAsync(path, dryRun: false, cancellationToken);
+        uploads.Delete(uploadId);
+        if (Check is { Committed: true } done)
+        {
+            TempData["Message"] = $"Imported {done.FileName} as {done.Format}: {done.Accepted} of {done.Read} rows taken.";
+            return RedirectToPage();
+        }
+        return Page();
+    }
+
+    /// <summary>A whole-file problem (no header, wrong format, unreadable) becomes <see cref="Problem"/> and no check.</summary>
+    private async Task<ImportCheck?> RunAsync(string path, bool dryRun, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var ledger = await LedgerAsync(cancellationToken);
+            var format = Format == "auto" ? ImportFormatDetector.Detect(path) : Format;
+            return ImportFormatDetector.IsInventoryTemplate(format)
+                ? await InventoryAsync(ledger, format, path, dryRun, cancellationToken)
+                : await UsageAsync(ledger, format, path, dryRun, cancellationToken);
+        }
+        catch (ValidationException exception)
+        {
+            Problem = string.Join(" ", exception.Errors.Select(e => e.ErrorMessage));
+        }
+        catch (Exception exception) when (exception is ImportFileException or DomainException)
+        {
+            // Messages name the file by its path on the server; people know it by the name they uploaded.
+            Problem = exception.Message.Replace(Path.GetDirectoryName(path) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+        }
+        return null;
+    }
+
+    private async Task<ImportCheck> UsageAsync(Ledger ledger, string format, string path, bool dryRun, CancellationToken cancellationToken)
+    {
+        var result = await new ImportUsageFileHandler(ledger).HandleAsync(new ImportUsageFile(format, path, TimeZone, DryRun: dryRun), null, cancellationToken);
+        var c = result.Counts;
+        return new ImportCheck(Path.GetFileName(path), result.Format, c.Read, c.Added + c.Duplicates, c.Rejected, result.Errors, result.ErrorCount, result.Committed);
+    }
+
+    private static async Task<ImportCheck> InventoryAsync(Ledger ledger, string template, string path, bool dryRun, CancellationToken cancellationToken)
+    {
+        var result = await new ImportInventoryFileHandler(ledger).HandleAsync(new ImportInventoryFile(template, path, DryRun: dryRun), cancellationToken);
+        var c = result.Counts;
+        return new ImportCheck(Path.GetFileName(path), result.Template, c.Read, c.Created + c.Updated + c.Unchanged, c.Rejected, result.Errors, result.Errors.Count, result.Committed);
+    }
+}

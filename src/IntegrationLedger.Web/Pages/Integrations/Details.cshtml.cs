@@ -1,0 +1,39 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Features.Integrations;
+using IntegrationLedger.Domain.Integrations;
+using IntegrationLedger.Web.Hosting;
+using IntegrationLedger.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IntegrationLedger.Web.Pages.Integrations;
+
+[ChangedBy(Policies.ChangeInventory)]
+public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(session)
+{
+    [FromRoute]
+    public string Name { get; set; } = "";
+
+    public IntegrationDetails Details { get; private set; } = null!;
+
+    public bool CanChange => User.IsInRole(Policies.OfficerRole);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Details = await new ShowIntegrationHandler(await LedgerAsync(cancellationToken)).HandleAsync(Name, cancellationToken);
+            return Page();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    public Task<IActionResult> OnPostVetAsync(DateOnly reviewedOn, string reviewer, VettingOutcome outcome, string? evidence, CancellationToken cancellationToken) =>
+        ChangeAsync(async ledger =>
+        {
+            await new VetIntegrationHandler(ledger).HandleAsync(new VetIntegration(Name, reviewedOn, reviewer, outcome, evidence, null), cancellationToken);
+            return $"Recorded the vetting of {Name}.";
+        }, cancellationToken);
+}

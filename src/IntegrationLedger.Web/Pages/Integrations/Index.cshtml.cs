@@ -1,0 +1,31 @@
+using IntegrationLedger.Application.Features.Integrations;
+using IntegrationLedger.Domain.Integrations;
+using IntegrationLedger.Web.Hosting;
+using IntegrationLedger.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IntegrationLedger.Web.Pages.Integrations;
+
+[ChangedBy(Policies.ChangeInventory)]
+public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
+{
+    public IReadOnlyList<IntegrationSummary> Integrations { get; private set; } = [];
+
+    public bool CanChange => User.IsInRole(Policies.OfficerRole);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Integrations = await new ListIntegrationsHandler(await LedgerAsync(cancellationToken)).HandleAsync(cancellationToken);
+
+    public Task<IActionResult> OnPostAsync(string name, string? vendor, string? owner, string? purpose, NetworkTrust network, string? allowedCidrs, string? accounts, CancellationToken cancellationToken) =>
+        ChangeAsync(async ledger =>
+        {
+            var rules = Words(accounts).Select(a => new AttributionRuleSpec(AttributionRuleKind.Account, a)).ToList();
+            var added = await new AddIntegrationHandler(ledger).HandleAsync(
+                new AddIntegration(name, Blank(vendor), Blank(owner), Blank(purpose), null, network, Words(allowedCidrs), rules), cancellationToken);
+            return $"Added the integration {added.Name}.";
+        }, cancellationToken);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private static List<string> Words(string? text) => [.. (text ?? "").Split([' ', ',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}

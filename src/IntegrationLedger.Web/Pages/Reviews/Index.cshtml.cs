@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Features.Reviews;
+using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Domain.Reviews;
+using IntegrationLedger.Web.Hosting;
+using IntegrationLedger.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IntegrationLedger.Web.Pages.Reviews;
+
+/// <summary>Each owner sees and attests their own items; attesting someone else's is refused on the server.</summary>
+[ChangedBy(Policies.ChangeInventory)]
+public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
+{
+    public ReviewStatus? Status { get; private set; }
+    public IReadOnlyList<ReviewItemView> Mine { get; private set; } = [];
+    public string Me => User.FindFirstValue(ClaimTypes.Email) ?? "";
+
+    public bool CanChange => User.IsInRole(Policies.OfficerRole);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Status = await new GetReviewStatusHandler(await LedgerAsync(cancellationToken)).LatestAsync(cancellationToken);
+            Mine = Status.ItemList.Where(i => string.Equals(i.Owner, Me, StringComparison.OrdinalIgnoreCase)).ToList();
+        }
+        catch (NotFoundException)
+        {
+            Status = null;
+        }
+    }
+
+    public Task<IActionResult> OnPostAsync(string item, ReviewDecision decision, string note, CancellationToken cancellationToken) =>
+        ChangeAsync(async ledger =>
+        {
+            var status = await new GetReviewStatusHandler(ledger).LatestAsync(cancellationToken);
+            var target = status.ItemList.SingleOrDefault(i => i.Id == item) ?? throw new NotFoundException($"No item {item} is in the review of {status.Quarter}.");
+            if (!string.Equals(target.Owner, Me, StringComparison.OrdinalIgnoreCase))
+                throw new DomainException($"Item {item} is owned by {target.Owner}; only its owner attests it.");
+            var result = await new AttestReviewItemHandler(ledger).HandleAsync(new AttestReviewItem(item, decision, note), cancellationToken);
+            return $"Recorded '{Format.Name(decision)}' for {target.Subject}." + (result.TokensRevoked.Count > 0 ? $" Revoked: {string.Join(", ", result.TokensRevoked)}." : "");
+        }, cancellationToken);
+}
