@@ -126,7 +126,7 @@ public class RoleTests
     {
         var client = await _web.SignedInAsync(email);
 
-        foreach (var url in new[] { "/", "/tokens", TokenPage, "/findings", "/findings?status=Resolved", "/reports", "/audit" })
+        foreach (var url in new[] { "/", "/people", "/people/ana@example.com", "/integrations", "/integrations/Nightly%20ETL", "/tokens", TokenPage, "/import", "/findings", "/findings?status=Resolved", "/reviews", "/reports", "/audit" })
         {
             var response = await client.GetAsync(url);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), url);

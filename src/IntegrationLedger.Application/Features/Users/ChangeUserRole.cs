@@ -1,0 +1,27 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Domain.People;
+using IntegrationLedger.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Features.Users;
+
+/// <summary>Gives an account another role; its sessions end, since they were granted under the old one.</summary>
+public sealed record ChangeUserRole(string Email, UserRole Role);
+
+public sealed class ChangeUserRoleHandler(Ledger ledger)
+{
+    public async Task<UserSummary> HandleAsync(ChangeUserRole request, CancellationToken cancellationToken = default)
+    {
+        await using var change = await ledger.BeginChangeAsync("user.role", cancellationToken);
+        var email = Person.NormalizeEmail(request.Email);
+        var user = await ledger.Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken)
+            ?? throw new NotFoundException($"No account '{email}' exists.");
+        if (user.Role == UserRole.Admin && request.Role != UserRole.Admin
+            && !await ledger.Db.Users.AnyAsync(u => u.Role == UserRole.Admin && u.Id != user.Id, cancellationToken))
+            throw new DomainException($"{email} is the only admin; make another account admin first, or no one could manage accounts.");
+        user.ChangeRole(request.Role);
+        await change.CommitAsync(cancellationToken);
+        return UserSummary.From(user);
+    }
+}

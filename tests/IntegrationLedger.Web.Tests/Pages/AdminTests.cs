@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using IntegrationLedger.Web.Tests.Support;
+
+namespace IntegrationLedger.Web.Tests.Pages;
+
+/// <summary>The admin's page: accounts and settings, closed to every other role.</summary>
+public class AdminTests
+{
+    private WebLedger _web = null!;
+
+    [SetUp]
+    public async Task Start() => _web = await WebLedger.StartAsync();
+
+    [TearDown]
+    public async Task Stop() => await _web.DisposeAsync();
+
+    [TestCase(WebLedger.Officer)]
+    [TestCase(WebLedger.Auditor)]
+    public async Task OtherRoles_AreRefusedThePage(string email)
+    {
+        var client = await _web.SignedInAsync(email);
+
+        Assert.That((await client.GetAsync("/admin")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(_web.Text("SELECT Detail FROM AccessEvents WHERE Kind = 'Denied'"), Is.EqualTo("GET /admin"));
+    }
+
+    [Test]
+    public async Task Admin_AddsAnAccountThatCanSignIn()
+    {
+        var admin = await _web.SignedInAsync(WebLedger.Admin);
+
+        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Add", new() { ["email"] = "new.auditor@example.com", ["role"] = "Auditor", ["password"] = "another long passphrase" });
+
+        var client = _web.Client();
+        Assert.That((await WebLedger.SignInAsync(client, "new.auditor@example.com", "another long passphrase")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(_web.Text("SELECT Actor FROM AuditEntries WHERE Action = 'user.add' ORDER BY Sequence DESC LIMIT 1"), Is.EqualTo(WebLedger.Admin));
+    }
+
+    [Test]
+    public async Task ChangingARole_EndsThatAccountsOpenSessions()
+    {
+        var auditor = await _web.SignedInAsync(WebLedger.Auditor);
+        var admin = await _web.SignedInAsync(WebLedger.Admin);
+
+        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Role", new() { ["email"] = WebLedger.Auditor, ["role"] = "Officer" });
+
+        var response = await auditor.GetAsync("/");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location!.ToString(), Does.Contain("/signin"));
+    }
+
+    [Test]
+    public async Task TheLastAdmin_CannotBeDemoted()
+    {
+        var admin = await _web.SignedInAsync(WebLedger.Admin);
+
+        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Role", new() { ["email"] = WebLedger.Admin, ["role"] = "Auditor" });
+
+        Assert.That(await admin.GetStringAsync("/admin"), Does.Contain("is the only admin"));
+        Assert.That(_web.Text($"SELECT Role FROM Users WHERE Email = '{WebLedger.Admin}'"), Is.EqualTo("Admin"));
+    }
+
+    [Test]
+    public async Task Admin_ChangesARuleSetting()
+    {
+        var admin = await _web.SignedInAsync(WebLedger.Admin);
+        var name = Regex.Match(await admin.GetStringAsync("/admin"), "name=\"name\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Setting", new() { ["name"] = name, ["value"] = "45" });
+
+        Assert.That(await admin.GetStringAsync("/admin"), Does.Contain($"{name} is now 45."));
+    }
+}

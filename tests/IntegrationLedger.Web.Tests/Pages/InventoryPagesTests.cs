@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Features.People;
+using IntegrationLedger.Application.Features.Reviews;
+using IntegrationLedger.Application.Features.Tokens;
+using IntegrationLedger.Domain.Reviews;
+using IntegrationLedger.Domain.Tokens;
+using IntegrationLedger.Web.Tests.Support;
+
+namespace IntegrationLedger.Web.Tests.Pages;
+
+/// <summary>An officer's work on the web: people, integrations, imports and access reviews, each ending up in the ledger.</summary>
+public class InventoryPagesTests
+{
+    private WebLedger _web = null!;
+
+    [SetUp]
+    public async Task Start() => _web = await WebLedger.StartAsync();
+
+    [TearDown]
+    public async Task Stop() => await _web.DisposeAsync();
+
+    [Test]
+    public async Task Officer_AddsAPersonAndAnIntegration_AndVetsIt()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Officer);
+
+        await WebLedger.PostFormAsync(client, "/people", "/people", new() { ["email"] = "gus@example.com", ["name"] = "Gus Pereira", ["department"] = "IT" });
+        await WebLedger.PostFormAsync(client, "/integrations", "/integrations", new()
+        {
+            ["name"] = "Billing Sync", ["vendor"] = "Acme", ["owner"] = "gus@example.com", ["purpose"] = "Invoices",
+            ["network"] = "Untrusted", ["allowedCidrs"] = "198.51.100.0/24", ["accounts"] = "billing.sync@example.com",
+        });
+        await WebLedger.PostFormAsync(client, "/integrations/Billing%20Sync", "/integrations/Billing%20Sync?handler=Vet", new()
+        {
+            ["reviewedOn"] = "2026-10-30", ["reviewer"] = "Gus Pereira", ["outcome"] = "Approved", ["evidence"] = "SOC 2 report",
+        });
+
+        var page = await client.GetStringAsync("/integrations/Billing%20Sync");
+        Assert.That(page, Does.Contain("198.51.100.0/24").And.Contain("billing.sync@example.com").And.Contain("SOC 2 report"));
+        Assert.That(await client.GetStringAsync("/people/gus@example.com"), Does.Contain("Billing Sync"));
+        Assert.That(_web.Scalar($"SELECT count(*) FROM AuditEntries WHERE Actor = '{WebLedger.Officer}' AND Action IN ('person.add', 'integration.add', 'integration.vet')"), Is.GreaterThanOrEqualTo(3));
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, string content)
+    {
+        var page = await client.GetStringAsync("/import");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+            { new StringContent("auto"), "format" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "file", fileName },
+        };
+        return await client.PostAsync("/import?handler=Check", form);
+    }
+
+    private const string Header = "EVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,USER_NAME,SOURCE_IP,LOGIN_STATUS";
+
+    [Test]
+    public async Task Import_ABadFileShowsEveryBadRow_AndImportsNothing_ThenAGoodOneIsCheckedAndCommitted()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Officer);
+
+        var bad = await UploadAsync(client, "bad-logins.csv", Header + "\n" +
+            "Login,20261101000000.000,r1,005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n" +
+            "Login,yesterday,r2,005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n" +
+            "Login,20261101000200.000,r3,005xx0001,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n");
+        var badPage = await bad.Content.ReadAsStringAsync();
+
+        Assert.That(badPage, Does.Contain("bad-logins.csv, read as sf-elf").And.Contain("Nothing was imported"));
+        Assert.That(badPage, Does.Contain("<td>3</td><td>TIMESTAMP</td>").And.Contain("<td>4</td><td>USER_ID</td>"));
+        Assert.That(badPage, Does.Not.Contain("handler=Commit"));
+        Assert.That(_web.Scalar("SELECT count(*) FROM UsageEvents"), Is.Zero);
+
+        var good = await UploadAsync(client, "logins.csv", Header + "\n" +
+            "Login,20261101000000.000,r1,005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n" +
+            "Login,20261101000100.000,r2,005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n");
+        var goodPage = await good.Content.ReadAsStringAsync();
+        Assert.That(goodPage, Does.Contain("Import these 2 rows"));
+        Assert.That(_web.Scalar("SELECT count(*) FROM UsageEvents"), Is.Zero, "a check imports nothing");
+
+        var uploadId = System.Text.RegularExpressions.Regex.Match(goodPage, "name=\"uploadId\" value=\"([^\"]+)\"").Groups[1].Value;
+        var commit = await WebLedger.PostFormAsync(client, "/import", "/import?handler=Commit", new() { ["uploadId"] = uploadId, ["format"] = "auto", ["timeZone"] = "" });
+
+        Assert.That(commit.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(await client.GetStringAsync("/import"), Does.Contain("Imported logins.csv as sf-elf: 2 of 2 rows taken."));
+        Assert.That(_web.Scalar("SELECT count(*) FROM UsageEvents"), Is.EqualTo(2));
+        Assert.That(_web.Text("SELECT FileName FROM ImportBatches"), Is.EqualTo("logins.csv"));
+        Assert.That(_web.Text("SELECT Actor FROM ImportBatches"), Is.EqualTo(WebLedger.Officer));
+        Assert.That(Directory.GetDirectories(_web.DatabasePath + ".uploads"), Is.Empty, "uploads are removed once used");
+    }
+
+    [Test]
+    public async Task Import_AFileOfTheWrongKind_SaysWhyByItsOwnName()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Officer);
+
+        var page = await (await UploadAsync(client, "notes.csv", "what,is,this\n1,2,3\n")).Content.ReadAsStringAsync();
+
+        Assert.That(page, Does.Contain("notes.csv, line 1: the header matches none of the formats"));
+        Assert.That(page, Does.Not.Contain(".uploads"), "the server's own paths stay on the server");
+    }
+
+    [Test]
+    public async Task Review_AnOwnerAttestsTheirOwnItem_ButNotSomeoneElses()
+    {
+        await using (var ledger = await Ledger.OpenAsync(new LedgerOptions(_web.DatabasePath, "setup", _web.Clock)))
+        {
+            await new AddPersonHandler(ledger).HandleAsync(new AddPerson(WebLedger.Officer, "Olga Officer", "Security"));
+            await new AddTokenHandler(ledger).HandleAsync(new AddToken("olga-key", TokenKind.ApiKey, WebLedger.Officer));
+            await new StartReviewHandler(ledger).HandleAsync(new StartReview(Quarter.Parse("2026-Q4")));
+        }
+        var client = await _web.SignedInAsync(WebLedger.Officer);
+        var page = await client.GetStringAsync("/reviews");
+        var mine = System.Text.RegularExpressions.Regex.Match(page, "name=\"item\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.That(mine, Is.Not.Empty, page);
+
+        await WebLedger.PostFormAsync(client, "/reviews", "/reviews", new() { ["item"] = mine, ["decision"] = "Keep", ["note"] = "still needed for the export" });
+        var after = await client.GetStringAsync("/reviews");
+
+        Assert.That(after, Does.Contain("Recorded &#x27;keep&#x27; for olga-key").Or.Contain("Recorded 'keep' for olga-key"));
+        await using var reader = await Ledger.OpenAsync(new LedgerOptions(_web.DatabasePath, "check", _web.Clock));
+        var status = await new GetReviewStatusHandler(reader).HandleAsync(Quarter.Parse("2026-Q4"));
+        var othersItem = status.ItemList.First(i => i.Owner == "ana@example.com").Id;
+        await WebLedger.PostFormAsync(client, "/reviews", "/reviews", new() { ["item"] = othersItem, ["decision"] = "Revoke", ["note"] = "not mine" });
+        Assert.That(await client.GetStringAsync("/reviews"), Does.Contain("only its owner attests it"));
+        Assert.That(_web.Text($"SELECT Status FROM Tokens WHERE Label = '{WebLedger.Token}'"), Is.EqualTo("Active"));
+    }
+}
