@@ -43,7 +43,11 @@ public sealed partial class WebLedger : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public WebApplication App { get; }
 
-    public static async Task<WebLedger> StartAsync()
+    /// <summary>Where a browser reaches the server started <c>overTheNetwork</c>.</summary>
+    public string BaseUrl => App.Urls.First();
+
+    /// <param name="overTheNetwork">A real Kestrel server on a free local port, for a browser; otherwise the in-memory test server.</param>
+    public static async Task<WebLedger> StartAsync(bool overTheNetwork = false)
     {
         var folder = Directory.CreateTempSubdirectory("ledger-web-test-").FullName;
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -55,7 +59,10 @@ public sealed partial class WebLedger : IAsyncDisposable
             foreach (var (email, role) in new[] { (Admin, UserRole.Admin), (Officer, UserRole.Officer), (Auditor, UserRole.Auditor) })
                 await new AddUserHandler(ledger).HandleAsync(new AddUser(email, role, Password));
         }
-        var app = LedgerWebApp.Build(new LedgerWebOptions(Path.Combine(folder, "ledger.db"), clock), configure: builder => builder.WebHost.UseTestServer());
+        var options = new LedgerWebOptions(Path.Combine(folder, "ledger.db"), clock);
+        var app = overTheNetwork
+            ? LedgerWebApp.Build(options, ["http://127.0.0.1:0"])
+            : LedgerWebApp.Build(options, configure: builder => builder.WebHost.UseTestServer());
         await app.StartAsync();
         return new WebLedger(folder, clock, app);
     }
