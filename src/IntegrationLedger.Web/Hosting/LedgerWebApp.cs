@@ -59,6 +59,7 @@ public static class LedgerWebApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseExceptionHandler("/error");
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();

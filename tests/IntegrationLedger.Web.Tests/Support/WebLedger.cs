@@ -47,7 +47,7 @@ public sealed partial class WebLedger : IAsyncDisposable
     public string BaseUrl => App.Urls.First();
 
     /// <param name="overTheNetwork">A real Kestrel server on a free local port, for a browser; otherwise the in-memory test server.</param>
-    public static async Task<WebLedger> StartAsync(bool overTheNetwork = false)
+    public static async Task<WebLedger> StartAsync(bool overTheNetwork = false, TimeSpan? busyTimeout = null)
     {
         var folder = Directory.CreateTempSubdirectory("ledger-web-test-").FullName;
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -59,7 +59,7 @@ public sealed partial class WebLedger : IAsyncDisposable
             foreach (var (email, role) in new[] { (Admin, UserRole.Admin), (Officer, UserRole.Officer), (Auditor, UserRole.Auditor) })
                 await new AddUserHandler(ledger).HandleAsync(new AddUser(email, role, Password));
         }
-        var options = new LedgerWebOptions(Path.Combine(folder, "ledger.db"), clock);
+        var options = new LedgerWebOptions(Path.Combine(folder, "ledger.db"), clock) { BusyTimeout = busyTimeout };
         var app = overTheNetwork
             ? LedgerWebApp.Build(options, ["http://127.0.0.1:0"])
             : LedgerWebApp.Build(options, configure: builder => builder.WebHost.UseTestServer());

@@ -22,6 +22,13 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Findings = await new ListFindingsHandler(await LedgerAsync(cancellationToken)).HandleAsync(new ListFindings(Status, Severity), cancellationToken);
 
+    public Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async ledger =>
+        {
+            var open = await new RunRulesHandler(ledger).HandleAsync(new RunRules(), cancellationToken);
+            return $"The rules ran: {open.Count} finding(s) open.";
+        }, cancellationToken, new { Status, Severity });
+
     public Task<IActionResult> OnPostAsync(string id, FindingAction action, string note, CancellationToken cancellationToken) =>
         ChangeAsync(async ledger =>
         {

@@ -16,6 +16,7 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
 
     public TokenDetails Details { get; private set; } = null!;
     public IReadOnlyList<string> Integrations { get; private set; } = [];
+    public ResetPlan Plan { get; private set; } = null!;
 
     /// <summary>Whether to offer the forms; the server checks the role again on every change.</summary>
     public bool CanChange => User.IsInRole(Policies.OfficerRole);
@@ -31,6 +32,7 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
         {
             return NotFound();
         }
+        Plan = await new GetResetPlanHandler(ledger).HandleAsync(Label, cancellationToken);
         Integrations = (await new ListIntegrationsHandler(ledger).HandleAsync(cancellationToken)).Select(i => i.Name).ToList();
         return Page();
     }
