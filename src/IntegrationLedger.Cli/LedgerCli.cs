@@ -90,7 +90,7 @@ public static class LedgerCli
         root.Subcommands.Add(Group("settings", "The rules' thresholds",
             new SettingsListCommand(cli), new SettingsSetCommand(cli)));
         root.Subcommands.Add(Group("user", "Accounts for the web application",
-            new UserAddCommand(cli), new UserListCommand(cli)));
+            new UserAddCommand(cli), new UserListCommand(cli), new UserRoleCommand(cli), new UserPasswordCommand(cli)));
         root.Subcommands.Add(new ServeCommand(cli));
         root.Subcommands.Add(Group("audit", "The hash-chained change log",
             new AuditLogCommand(cli), new AuditVerifyCommand(cli)));

@@ -1,0 +1,39 @@
+using FluentValidation;
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Features.Users;
+
+/// <summary>A new password for an account, which also lifts a lockout and ends the account's sessions.</summary>
+public sealed record SetUserPassword(string Email, string Password)
+{
+    public override string ToString() => $"SetUserPassword {{ Email = {Email} }}";
+}
+
+public sealed class SetUserPasswordValidator : AbstractValidator<SetUserPassword>
+{
+    public SetUserPasswordValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty();
+        RuleFor(r => r.Password).Must(p => p.Length >= Passwords.MinimumLength)
+            .WithMessage($"A password needs at least {Passwords.MinimumLength} characters; a passphrase of a few words is easiest.");
+        RuleFor(r => r.Password).Must(p => p.Length <= 256).WithMessage("A password may be at most 256 characters.");
+    }
+}
+
+public sealed class SetUserPasswordHandler(Ledger ledger)
+{
+    public async Task<UserSummary> HandleAsync(SetUserPassword request, CancellationToken cancellationToken = default)
+    {
+        await new SetUserPasswordValidator().ValidateAndThrowAsync(request, cancellationToken);
+        var hash = Passwords.Hash(request.Password);
+        await using var change = await ledger.BeginChangeAsync("user.password", cancellationToken);
+        var email = Person.NormalizeEmail(request.Email);
+        var user = await ledger.Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken)
+            ?? throw new NotFoundException($"No account '{email}' exists.");
+        user.ChangePassword(hash);
+        await change.CommitAsync(cancellationToken);
+        return UserSummary.From(user);
+    }
+}
