@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using IntegrationLedger.Cli.Tests.Support;
 
 namespace IntegrationLedger.Cli.Tests.Commands;
@@ -27,38 +28,58 @@ public class ConcurrentProcessesTests
         var database = cli.DatabasePath;
         Assert.That((await RunProcessAsync(database, "init")).ExitCode, Is.Zero);
         Assert.That((await RunProcessAsync(database, "person", "add", "--email", "ana@example.com", "--name", "Ana")).ExitCode, Is.Zero);
+        Assert.That((await RunProcessAsync(database, "integration", "add", "--name", "Nightly ETL", "--owner", "ana@example.com")).ExitCode, Is.Zero);
+        Assert.That((await RunProcessAsync(database, "token", "add", "--label", "shared", "--kind", "api-key", "--owner", "ana@example.com")).ExitCode, Is.Zero);
+        Assert.That((await RunProcessAsync(database, "token", "use", "shared", "--by", "Nightly ETL", "--purpose", "exports")).ExitCode, Is.Zero);
+        var entriesBefore = (await cli.LedgerAsync("audit", "log", "--json")).Json.GetArrayLength();
         string Sample(string file) => Path.Combine(AppContext.BaseDirectory, "samples", "salesforce", file);
 
-        async Task<List<(int, string)>> Importer(params string[] files)
+        async Task<List<(string Command, int ExitCode, string Output)>> Run(params string[][] commands)
         {
-            var results = new List<(int, string)>();
-            foreach (var file in files)
-                results.Add(await RunProcessAsync(database, "import", "auto", Sample(file), "--time-zone", "UTC"));
+            var results = new List<(string, int, string)>();
+            foreach (var command in commands)
+            {
+                var (exitCode, output) = await RunProcessAsync(database, command);
+                results.Add((command[0] + " " + command[1], exitCode, output));
+            }
             return results;
         }
-        async Task<List<(int, string)>> TokenWriter(string prefix)
-        {
-            var results = new List<(int, string)>();
-            for (var i = 0; i < 4; i++)
-                results.Add(await RunProcessAsync(database, "token", "add", "--label", $"{prefix}-{i}", "--kind", "api-key", "--owner", "ana@example.com"));
-            return results;
-        }
+        string[] Import(string file) => ["import", "auto", Sample(file), "--time-zone", "UTC", "--json"];
 
         var all = await Task.WhenAll(
-            Importer("elf-login.csv", "elf-api.csv", "elf-uri.csv"),
-            Importer("loginhistory-api-fields.csv", "oauthtoken.csv", "setup-audit-trail.csv"),
-            TokenWriter("a"),
-            TokenWriter("b"));
+            Run(Import("elf-login.csv"), Import("elf-api.csv"), Import("elf-uri.csv")),
+            Run(Import("loginhistory-api-fields.csv"), Import("oauthtoken.csv"), Import("setup-audit-trail.csv")),
+            Run([.. Enumerable.Range(0, 4).Select(i => new[] { "token", "add", "--label", $"new-{i}", "--kind", "api-key", "--owner", "ana@example.com" })]),
+            // The same token changed again and again while the others write.
+            Run([.. Enumerable.Range(0, 3).SelectMany(_ => new[] { new[] { "token", "reset", "shared" }, ["token", "confirm", "shared", "--integration", "Nightly ETL"] })]));
 
         var results = all.SelectMany(r => r).ToList();
-        Assert.That(results.Where(r => r.Item1 != 0).Select(r => r.Item2), Is.All.Contains("busy"), "a command that fails says the ledger is busy");
-        var tokensAdded = results.Count(r => r.Item1 == 0 && r.Item2.StartsWith("Added token", StringComparison.Ordinal));
-        var tokens = (await cli.LedgerAsync("token", "list", "--json")).Json.GetArrayLength();
-        Assert.That(tokens, Is.EqualTo(tokensAdded), "every token a command reported added is there");
+        Assert.That(results.Where(r => r.ExitCode != 0).Select(r => r.Output), Is.All.Contains("The ledger is busy"), "a command that fails says the ledger is busy");
+        Assert.That(all, Has.All.Matches<List<(string Command, int ExitCode, string Output)>>(p => p.Any(r => r.ExitCode == 0)), "every process got work done");
+        var succeeded = results.Where(r => r.ExitCode == 0).ToList();
+
+        // Every change a command reported is in the ledger, and in the audit log, whose chain holds.
+        var added = succeeded.Where(r => r.Command == "import auto").Sum(r => JsonDocument.Parse(r.Output).RootElement.GetProperty("counts").GetProperty("added").GetInt64());
+        Assert.That(Scalar(database, "SELECT count(*) FROM UsageEvents"), Is.EqualTo(added));
+        Assert.That(Scalar(database, "SELECT count(*) FROM ImportBatches"), Is.EqualTo(succeeded.Count(r => r.Command == "import auto")));
+        Assert.That(Scalar(database, "SELECT count(*) FROM Tokens"), Is.EqualTo(1 + succeeded.Count(r => r.Command == "token add")));
+        var log = (await cli.LedgerAsync("audit", "log", "--json")).Json.EnumerateArray().Skip(entriesBefore).ToList();
+        int Entries(string action, string entityType) => log.Count(e => e.GetProperty("action").GetString() == action && e.GetProperty("entityType").GetString() == entityType);
+        Assert.That(Entries("token.add", "Token"), Is.EqualTo(succeeded.Count(r => r.Command == "token add")));
+        Assert.That(Entries("token.reset", "Token"), Is.EqualTo(succeeded.Count(r => r.Command == "token reset")));
+        Assert.That(Entries("token.confirm", "TokenUsage"), Is.EqualTo(succeeded.Count(r => r.Command == "token confirm")));
+        Assert.That(log.Count(e => e.GetProperty("entityType").GetString() == "ImportBatch"), Is.EqualTo(succeeded.Count(r => r.Command == "import auto")));
         var verify = await cli.LedgerAsync("audit", "verify");
         Assert.That(verify.ExitCode, Is.Zero, verify.ToString());
-        var batches = (await cli.LedgerAsync("audit", "log", "--json")).Json.EnumerateArray().Count(e => e.GetProperty("entityType").GetString() == "ImportBatch");
-        Assert.That(batches, Is.EqualTo(results.Count(r => r.Item1 == 0 && r.Item2.StartsWith("Imported", StringComparison.Ordinal))));
+    }
+
+    private static long Scalar(string database, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Test]
