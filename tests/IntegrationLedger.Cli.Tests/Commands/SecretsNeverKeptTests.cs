@@ -23,6 +23,8 @@ public class SecretsNeverKeptTests
         var brokenCopy = Path.Combine(cli.Folder, "oauth-broken.csv");
         await File.WriteAllLinesAsync(brokenCopy, File.ReadAllLines(sample).Select((l, i) => i == 2 ? l.Replace("\"12\"", "\"twelve\"", StringComparison.Ordinal) : l));
 
+        Assert.That(deleteTokens, Is.Not.Empty, "the sample carries DeleteTokens to look for");
+
         var output = new StringBuilder();
         async Task Run(string input, params string[] args)
         {
@@ -30,6 +32,15 @@ public class SecretsNeverKeptTests
             output.Append(result.Out).Append(result.Error);
         }
         await Run("", "init");
+        // A reader holding a snapshot from the start keeps every page written since in the write-ahead log,
+        // so the log is searched as it was written, not after a checkpoint has emptied it.
+        using var reader = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.DatabasePath};Pooling=False");
+        reader.Open();
+        using (var snapshot = reader.CreateCommand())
+        {
+            snapshot.CommandText = "BEGIN; SELECT count(*) FROM AuditEntries;";
+            snapshot.ExecuteScalar();
+        }
         await Run("", "person", "add", "--email", "ana@example.com", "--name", "Ana");
         await Run(First, "token", "add", "--label", "etl", "--kind", "salesforce-security-token", "--owner", "ana@example.com", "--secret-stdin");
         await Run(Second, "token", "reset", "etl", "--secret-stdin");
@@ -45,6 +56,8 @@ public class SecretsNeverKeptTests
         await Run("", "audit", "log", "--json");
 
         Assert.That(File.Exists(Path.Combine(cli.Folder, "rejected.csv")), Is.True, "the errors file was written");
+        Assert.That(File.ReadAllBytes(cli.DatabasePath + "-wal").AsSpan().IndexOf("ana@example.com"u8), Is.Not.EqualTo(-1), "the write-ahead log holds what was written");
+        Assert.That(File.Exists(cli.DatabasePath + ".key"), Is.True);
         var secrets = new[] { First, Second }.Concat(deleteTokens).ToList();
         // Every file but the input the test wrote itself.
         foreach (var file in Directory.GetFiles(cli.Folder).Where(f => f != brokenCopy))
@@ -54,6 +67,7 @@ public class SecretsNeverKeptTests
             foreach (var secret in secrets)
             {
                 Assert.That(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)), Is.EqualTo(-1), $"{Path.GetFileName(file)} holds a secret");
+                Assert.That(bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)), Is.EqualTo(-1), $"{Path.GetFileName(file)} holds a secret in UTF-16");
                 Assert.That(text, Does.Not.Contain(secret), $"{Path.GetFileName(file)} holds a secret inside its zip");
             }
         }
