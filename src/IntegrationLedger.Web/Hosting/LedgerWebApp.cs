@@ -2,7 +2,6 @@ using IntegrationLedger.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationLedger.Web.Hosting;
 
@@ -31,9 +30,7 @@ public static class LedgerWebApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<LedgerSession>();
         builder.Services.AddSingleton<Pages.Import.UploadedFiles>();
-        builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ChangePolicyFilter))))
-            .AddApplicationPart(typeof(LedgerWebApp).Assembly);
-        builder.Services.AddScoped<ChangePolicyFilter>();
+        builder.Services.AddRazorPages().AddApplicationPart(typeof(LedgerWebApp).Assembly);
         // Names are written as they are (José, 日本) rather than as character references; HTML-significant characters are still encoded.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
@@ -63,6 +60,7 @@ public static class LedgerWebApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(ChangePolicy.EnforceAsync);
         app.MapRazorPages();
         return app;
     }

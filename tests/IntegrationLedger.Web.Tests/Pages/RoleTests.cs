@@ -84,6 +84,29 @@ public class RoleTests
     }
 
     [Test]
+    public async Task Auditor_ACraftedChangeWithoutAnAntiforgeryToken_IsStillRefusedWith403AndAudited()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Auditor);
+
+        var response = await client.PostAsync(TokenPage + "?handler=Revoke", new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "Compromised" }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the role is checked before anything else about the request");
+        Assert.That(_web.Text("SELECT Detail FROM AccessEvents WHERE Kind = 'Denied'"), Is.EqualTo($"POST {TokenPage}"));
+    }
+
+    [Test]
+    public async Task Auditor_AnUploadIsRefusedBeforeItIsRead()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Auditor);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[1 << 20]), "file", "big.csv" } };
+
+        var response = await client.PostAsync("/import?handler=Check", form);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(Directory.Exists(_web.DatabasePath + ".uploads"), Is.False, "nothing was stored");
+    }
+
+    [Test]
     public async Task Auditor_SeesNoChangeForms()
     {
         var client = await _web.SignedInAsync(WebLedger.Auditor);
