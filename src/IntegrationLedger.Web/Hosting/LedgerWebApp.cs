@@ -11,6 +11,9 @@ namespace IntegrationLedger.Web.Hosting;
 /// </summary>
 public static class LedgerWebApp
 {
+    /// <summary>Sign-in requests allowed per client address per minute.</summary>
+    public const string SignInRateLimit = "sign-in";
+
     public static WebApplication Build(LedgerWebOptions options, string[]? urls = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -35,6 +38,14 @@ public static class LedgerWebApp
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
 
+        // Lockout guards each account; this guards the server: one address cannot keep the password hasher busy.
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SignInRateLimit, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+        });
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.LoginPath = "/signin";
@@ -58,6 +69,7 @@ public static class LedgerWebApp
         var app = builder.Build();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(ChangePolicy.EnforceAsync);
@@ -65,11 +77,6 @@ public static class LedgerWebApp
         return app;
     }
 
-    private static DirectoryInfo SessionKeysFolder(string databasePath)
-    {
-        var folder = Path.GetFullPath(databasePath) + ".web-keys";
-        return OperatingSystem.IsWindows()
-            ? Directory.CreateDirectory(folder)
-            : Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
+    private static DirectoryInfo SessionKeysFolder(string databasePath) =>
+        new(OwnerOnlyFolder.Create(Path.GetFullPath(databasePath) + ".web-keys"));
 }

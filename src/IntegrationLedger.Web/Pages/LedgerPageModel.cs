@@ -18,6 +18,13 @@ public abstract class LedgerPageModel(LedgerSession session) : PageModel
 
     protected async Task<IActionResult> ChangeAsync(Func<Ledger, Task<string>> change, CancellationToken cancellationToken, object? routeValues = null)
     {
+        if (!ModelState.IsValid)
+        {
+            // A value that did not bind would reach the use case as its type's default (the first role, say).
+            var fields = ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key);
+            TempData["Error"] = $"The form was incomplete or had a value that is not allowed ({string.Join(", ", fields)}); nothing was changed.";
+            return RedirectToPage(routeValues);
+        }
         try
         {
             TempData["Message"] = await change(await LedgerAsync(cancellationToken));

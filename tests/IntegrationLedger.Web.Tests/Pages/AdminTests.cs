@@ -71,4 +71,15 @@ public class AdminTests
 
         Assert.That(await admin.GetStringAsync("/admin"), Does.Contain($"{name} is now 45."));
     }
+
+    [Test]
+    public async Task AnAccountWithoutARoleGiven_IsNotCreated_LetAloneAsAdmin()
+    {
+        var admin = await _web.SignedInAsync(WebLedger.Admin);
+
+        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Add", new() { ["email"] = "who@example.com", ["role"] = "Superuser", ["password"] = "another long passphrase" });
+
+        Assert.That(await admin.GetStringAsync("/admin"), Does.Contain("nothing was changed"));
+        Assert.That(_web.Scalar("SELECT count(*) FROM Users WHERE Email = 'who@example.com'"), Is.Zero);
+    }
 }

@@ -128,4 +128,19 @@ public class InventoryPagesTests
         Assert.That(await client.GetStringAsync("/reviews"), Does.Contain("only its owner attests it"));
         Assert.That(_web.Text($"SELECT Status FROM Tokens WHERE Label = '{WebLedger.Token}'"), Is.EqualTo("Active"));
     }
+
+    [TestCase("..")]
+    [TestCase("../../ledger.db")]
+    [TestCase("C:\\temp\\logins.csv")]
+    public async Task Import_AnUploadedNameThatIsNoPlainFileName_IsStoredUnderASafeOne(string sentName)
+    {
+        var client = await _web.SignedInAsync(WebLedger.Officer);
+
+        var page = await (await UploadAsync(client, sentName, Header + "\nLogin,20261101000000.000,r1,005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n")).Content.ReadAsStringAsync();
+
+        Assert.That(page, Does.Contain("Import these 1 rows"));
+        Assert.That(File.Exists(_web.DatabasePath), Is.True);
+        var stored = Directory.GetFiles(_web.DatabasePath + ".uploads", "*", SearchOption.AllDirectories).Single();
+        Assert.That(Path.GetDirectoryName(Path.GetDirectoryName(stored)), Is.EqualTo(_web.DatabasePath + ".uploads"), "inside its own folder");
+    }
 }

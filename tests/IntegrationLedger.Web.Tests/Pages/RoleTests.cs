@@ -139,7 +139,9 @@ public class RoleTests
         var bytes = await workbook.Content.ReadAsByteArrayAsync();
         Assert.That(bytes[..2], Is.EqualTo("PK"u8.ToArray()), "an xlsx is a zip");
         Assert.That(await export.Content.ReadAsStringAsync(), Does.Contain(WebLedger.Token));
-        Assert.That(Directory.GetFiles(Path.GetTempPath(), "ledger-download-*"), Is.Empty, "the files sent are removed");
+        Assert.That(Directory.GetFiles(_web.DatabasePath + ".downloads"), Is.Empty, "the files sent are removed");
+        if (!OperatingSystem.IsWindows())
+            Assert.That(File.GetUnixFileMode(_web.DatabasePath + ".downloads"), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
     }
 
     [TestCase(WebLedger.Admin)]

@@ -105,4 +105,17 @@ public class SignInTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(_web.Text($"SELECT Status FROM Tokens WHERE Label = '{WebLedger.Token}'"), Is.EqualTo("Active"));
     }
+
+    [Test]
+    public async Task ManySignInsFromOneAddress_AreSlowedDown()
+    {
+        var client = _web.Client();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 40; i++)
+            statuses.Add((await client.GetAsync("/signin")).StatusCode);
+
+        Assert.That(statuses.Take(30), Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(statuses.Skip(30), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That((await client.GetAsync("/")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "other pages are not limited");
+    }
 }

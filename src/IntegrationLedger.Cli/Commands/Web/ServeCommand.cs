@@ -35,6 +35,8 @@ internal sealed class ServeCommand : LedgerCommand
         var urls = parse.GetValue(_urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         await using var app = LedgerWebApp.Build(new LedgerWebOptions(options.DatabasePath, options.Clock, options.KeyFromEnvironment) { BusyTimeout = options.BusyTimeout }, urls);
         Output.Line($"Serving the ledger {options.DatabasePath} at {string.Join(", ", urls)}. Stop with Ctrl+C.");
+        foreach (var url in urls.Where(ExposesPlainHttp))
+            Output.Line($"Warning: {url} is plain HTTP beyond this machine; passwords and sessions would cross the network readable. Serve HTTPS, or keep to 127.0.0.1 behind a TLS proxy.");
         if (!users.Any(u => u.Role == Domain.Users.UserRole.Admin))
         {
             Output.Line("No admin account yet. Create the first one, then sign in with it:");
@@ -44,4 +46,9 @@ internal sealed class ServeCommand : LedgerCommand
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Success;
     }
+
+    /// <summary>Plain HTTP on an address other machines can reach.</summary>
+    private static bool ExposesPlainHttp(string url) =>
+        Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+        && uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback;
 }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IntegrationLedger.Web.Pages.Account;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.LedgerWebApp.SignInRateLimit)]
 public sealed class SignInModel(LedgerSession session) : PageModel
 {
     public string? Problem { get; private set; }

@@ -39,11 +39,18 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads) : L
             return Page();
         }
         var (id, path) = await uploads.SaveAsync(file, cancellationToken);
-        Check = await RunAsync(path, dryRun: true, cancellationToken);
-        if (Check is { Rejected: 0 })
-            UploadId = id;
-        else
-            uploads.Delete(id);
+        try
+        {
+            Check = await RunAsync(path, dryRun: true, cancellationToken);
+        }
+        finally
+        {
+            // Kept only for a commit to follow.
+            if (Check is { Rejected: 0 })
+                UploadId = id;
+            else
+                uploads.Delete(id);
+        }
         return Page();
     }
 
@@ -56,8 +63,14 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads) : L
             Problem = "That upload is no longer here; upload the file again.";
             return Page();
         }
-        Check = await RunAsync(path, dryRun: false, cancellationToken);
-        uploads.Delete(uploadId);
+        try
+        {
+            Check = await RunAsync(path, dryRun: false, cancellationToken);
+        }
+        finally
+        {
+            uploads.Delete(uploadId);
+        }
         if (Check is { Committed: true } done)
         {
             TempData["Message"] = $"Imported {done.FileName} as {done.Format}: {done.Accepted} of {done.Read} rows taken.";

@@ -12,18 +12,32 @@ public sealed class UploadedFiles(LedgerWebOptions options)
 
     public async Task<(Guid Id, string Path)> SaveAsync(IFormFile file, CancellationToken cancellationToken)
     {
+        RemoveAbandoned();
         var id = Guid.NewGuid();
-        var folder = Path.Combine(Root, id.ToString("N"));
-        if (OperatingSystem.IsWindows())
-            Directory.CreateDirectory(folder);
-        else
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        // Only the last part of the name the browser sent, so it cannot point anywhere else.
-        var name = Path.GetFileName(file.FileName.Replace('\\', '/'));
-        var path = Path.Combine(folder, string.IsNullOrWhiteSpace(name) ? "upload.csv" : name);
+        var folder = OwnerOnlyFolder.Create(Path.Combine(OwnerOnlyFolder.Create(Root), id.ToString("N")));
+        var path = Path.Combine(folder, SafeName(file.FileName));
         await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         await file.CopyToAsync(target, cancellationToken);
         return (id, path);
+    }
+
+    /// <summary>
+    /// Only the last part of the name the browser sent, so it cannot point anywhere else; a name that is
+    /// no file name at all ("..", empty, too long) becomes "upload.csv".
+    /// </summary>
+    private static string SafeName(string sent)
+    {
+        var name = Path.GetFileName(sent.Replace('\\', '/')).Trim();
+        return name.Length is 0 or > 200 || name.Trim('.').Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 ? "upload.csv" : name;
+    }
+
+    /// <summary>A check never committed leaves its upload behind; after a day nobody will commit it.</summary>
+    private void RemoveAbandoned()
+    {
+        if (!Directory.Exists(Root))
+            return;
+        foreach (var folder in new DirectoryInfo(Root).GetDirectories().Where(d => d.CreationTimeUtc < DateTime.UtcNow.AddDays(-1)))
+            folder.Delete(recursive: true);
     }
 
     public string? Find(Guid id)

@@ -42,7 +42,9 @@ public sealed class IndexModel(LedgerSession session, LedgerWebOptions options) 
         return Download(path, format == ExportFormat.Csv ? "text/csv" : "application/json", $"{table}{extension}");
     }
 
-    private static string TemporaryPath(string extension) => Path.Combine(Path.GetTempPath(), $"ledger-download-{Guid.NewGuid():N}{extension}");
+    /// <summary>Beside the ledger, in a folder only its owner can read: the files hold the ledger's contents.</summary>
+    private string TemporaryPath(string extension) =>
+        Path.Combine(OwnerOnlyFolder.Create(Path.GetFullPath(options.DatabasePath) + ".downloads"), $"{Guid.NewGuid():N}{extension}");
 
     /// <summary>The file is deleted as soon as it has been sent.</summary>
     private FileStreamResult Download(string path, string contentType, string name) =>
