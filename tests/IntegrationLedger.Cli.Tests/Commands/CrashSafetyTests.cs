@@ -99,24 +99,31 @@ public class CrashSafetyTests
         Assert.That(Scalar(database, "PRAGMA integrity_check"), Is.EqualTo(1), "integrity_check says ok after the rerun");
     }
 
-    [Test]
-    public async Task Report_KilledPartway_LeavesNoFileUnderItsName()
+    [TestCase("q4.xlsx", "report", "quarterly", "--quarter", "2026-Q4", "--out")]
+    [TestCase("events.csv", "export", "events", "--format", "csv", "--out")]
+    public async Task ReportOrExport_KilledPartway_LeavesNoFileUnderItsName_AndRunsAgain(string name, params string[] command)
     {
         using var cli = new CliRunner();
         cli.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
         var database = cli.DatabasePath;
         Assert.That((await cli.LedgerAsync("init")).ExitCode, Is.Zero);
         Assert.That((await cli.LedgerAsync("import", "sf-elf", LoginFile(cli.Folder))).ExitCode, Is.Zero);
-        var target = Path.Combine(cli.Folder, "q4.xlsx");
+        var target = Path.Combine(cli.Folder, name);
 
-        using (var report = Start(database, "report", "quarterly", "--quarter", "2026-Q4", "--out", target))
+        using (var writer = Start(database, [.. command, target]))
         {
-            // Killed while the workbook is being written under its temporary name.
-            await WaitUntilAsync(() => Directory.GetFiles(cli.Folder, ".q4.xlsx.*.tmp").Any(f => new FileInfo(f).Length > 0), report);
-            report.Kill(entireProcessTree: true);
-            await report.WaitForExitAsync();
+            // Killed while the file is being written under its temporary name.
+            await WaitUntilAsync(() => Directory.GetFiles(cli.Folder, $".{name}.*.tmp").Any(f => new FileInfo(f).Length > 0), writer);
+            writer.Kill(entireProcessTree: true);
+            await writer.WaitForExitAsync();
         }
 
-        Assert.That(File.Exists(target), Is.False, "a workbook appears under its name only once complete");
+        Assert.That(File.Exists(target), Is.False, "a file appears under its name only once complete");
+        var again = await cli.LedgerAsync([.. command, target]);
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+        if (name.EndsWith(".csv", StringComparison.Ordinal))
+            Assert.That(File.ReadLines(target).Count(), Is.EqualTo(Rows + 1), "every event and the header");
+        else
+            Assert.That(() => new ClosedXML.Excel.XLWorkbook(target).Dispose(), Throws.Nothing, "the rerun's workbook opens");
     }
 }
