@@ -58,6 +58,8 @@ public class BadFileTests
         foreach (var text in mentioned)
             Assert.That(result.Error, Does.Contain(text), result.ToString());
         Assert.That(result.Error, Does.Not.Contain("   at ").And.Not.Contain("Unexpected"), "a plain message, not a crash");
+        // One message: the problem, and for a bad row the summary line that follows it.
+        Assert.That(result.Error.Trim().Split('\n'), Has.Length.LessThanOrEqualTo(2), result.Error);
         Assert.That(State(), Is.EqualTo(before), "the ledger is unchanged");
         Assert.That(Directory.GetFiles(_cli.Folder, "*.tmp"), Is.Empty, "no temporary file left behind");
         return result;
@@ -81,12 +83,12 @@ public class BadFileTests
 
     [Test]
     public async Task TruncatedLastLine() =>
-        await RefusedAsync(["import", "sf-elf", Write("cut.csv", ElfHeader + "\n" + ElfRow + "\nLogin,20261101000001.000,req-2,005xx")], "cut.csv, line 3", "row");
+        await RefusedAsync(["import", "sf-elf", Write("cut.csv", ElfHeader + "\n" + ElfRow + "\nLogin,20261101000001.000,req-2,005xx")], "cut.csv, line 3, row", "truncated");
 
     [Test]
     public async Task UnclosedQuote() =>
         await RefusedAsync(["import", "sf-elf", Write("quote.csv", ElfHeader + "\n" + ElfRow + "\nLogin,20261101000001.000,req-2,005xx000001Sv7A,\"sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n")],
-            "quote.csv, line 3");
+            "quote.csv, line 3, row", "never closed");
 
     [Test]
     public async Task BinaryGarbage()
@@ -179,6 +181,23 @@ public class BadFileTests
 
     private string[] WithInput(string[] args) =>
         [.. args.Select(a => a == "{input}" ? Write("bad-rows.csv", ElfHeader + "\n" + ElfRow.Replace("005xx000001Sv7A", "005xx0001", StringComparison.Ordinal) + "\n") : a)];
+
+    [Test]
+    public async Task ARowWiderThanItsHeader() =>
+        await RefusedAsync(["import", "sf-elf", Write("wide-row.csv", ElfHeader + "\n" + ElfRow + ",surplus\n")], "wide-row.csv, line 2, row", "8 fields where the header has 7");
+
+    [Test]
+    public async Task AHundredThousandColumns_TheKnownOnesAreRead()
+    {
+        var extra = Enumerable.Range(1, 100_000).ToList();
+        var path = Write("wide.csv", ElfHeader + "," + string.Join(",", extra.Select(i => $"X{i}")) + "\n"
+            + ElfRow.Replace("req-1", "req-wide", StringComparison.Ordinal) + "," + string.Join(",", extra.Select(i => i % 2 == 0 ? "" : "x")) + "\n");
+
+        var result = await _cli.LedgerAsync("import", "sf-elf", path, "--json");
+
+        Assert.That(result.ExitCode, Is.Zero, result.Error);
+        Assert.That(result.Json.GetProperty("counts").GetProperty("added").GetInt64(), Is.EqualTo(1));
+    }
 
     [Test]
     public async Task Utf16WithoutAByteOrderMark_IsReadLikeUtf8()

@@ -74,8 +74,9 @@ internal sealed class ImportCommand : LedgerCommand
             var c = result.Counts;
             var outcome = result.DryRun ? "Dry run, nothing written" : result.Committed ? "Imported" : "Rejected, nothing imported";
             Output.Line($"{outcome}: {Path.GetFileName(path)} as the {template} template{(detected ? " (recognised from the header)" : "")}.");
-            Output.Line(string.Create(CultureInfo.InvariantCulture,
-                $"  read {c.Read}, created {c.Created}, updated {c.Updated}, unchanged {c.Unchanged}, rejected {c.Rejected}"));
+            Output.Line(result.Rejected
+                ? FormattableString.Invariant($"  read {c.Read}, rejected {c.Rejected}, changed nothing")
+                : FormattableString.Invariant($"  read {c.Read}, created {c.Created}, updated {c.Updated}, unchanged {c.Unchanged}, rejected {c.Rejected}"));
         }
         ReportErrors(path, result.Errors, result.Errors.Count, result.Rejected ? result.Counts.Rejected : 0);
         return result.Rejected || (result.DryRun && result.Counts.Rejected > 0) ? ExitCodes.BadInput : ExitCodes.Success;
@@ -100,11 +101,13 @@ internal sealed class ImportCommand : LedgerCommand
         var how = result.FormatDetected ? $"{result.Format} (recognised from the header)" : result.Format;
         var outcome = result.DryRun ? "Dry run, nothing written" : result.Committed ? "Imported" : "Rejected, nothing imported";
         Output.Line($"{outcome}: {Path.GetFileName(result.File)} as {how}.");
-        Output.Line(string.Create(CultureInfo.InvariantCulture,
-            $"  read {c.Read}, {(result.DryRun ? "would add" : "added")} {c.Added}, duplicates {c.Duplicates}, rejected {c.Rejected}, attributed {c.Attributed}, unattributed {c.Unattributed}"));
+        // A rejected file added nothing; what its good rows would have done is for a dry run to say.
+        Output.Line(result.Rejected
+            ? FormattableString.Invariant($"  read {c.Read}, rejected {c.Rejected}, added 0")
+            : FormattableString.Invariant($"  read {c.Read}, {(result.DryRun ? "would add" : "added")} {c.Added}, duplicates {c.Duplicates}, rejected {c.Rejected}, attributed {c.Attributed}, unattributed {c.Unattributed}"));
         if (result.FooterLines > 0)
             Output.Line($"  ({result.FooterLines} report footer line(s) set aside)");
-        if (result.Unattributed.Count > 0)
+        if (result.Unattributed.Count > 0 && !result.Rejected)
         {
             Output.Line("Unattributed activity, by account, application and source (undocumented integrations show up here):");
             var table = CliOutput.NewTable("Account", "Application or client", "Source IP", "Events");
