@@ -14,6 +14,9 @@ namespace IntegrationLedger.Web.Pages;
 /// </summary>
 public abstract class LedgerPageModel(LedgerSession session) : PageModel
 {
+    /// <summary>Whether to offer the forms that change the inventory; the server checks the role again on every change.</summary>
+    public bool CanChange => User.IsInRole(Security.Policies.OfficerRole);
+
     protected Task<Ledger> LedgerAsync(CancellationToken cancellationToken) => session.OpenAsync(cancellationToken);
 
     protected async Task<IActionResult> ChangeAsync(Func<Ledger, Task<string>> change, CancellationToken cancellationToken, object? routeValues = null)

@@ -40,6 +40,8 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task<IPage> NewPageAsync(string baseUrl, int width = 1280, int height = 800)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = width, Height = height }, AcceptDownloads = true });
+        // Two busy cores can take a while to build a first workbook; waiting longer only costs time when something is wrong.
+        context.SetDefaultTimeout(90_000);
         return await context.NewPageAsync();
     }
 

@@ -19,9 +19,7 @@ public sealed class AddUserValidator : AbstractValidator<AddUser>
     {
         RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(320);
         RuleFor(r => r.Role).IsInEnum();
-        RuleFor(r => r.Password).Must(p => p.Length >= Passwords.MinimumLength)
-            .WithMessage($"A password needs at least {Passwords.MinimumLength} characters; a passphrase of a few words is easiest.");
-        RuleFor(r => r.Password).Must(p => p.Length <= 256).WithMessage("A password may be at most 256 characters.");
+        RuleFor(r => r.Password).UsablePassword();
     }
 }
 

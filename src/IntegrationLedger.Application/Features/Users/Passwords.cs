@@ -1,3 +1,4 @@
+using FluentValidation;
 using IntegrationLedger.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 
@@ -25,4 +26,10 @@ internal static class Passwords
         var result = Hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? DecoyHash.Value, password);
         return (user is not null && result != PasswordVerificationResult.Failed, result == PasswordVerificationResult.SuccessRehashNeeded);
     }
+
+    /// <summary>The one password rule, for every request that sets a password.</summary>
+    public static IRuleBuilderOptions<T, string> UsablePassword<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(p => p.Length >= MinimumLength)
+            .WithMessage($"A password needs at least {MinimumLength} characters; a passphrase of a few words is easiest.")
+            .Must(p => p.Length <= 256).WithMessage("A password may be at most 256 characters.");
 }

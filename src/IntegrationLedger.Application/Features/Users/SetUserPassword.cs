@@ -16,9 +16,7 @@ public sealed class SetUserPasswordValidator : AbstractValidator<SetUserPassword
     public SetUserPasswordValidator()
     {
         RuleFor(r => r.Email).NotEmpty();
-        RuleFor(r => r.Password).Must(p => p.Length >= Passwords.MinimumLength)
-            .WithMessage($"A password needs at least {Passwords.MinimumLength} characters; a passphrase of a few words is easiest.");
-        RuleFor(r => r.Password).Must(p => p.Length <= 256).WithMessage("A password may be at most 256 characters.");
+        RuleFor(r => r.Password).UsablePassword();
     }
 }
 

@@ -2,26 +2,24 @@ using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Users;
 using IntegrationLedger.Cli.Infrastructure;
-using IntegrationLedger.Domain.Users;
 
 namespace IntegrationLedger.Cli.Commands.Users;
 
 internal sealed class UserAddCommand : LedgerCommand
 {
     private readonly Argument<string> _email = Named("EMAIL", "The account's email, which it signs in with");
-    private readonly Option<string> _role = new("--role") { Description = "admin (accounts and settings), officer (changes the inventory) or auditor (reads and downloads)", Required = true, HelpName = "ROLE" };
+    private readonly Option<string> _role = RoleOption.Create();
 
     public UserAddCommand(CliServices cli)
         : base(cli, "add", "Create an account for the web application; its password is read from standard input")
     {
-        _role.AcceptOnlyFromAmong("admin", "officer", "auditor");
         Arguments.Add(_email);
         Options.Add(_role);
     }
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var role = Enum.Parse<UserRole>(parse.GetValue(_role)!, ignoreCase: true);
+        var role = RoleOption.Parse(parse.GetValue(_role)!);
         var password = Cli.Environment.In.ReadLine() ?? "";
         if (password.Length == 0)
             throw new UsageException("Give the password on standard input, for example: printf '%s' 'a long passphrase' | ledger user add EMAIL --role ROLE");

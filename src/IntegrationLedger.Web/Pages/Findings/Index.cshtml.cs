@@ -17,8 +17,6 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 
     public IReadOnlyList<FindingView> Findings { get; private set; } = [];
 
-    public bool CanChange => User.IsInRole(Policies.OfficerRole);
-
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Findings = await new ListFindingsHandler(await LedgerAsync(cancellationToken)).HandleAsync(new ListFindings(Status, Severity), cancellationToken);
 

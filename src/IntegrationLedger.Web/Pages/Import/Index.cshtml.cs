@@ -27,8 +27,6 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads) : L
     public string Format { get; private set; } = "auto";
     public string? TimeZone { get; private set; }
 
-    public bool CanChange => User.IsInRole(Policies.OfficerRole);
-
     public async Task<IActionResult> OnPostCheckAsync(IFormFile? file, string format, string? timeZone, CancellationToken cancellationToken)
     {
         Format = format;

@@ -15,8 +15,6 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
 
     public IntegrationDetails Details { get; private set; } = null!;
 
-    public bool CanChange => User.IsInRole(Policies.OfficerRole);
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         try

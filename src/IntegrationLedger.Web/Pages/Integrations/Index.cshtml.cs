@@ -11,8 +11,6 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 {
     public IReadOnlyList<IntegrationSummary> Integrations { get; private set; } = [];
 
-    public bool CanChange => User.IsInRole(Policies.OfficerRole);
-
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Integrations = await new ListIntegrationsHandler(await LedgerAsync(cancellationToken)).HandleAsync(cancellationToken);
 

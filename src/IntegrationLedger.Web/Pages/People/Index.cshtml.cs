@@ -10,8 +10,6 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 {
     public IReadOnlyList<PersonSummary> People { get; private set; } = [];
 
-    public bool CanChange => User.IsInRole(Policies.OfficerRole);
-
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         People = await new ListPeopleHandler(await LedgerAsync(cancellationToken)).HandleAsync(cancellationToken);
 

@@ -17,8 +17,6 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     public IReadOnlyList<ReviewItemView> Mine { get; private set; } = [];
     public string Me => User.FindFirstValue(ClaimTypes.Email) ?? "";
 
-    public bool CanChange => User.IsInRole(Policies.OfficerRole);
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         try

@@ -18,9 +18,6 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
     public IReadOnlyList<string> Integrations { get; private set; } = [];
     public ResetPlan Plan { get; private set; } = null!;
 
-    /// <summary>Whether to offer the forms; the server checks the role again on every change.</summary>
-    public bool CanChange => User.IsInRole(Policies.OfficerRole);
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var ledger = await LedgerAsync(cancellationToken);

@@ -12,8 +12,6 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 {
     public IReadOnlyList<TokenSummary> Tokens { get; private set; } = [];
 
-    public bool CanChange => User.IsInRole(Policies.OfficerRole);
-
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Tokens = await new ListTokensHandler(await LedgerAsync(cancellationToken)).HandleAsync(new ListTokens(), cancellationToken);
 
