@@ -26,6 +26,7 @@ public sealed class BrowserSession : IAsyncDisposable
     public static async Task<BrowserSession> LaunchAsync()
     {
         Assert.That(File.Exists(ChromiumPath), Is.True, $"browser tests need Chromium at {ChromiumPath}: apt-get install chromium");
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {
