@@ -23,7 +23,10 @@ public static class LedgerWebApp
         });
         if (urls is { Length: > 0 })
             builder.WebHost.UseUrls(urls);
-        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true)
+            // Its keys are protected as the ledger's own key is, by an owner-only folder; its warning that they are
+            // not encrypted with a further key would only alarm.
+            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         builder.Services.AddSingleton(options);
         // The keys that encrypt session cookies live beside the ledger, readable by its owner only, like its own key.
