@@ -36,6 +36,7 @@ public static class LedgerWebApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<LedgerSession>();
         builder.Services.AddSingleton<Pages.Import.UploadedFiles>();
+        builder.Services.AddSingleton<DownloadFolder>();
         builder.Services.AddRazorPages().AddApplicationPart(typeof(LedgerWebApp).Assembly);
         // Names are written as they are (José, 日本) rather than as character references; HTML-significant characters are still encoded.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

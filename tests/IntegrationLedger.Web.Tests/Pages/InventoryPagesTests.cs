@@ -31,6 +31,7 @@ public class InventoryPagesTests
         {
             ["name"] = "Billing Sync", ["vendor"] = "Acme", ["owner"] = "gus@example.com", ["purpose"] = "Invoices",
             ["network"] = "Untrusted", ["allowedCidrs"] = "198.51.100.0/24", ["accounts"] = "billing.sync@example.com",
+            ["applications"] = "Acme Billing, v2", ["clients"] = "AcmeBilling/3.1", ["sourceIps"] = "198.51.100.0/24", ["connectedAppIds"] = "",
         });
         await WebLedger.PostFormAsync(client, "/integrations/Billing%20Sync", "/integrations/Billing%20Sync?handler=Vet", new()
         {
@@ -39,6 +40,7 @@ public class InventoryPagesTests
 
         var page = await client.GetStringAsync("/integrations/Billing%20Sync");
         Assert.That(page, Does.Contain("198.51.100.0/24").And.Contain("billing.sync@example.com").And.Contain("SOC 2 report"));
+        Assert.That(page, Does.Contain("Acme Billing, v2").And.Contain("AcmeBilling/3.1"));
         Assert.That(await client.GetStringAsync("/people/gus@example.com"), Does.Contain("Billing Sync"));
         Assert.That(_web.Scalar($"SELECT count(*) FROM AuditEntries WHERE Actor = '{WebLedger.Officer}' AND Action IN ('person.add', 'integration.add', 'integration.vet')"), Is.GreaterThanOrEqualTo(3));
     }
@@ -142,5 +144,21 @@ public class InventoryPagesTests
         Assert.That(File.Exists(_web.DatabasePath), Is.True);
         var stored = Directory.GetFiles(_web.DatabasePath + ".uploads", "*", SearchOption.AllDirectories).Single();
         Assert.That(Path.GetDirectoryName(Path.GetDirectoryName(stored)), Is.EqualTo(_web.DatabasePath + ".uploads"), "inside its own folder");
+    }
+
+    [Test]
+    public async Task Import_MoreBadRowsThanThePageShows_AreAllInADownload()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Officer);
+        var rows = Enumerable.Range(1, 1005).Select(i => $"Login,not-a-time,r{i},005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR");
+
+        var page = await (await UploadAsync(client, "many-bad.csv", Header + "\n" + string.Join("\n", rows) + "\n")).Content.ReadAsStringAsync();
+        var link = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/import\\?handler=Errors&amp;id=[0-9a-f-]+)\"").Groups[1].Value;
+
+        Assert.That(page, Does.Contain("(the first 1000 of 1005)"));
+        Assert.That(link, Is.Not.Empty, page);
+        var csv = await client.GetStringAsync(WebUtility.HtmlDecode(link));
+        Assert.That(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1 + 1005), "a header and every rejected row");
+        Assert.That((await client.GetAsync(WebUtility.HtmlDecode(link))).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the link works once");
     }
 }

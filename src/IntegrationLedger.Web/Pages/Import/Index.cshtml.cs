@@ -16,7 +16,7 @@ namespace IntegrationLedger.Web.Pages.Import;
 [ChangedBy(Policies.ChangeInventory)]
 [RequestSizeLimit(MaxUpload)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
-public sealed class IndexModel(LedgerSession session, UploadedFiles uploads) : LedgerPageModel(session)
+public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, DownloadFolder downloads) : LedgerPageModel(session)
 {
     /// <summary>A million-row event log file is about 400 MB.</summary>
     private const long MaxUpload = 1L << 30;
@@ -26,6 +26,9 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads) : L
     public string? Problem { get; private set; }
     public string Format { get; private set; } = "auto";
     public string? TimeZone { get; private set; }
+
+    /// <summary>Every rejected row of the last check, as a CSV to download, when there were more than the page shows.</summary>
+    public Guid? ErrorsId { get; private set; }
 
     public async Task<IActionResult> OnPostCheckAsync(IFormFile? file, string format, string? timeZone, CancellationToken cancellationToken)
     {
@@ -37,9 +40,10 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads) : L
             return Page();
         }
         var (id, path) = await uploads.SaveAsync(file, cancellationToken);
+        var (errorsId, errorsPath) = downloads.NewFile(".csv");
         try
         {
-            Check = await RunAsync(path, dryRun: true, cancellationToken);
+            Check = await RunAsync(path, dryRun: true, cancellationToken, errorsPath);
         }
         finally
         {
@@ -48,9 +52,17 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads) : L
                 UploadId = id;
             else
                 uploads.Delete(id);
+            if (Check is { } check && check.ErrorCount > check.Errors.Count)
+                ErrorsId = errorsId;
+            else
+                System.IO.File.Delete(errorsPath);
         }
         return Page();
     }
+
+    /// <summary>The rejected rows of a check, once; secret columns are blank in it, as in `ledger import --errors`.</summary>
+    public IActionResult OnGetErrors(Guid id) =>
+        downloads.Find(id, ".csv") is { } path ? File(DownloadFolder.OpenOnce(path), "text/csv", "rejected-rows.csv") : NotFound();
 
     public async Task<IActionResult> OnPostCommitAsync(Guid uploadId, string format, string? timeZone, CancellationToken cancellationToken)
     {
@@ -78,15 +90,15 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads) : L
     }
 
     /// <summary>A whole-file problem (no header, wrong format, unreadable) becomes <see cref="Problem"/> and no check.</summary>
-    private async Task<ImportCheck?> RunAsync(string path, bool dryRun, CancellationToken cancellationToken)
+    private async Task<ImportCheck?> RunAsync(string path, bool dryRun, CancellationToken cancellationToken, string? errorsPath = null)
     {
         try
         {
             var ledger = await LedgerAsync(cancellationToken);
             var format = Format == "auto" ? ImportFormatDetector.Detect(path) : Format;
             return ImportFormatDetector.IsInventoryTemplate(format)
-                ? await InventoryAsync(ledger, format, path, dryRun, cancellationToken)
-                : await UsageAsync(ledger, format, path, dryRun, cancellationToken);
+                ? await InventoryAsync(ledger, format, path, dryRun, errorsPath, cancellationToken)
+                : await UsageAsync(ledger, format, path, dryRun, errorsPath, cancellationToken);
         }
         catch (ValidationException exception)
         {
@@ -100,16 +112,16 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads) : L
         return null;
     }
 
-    private async Task<ImportCheck> UsageAsync(Ledger ledger, string format, string path, bool dryRun, CancellationToken cancellationToken)
+    private async Task<ImportCheck> UsageAsync(Ledger ledger, string format, string path, bool dryRun, string? errorsPath, CancellationToken cancellationToken)
     {
-        var result = await new ImportUsageFileHandler(ledger).HandleAsync(new ImportUsageFile(format, path, TimeZone, DryRun: dryRun), null, cancellationToken);
+        var result = await new ImportUsageFileHandler(ledger).HandleAsync(new ImportUsageFile(format, path, TimeZone, DryRun: dryRun, ErrorsPath: errorsPath), null, cancellationToken);
         var c = result.Counts;
         return new ImportCheck(Path.GetFileName(path), result.Format, c.Read, c.Added + c.Duplicates, c.Rejected, result.Errors, result.ErrorCount, result.Committed);
     }
 
-    private static async Task<ImportCheck> InventoryAsync(Ledger ledger, string template, string path, bool dryRun, CancellationToken cancellationToken)
+    private static async Task<ImportCheck> InventoryAsync(Ledger ledger, string template, string path, bool dryRun, string? errorsPath, CancellationToken cancellationToken)
     {
-        var result = await new ImportInventoryFileHandler(ledger).HandleAsync(new ImportInventoryFile(template, path, DryRun: dryRun), cancellationToken);
+        var result = await new ImportInventoryFileHandler(ledger).HandleAsync(new ImportInventoryFile(template, path, DryRun: dryRun, ErrorsPath: errorsPath), cancellationToken);
         var c = result.Counts;
         return new ImportCheck(Path.GetFileName(path), result.Template, c.Read, c.Created + c.Updated + c.Unchanged, c.Rejected, result.Errors, result.Errors.Count, result.Committed);
     }

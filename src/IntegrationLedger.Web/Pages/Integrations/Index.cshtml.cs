@@ -14,16 +14,22 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Integrations = await new ListIntegrationsHandler(await LedgerAsync(cancellationToken)).HandleAsync(cancellationToken);
 
-    public Task<IActionResult> OnPostAsync(string name, string? vendor, string? owner, string? purpose, NetworkTrust network, string? allowedCidrs, string? accounts, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostAsync(string name, string? vendor, string? owner, string? purpose, NetworkTrust network, string? allowedCidrs,
+        string? accounts, string? applications, string? connectedAppIds, string? clients, string? sourceIps, CancellationToken cancellationToken) =>
         ChangeAsync(async ledger =>
         {
-            var rules = Words(accounts).Select(a => new AttributionRuleSpec(AttributionRuleKind.Account, a)).ToList();
+            var rules = new[]
+            {
+                (AttributionRuleKind.Account, accounts), (AttributionRuleKind.Application, applications), (AttributionRuleKind.ConnectedAppId, connectedAppIds),
+                (AttributionRuleKind.ClientName, clients), (AttributionRuleKind.SourceIp, sourceIps),
+            }.SelectMany(r => Values(r.Item2).Select(value => new AttributionRuleSpec(r.Item1, value))).ToList();
             var added = await new AddIntegrationHandler(ledger).HandleAsync(
-                new AddIntegration(name, Blank(vendor), Blank(owner), Blank(purpose), null, network, Words(allowedCidrs), rules), cancellationToken);
+                new AddIntegration(name, Blank(vendor), Blank(owner), Blank(purpose), null, network, Values(allowedCidrs), rules), cancellationToken);
             return $"Added the integration {added.Name}.";
         }, cancellationToken);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    private static List<string> Words(string? text) => [.. (text ?? "").Split([' ', ',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    /// <summary>Values separated by semicolons (application and client names may hold spaces and commas).</summary>
+    private static List<string> Values(string? text) => [.. (text ?? "").Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }

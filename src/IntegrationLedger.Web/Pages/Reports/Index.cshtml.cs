@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IntegrationLedger.Web.Pages.Reports;
 
 /// <summary>Downloads for auditors. Reports only read the ledger, so they are GETs that every role may make.</summary>
-public sealed class IndexModel(LedgerSession session, LedgerWebOptions options) : PageModel
+public sealed class IndexModel(LedgerSession session, LedgerWebOptions options, DownloadFolder downloads) : PageModel
 {
     public IReadOnlyList<string> Quarters { get; private set; } = [];
     public IReadOnlyList<string> Tables { get; } = ExportTables.All.Select(t => t.Name).ToList();
@@ -26,7 +26,7 @@ public sealed class IndexModel(LedgerSession session, LedgerWebOptions options) 
         if (!Quarter.TryParse(quarter, out var parsed))
             return BadRequest($"'{quarter}' is not a quarter; write it as 2026-Q3.");
         var ledger = await session.OpenAsync(cancellationToken);
-        var path = TemporaryPath(".xlsx");
+        var (_, path) = downloads.NewFile(".xlsx");
         await new BuildQuarterlyReportHandler(ledger).HandleAsync(new BuildQuarterlyReport(parsed, path), cancellationToken);
         return Download(path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"audit-{parsed}.xlsx");
     }
@@ -37,16 +37,12 @@ public sealed class IndexModel(LedgerSession session, LedgerWebOptions options) 
             return BadRequest($"'{table}' is not a table the ledger exports.");
         var ledger = await session.OpenAsync(cancellationToken);
         var extension = format == ExportFormat.Csv ? ".csv" : ".json";
-        var path = TemporaryPath(extension);
+        var (_, path) = downloads.NewFile(extension);
         await new ExportTableToFileHandler(ledger).HandleAsync(new ExportTableToFile(table, format, path), cancellationToken);
         return Download(path, format == ExportFormat.Csv ? "text/csv" : "application/json", $"{table}{extension}");
     }
 
-    /// <summary>Beside the ledger, in a folder only its owner can read: the files hold the ledger's contents.</summary>
-    private string TemporaryPath(string extension) =>
-        Path.Combine(OwnerOnlyFolder.Create(Path.GetFullPath(options.DatabasePath) + ".downloads"), $"{Guid.NewGuid():N}{extension}");
-
     /// <summary>The file is deleted as soon as it has been sent.</summary>
     private FileStreamResult Download(string path, string contentType, string name) =>
-        File(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous), contentType, name);
+        File(DownloadFolder.OpenOnce(path), contentType, name);
 }
