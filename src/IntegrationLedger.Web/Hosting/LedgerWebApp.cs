@@ -66,7 +66,8 @@ public static class LedgerWebApp
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ChangeInventory, p => p.RequireRole(Policies.OfficerRole))
-            .AddPolicy(Policies.ManageAccounts, p => p.RequireRole(Policies.AdminRole));
+            .AddPolicy(Policies.ManageAccounts, p => p.RequireRole(Policies.AdminRole))
+            .AddPolicy(Policies.AttestOwnItems, p => p.RequireRole(Policies.OfficerRole, Policies.AdminRole));
 
         configure?.Invoke(builder);
 

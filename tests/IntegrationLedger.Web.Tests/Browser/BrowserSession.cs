@@ -20,8 +20,12 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
-    /// <summary>Where the tests leave their screenshots; the README's come from here.</summary>
-    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
+    /// <summary>
+    /// Where the tests leave their screenshots: beside the test binaries, or where LEDGER_SCREENSHOTS says
+    /// (the README's are refreshed with LEDGER_SCREENSHOTS=$PWD/docs/screenshots).
+    /// </summary>
+    public static string ScreenshotFolder =>
+        Environment.GetEnvironmentVariable("LEDGER_SCREENSHOTS") is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public static async Task<BrowserSession> LaunchAsync()
     {

@@ -150,16 +150,29 @@ public class BrowserTests
     {
         var page = await SignedInAsync(WebLedger.Officer, width: 390, height: 844);
 
-        foreach (var url in new[] { "/", "/people", "/integrations", "/integrations/Nightly%20ETL", "/tokens", $"/tokens/{WebLedger.Token}", "/import", "/findings", "/reviews", "/reports", "/audit" })
+        foreach (var url in new[] { "/", "/people", "/people/ana@example.com", "/integrations", "/integrations/Nightly%20ETL", "/tokens", $"/tokens/{WebLedger.Token}", "/import", "/findings", "/reviews", "/reports", "/audit" })
         {
             await page.GotoAsync(url);
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-            Assert.That(overflow, Is.LessThanOrEqualTo(0), $"{url} scrolls sideways on a phone");
-            var unlabelled = await page.EvaluateAsync<string[]>(
-                "() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => e.labels.length === 0).map(e => e.name)");
-            Assert.That(unlabelled, Is.Empty, $"{url} has fields without a label");
+            await AssertFitsAndLabelledAsync(page, url);
         }
         await page.GotoAsync("/");
         await BrowserSession.ScreenshotAsync(page, "dashboard-phone");
+
+        // The pages the officer does not see: signing in, and the admin's.
+        var anonymous = await _browser.NewPageAsync(_web.BaseUrl, 390, 844);
+        await anonymous.GotoAsync("/signin");
+        await AssertFitsAndLabelledAsync(anonymous, "/signin");
+        var admin = await SignedInAsync(WebLedger.Admin, width: 390, height: 844);
+        await admin.GotoAsync("/admin");
+        await AssertFitsAndLabelledAsync(admin, "/admin");
+    }
+
+    private static async Task AssertFitsAndLabelledAsync(IPage page, string url)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.That(overflow, Is.LessThanOrEqualTo(0), $"{url} scrolls sideways on a phone");
+        var unlabelled = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => e.labels.length === 0).map(e => e.name)");
+        Assert.That(unlabelled, Is.Empty, $"{url} has fields without a label");
     }
 }

@@ -37,6 +37,13 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
             return $"{user.Email} is now {Format.Name(user.Role)}; their open sessions have ended.";
         }, cancellationToken);
 
+    public Task<IActionResult> OnPostPasswordAsync(string email, string password, CancellationToken cancellationToken) =>
+        ChangeAsync(async ledger =>
+        {
+            var user = await new SetUserPasswordHandler(ledger).HandleAsync(new SetUserPassword(email, password), cancellationToken);
+            return $"{user.Email} has a new password; any lockout is lifted and their sessions have ended.";
+        }, cancellationToken);
+
     public Task<IActionResult> OnPostSettingAsync(string name, string value, CancellationToken cancellationToken) =>
         ChangeAsync(async ledger =>
         {

@@ -28,6 +28,15 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
         }
     }
 
+    public Task<IActionResult> OnPostChangeAsync(string? newOwner, string? allowCidrs, AttributionRuleKind ruleKind, string? ruleValues, CancellationToken cancellationToken) =>
+        ChangeAsync(async ledger =>
+        {
+            var rules = FormValues.Split(ruleValues).Select(v => new AttributionRuleSpec(ruleKind, v)).ToList();
+            await new ChangeIntegrationHandler(ledger).HandleAsync(new ChangeIntegration(Name, newOwner, FormValues.Split(allowCidrs), rules), cancellationToken);
+            return $"Saved the changes to {Name}.";
+        }, cancellationToken);
+
+
     public Task<IActionResult> OnPostVetAsync(DateOnly reviewedOn, string reviewer, VettingOutcome outcome, string? evidence, CancellationToken cancellationToken) =>
         ChangeAsync(async ledger =>
         {

@@ -22,14 +22,11 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
             {
                 (AttributionRuleKind.Account, accounts), (AttributionRuleKind.Application, applications), (AttributionRuleKind.ConnectedAppId, connectedAppIds),
                 (AttributionRuleKind.ClientName, clients), (AttributionRuleKind.SourceIp, sourceIps),
-            }.SelectMany(r => Values(r.Item2).Select(value => new AttributionRuleSpec(r.Item1, value))).ToList();
+            }.SelectMany(r => FormValues.Split(r.Item2).Select(value => new AttributionRuleSpec(r.Item1, value))).ToList();
             var added = await new AddIntegrationHandler(ledger).HandleAsync(
-                new AddIntegration(name, Blank(vendor), Blank(owner), Blank(purpose), null, network, Values(allowedCidrs), rules), cancellationToken);
+                new AddIntegration(name, Blank(vendor), Blank(owner), Blank(purpose), null, network, FormValues.Split(allowedCidrs), rules), cancellationToken);
             return $"Added the integration {added.Name}.";
         }, cancellationToken);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
-
-    /// <summary>Values separated by semicolons (application and client names may hold spaces and commas).</summary>
-    private static List<string> Values(string? text) => [.. (text ?? "").Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }

@@ -3,6 +3,7 @@ using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Reviews;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Reviews;
+using IntegrationLedger.Domain.Users;
 using IntegrationLedger.Web.Hosting;
 using IntegrationLedger.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -10,15 +11,22 @@ using Microsoft.AspNetCore.Mvc;
 namespace IntegrationLedger.Web.Pages.Reviews;
 
 /// <summary>Each owner sees and attests their own items; attesting someone else's is refused on the server.</summary>
-[ChangedBy(Policies.ChangeInventory)]
+[ChangedBy(Policies.AttestOwnItems)]
 public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 {
     public ReviewStatus? Status { get; private set; }
     public IReadOnlyList<ReviewItemView> Mine { get; private set; } = [];
     public string Me => User.FindFirstValue(ClaimTypes.Email) ?? "";
 
+    public bool CanAttest => !User.IsInRole(UserRole.Auditor.ToString());
+
+    /// <summary>Quarters a review can be started for: this one and the one before.</summary>
+    public IReadOnlyList<string> Quarters { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var now = (await LedgerAsync(cancellationToken)).Now;
+        Quarters = [Quarter.Of(now).ToString(), Quarter.Of(now.AddMonths(-3)).ToString()];
         try
         {
             Status = await new GetReviewStatusHandler(await LedgerAsync(cancellationToken)).LatestAsync(cancellationToken);

@@ -1,0 +1,8 @@
+namespace IntegrationLedger.Web.Pages;
+
+/// <summary>Several values typed into one field, separated by semicolons (names may hold spaces and commas).</summary>
+public static class FormValues
+{
+    public static List<string> Split(string? text) =>
+        [.. (text ?? "").Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}
