@@ -17,7 +17,7 @@ public static class ImportFormatDetector
         return UsageFormats.Recognise(csv.Header)?.Name
             ?? InventoryTemplates.Recognise(csv.Header)?.Name
             ?? throw new ImportFileException(
-                $"{path}, line 1: the header matches none of the formats ledger reads ({string.Join(", ", AllNames)}); " +
+                $"{path}, line {csv.Header.Line}: the header matches none of the formats ledger reads ({string.Join(", ", AllNames)}); " +
                 $"it starts with {csv.Header.Preview()}.");
     }
 

@@ -41,7 +41,7 @@ public sealed class ImportInventoryFileHandler(Ledger ledger)
     {
         var missing = template.Columns.Where(c => c.Required && !csv.Header.Has(c.Name)).Select(c => c.Name).ToList();
         if (missing.Count > 0)
-            throw new ImportFileException($"{request.Path}, line 1: the {template.Name} template needs the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (run 'ledger template {template.Name}' for its header).");
+            throw new ImportFileException($"{request.Path}, line {csv.Header.Line}: the {template.Name} template needs the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (run 'ledger template {template.Name}' for its header).");
         var applier = template.Bind(csv.Header, request.Path);
         var keptColumns = template.Columns.Select(c => csv.Header.IndexOf(c.Name)).Where(i => i >= 0).ToArray();
         foreach (var column in keptColumns)
@@ -110,7 +110,7 @@ public sealed class ImportInventoryFileHandler(Ledger ledger)
         }
         RejectMalformed();
         if (counts.Read == 0)
-            throw ImportFileException.NoRows(request.Path);
+            throw ImportFileException.NoRows(request.Path, csv.Header.Line);
         rejectedRows?.Complete();
 
         var committed = !request.DryRun && (counts.Rejected == 0 || (request.SkipInvalid && !appliedPartly));

@@ -140,7 +140,7 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
             Reject(trailing, null);
         }
         if (counts.Read == 0)
-            throw ImportFileException.NoRows(request.Path);
+            throw ImportFileException.NoRows(request.Path, csv.Header.Line);
         progress?.Report(new ImportProgress(csv.Length, csv.Length, counts.Read));
         rejectedRows?.Complete();
 
@@ -184,7 +184,7 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
             return UsageFormats.Recognise(csv.Header) is { } recognised
                 ? (recognised, true)
                 : throw new ImportFileException(
-                    $"{csv.Path}, line 1: the header matches none of the formats ledger reads ({string.Join(", ", UsageFormats.All.Select(f => f.Name))}); " +
+                    $"{csv.Path}, line {csv.Header.Line}: the header matches none of the formats ledger reads ({string.Join(", ", UsageFormats.All.Select(f => f.Name))}); " +
                     $"it starts with {csv.Header.Preview()}.");
         }
         return UsageFormats.Find(name) is { } format

@@ -17,6 +17,7 @@ public sealed class CsvFile : IDisposable
     private readonly List<(long Line, string Text)> _footerCandidates = [];
     private readonly List<RowError> _errors;
     private bool _afterBlankLine;
+    private bool _footerAfterBlankLine;
 
     private CsvFile(string path, HashingStream stream, CsvReader reader, HeaderMap header, List<RowError> errors)
     {
@@ -71,6 +72,8 @@ public sealed class CsvFile : IDisposable
         {
             Separator = ',',
             TrackLineNumbers = true,
+            // The header is found by ReadHeader, past any blank lines a tool wrote above it.
+            HasHeader = false,
             SkipEmptyLines = false,
             // Exports repeat the same event types, user ids, addresses and clients on every row.
             PoolStrings = true,
@@ -79,22 +82,45 @@ public sealed class CsvFile : IDisposable
             OnMalformedRecord = record => errors.Add(new RowError(record.LineNumber, "row", Describe(record.Reason))),
         };
         var reader = CsvReader.Create(text, options, leaveOpen: false);
-        string[] names;
+        string[]? names;
+        long headerLine;
         try
         {
-            names = [.. reader.Headers];
+            (names, headerLine) = ReadHeader(reader, errors);
         }
         catch (Exception exception) when (exception is CsvFormatException or InvalidOperationException)
         {
             reader.Dispose();
             throw new ImportFileException($"{path}, line 1: the header cannot be read ({exception.Message})");
         }
-        if (names.Length == 0 || names.All(string.IsNullOrWhiteSpace))
+        if (errors.Count > 0)
+        {
+            reader.Dispose();
+            throw new ImportFileException($"{path}, line {errors[0].Line}: the header cannot be read ({errors[0].Reason})");
+        }
+        if (names is null)
         {
             reader.Dispose();
             throw new ImportFileException($"{path}: the file is empty; a header row was expected.");
         }
-        return new CsvFile(path, stream, reader, new HeaderMap(names), errors);
+        return new CsvFile(path, stream, reader, new HeaderMap(names, headerLine), errors);
+    }
+
+    /// <summary>
+    /// The first record with anything in it, and its line: some tools write a blank line or two (or ",,,")
+    /// above the header. Null when the file holds nothing else; a malformed record before it leaves its error.
+    /// </summary>
+    private static (string[]? Names, long Line) ReadHeader(CsvReader reader, List<RowError> errors)
+    {
+        while (errors.Count == 0 && reader.Read())
+        {
+            var names = new string[reader.FieldCount];
+            for (var i = 0; i < names.Length; i++)
+                names[i] = reader.GetString(i) ?? "";
+            if (names.Any(n => !string.IsNullOrWhiteSpace(n)))
+                return (names, reader.LineNumber);
+        }
+        return (null, 0);
     }
 
     /// <summary>
@@ -116,8 +142,8 @@ public sealed class CsvFile : IDisposable
     }
 
     /// <summary>
-    /// Moves to the next data record. Blank lines are passed over; single-field lines after a blank line
-    /// are a report footer and are set aside. Records the reader found malformed come out through
+    /// Moves to the next data record. Blank lines are passed over; single-field lines at the end that
+    /// look like a report footer are set aside. Records the reader found malformed come out through
     /// <see cref="TakeErrors"/>.
     /// </summary>
     public bool Read()
@@ -131,17 +157,18 @@ public sealed class CsvFile : IDisposable
                 _afterBlankLine = true;
                 continue;
             }
-            if (_afterBlankLine && _reader.FieldCount == 1 && Header.Count > 1)
+            if (_reader.FieldCount == 1 && Header.Count > 1)
             {
+                // Perhaps the start of a report footer; what follows decides.
+                if (_footerCandidates.Count == 0)
+                    _footerAfterBlankLine = _afterBlankLine;
                 _footerCandidates.Add((_reader.LineNumber, _reader.GetString(0) ?? ""));
                 continue;
             }
             if (_footerCandidates.Count > 0)
             {
                 // Data after what looked like a footer: those lines were stray one-field rows, not a footer.
-                foreach (var (line, _) in _footerCandidates)
-                    _errors.Add(new RowError(line, "row", $"has 1 field where the header has {Header.Count}"));
-                _footerCandidates.Clear();
+                RefuseFooterCandidates();
             }
             _afterBlankLine = false;
             if (FirstFieldNotUtf8() is { } field)
@@ -159,8 +186,28 @@ public sealed class CsvFile : IDisposable
             }
             return true;
         }
+        // One-field lines at the end are a footer when a blank line set them apart, or when one of them is
+        // the footer's own wording (some tools drop the blank line); otherwise they are cut-off rows.
+        if (_footerCandidates.Count > 0 && !_footerAfterBlankLine && !_footerCandidates.Any(c => IsFooterWording(c.Text)))
+            RefuseFooterCandidates();
         FooterLines = _footerCandidates.Count;
         return false;
+    }
+
+    /// <summary>The lines Salesforce writes under a report export, whatever the report and company are called.</summary>
+    private static bool IsFooterWording(string text)
+    {
+        var line = text.Trim();
+        return line.StartsWith("Copyright", StringComparison.OrdinalIgnoreCase)
+            || line.StartsWith("Confidential Information", StringComparison.OrdinalIgnoreCase)
+            || line.StartsWith("Generated By", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private void RefuseFooterCandidates()
+    {
+        foreach (var (line, _) in _footerCandidates)
+            _errors.Add(new RowError(line, "row", $"has 1 field where the header has {Header.Count} (truncated or shifted row)"));
+        _footerCandidates.Clear();
     }
 
     private string? FirstFieldNotUtf8()

@@ -9,9 +9,10 @@ public sealed class HeaderMap
 {
     private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
 
-    public HeaderMap(IReadOnlyList<string> names)
+    public HeaderMap(IReadOnlyList<string> names, long line = 1)
     {
         Names = names;
+        Line = line;
         for (var i = 0; i < names.Count; i++)
         {
             var key = Normalize(names[i]);
@@ -24,6 +25,9 @@ public sealed class HeaderMap
 
     public IReadOnlyList<string> Names { get; }
     public int Count => Names.Count;
+
+    /// <summary>The file's line the header is on: 1, unless blank lines came before it.</summary>
+    public long Line { get; }
 
     /// <summary>Columns whose values the importer keeps; only these are held to <see cref="CsvFile.MaxFieldBytes"/>.</summary>
     private readonly HashSet<int> _kept = [];

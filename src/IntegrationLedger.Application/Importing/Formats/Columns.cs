@@ -23,7 +23,7 @@ internal sealed class Columns(HeaderMap header, string path, string format)
     {
         var index = header.IndexOfAny(names);
         if (index >= 0 && header.Duplicates.Any(d => HeaderMap.Normalize(d) == HeaderMap.Normalize(header.NameAt(index))))
-            throw new ImportFileException($"{path}, line 1, column {header.NameAt(index)}: the header has this column more than once; which one to read is unclear.");
+            throw new ImportFileException($"{path}, line {header.Line}, column {header.NameAt(index)}: the header has this column more than once; which one to read is unclear.");
         header.MarkKept(index);
         return index;
     }
@@ -34,7 +34,7 @@ internal sealed class Columns(HeaderMap header, string path, string format)
         if (_missing.Count > 0)
         {
             throw new ImportFileException(
-                $"{path}, line 1: the {format} header lacks the required column{(_missing.Count > 1 ? "s" : "")} {string.Join(", ", _missing)} " +
+                $"{path}, line {header.Line}: the {format} header lacks the required column{(_missing.Count > 1 ? "s" : "")} {string.Join(", ", _missing)} " +
                 $"(found: {header.Preview(30)}).");
         }
     }

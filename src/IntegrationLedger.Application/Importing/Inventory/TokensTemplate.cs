@@ -39,12 +39,12 @@ public sealed class TokensTemplate : IInventoryTemplate
             if (name.Length == 0)
             {
                 throw new ImportFileException(
-                    $"{path}, line 1, column {i + 1}: a column without a name could hold anything, secrets included; name it or remove it. Nothing was imported.");
+                    $"{path}, line {header.Line}, column {i + 1}: a column without a name could hold anything, secrets included; name it or remove it. Nothing was imported.");
             }
             if (!ownColumns.Contains(name) && (SecretWords.Any(word => name.Contains(word, StringComparison.Ordinal)) || name == "pat"))
             {
                 throw new ImportFileException(
-                    $"{path}, line 1, column {header.NameAt(i)}: this looks like a column of secrets, and a tokens file must never carry one; " +
+                    $"{path}, line {header.Line}, column {header.NameAt(i)}: this looks like a column of secrets, and a tokens file must never carry one; " +
                     "remove the column and register each secret with 'ledger token add --secret-stdin'. Nothing was imported.");
             }
         }
