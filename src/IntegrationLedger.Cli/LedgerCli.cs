@@ -121,7 +121,7 @@ public static class LedgerCli
             case DomainException or NotFoundException or LedgerUnavailableException or UsageException or ImportFileException or OutputFileException:
                 error.WriteLine(exception.Message);
                 return ExitCodes.BadInput;
-            case SqliteException { SqliteErrorCode: 5 or 6 }:
+            case SqliteException when LedgerBusy.Is(exception):
                 error.WriteLine($"The ledger is busy: another process held its write lock for longer than the timeout. Nothing was changed; try again, or wait longer with {GlobalOptions.BusyTimeoutVariable}=SECONDS.");
                 return ExitCodes.Unexpected;
             case SqliteException { SqliteErrorCode: 26 or 11 }:

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace IntegrationLedger.Web.Hosting;
 
 /// <summary>
@@ -20,7 +22,10 @@ public sealed class DownloadFolder(LedgerWebOptions options)
         return File.Exists(path) ? path : null;
     }
 
-    /// <summary>The file, to be sent once: it is deleted when the response has read it.</summary>
-    public static FileStream OpenOnce(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+    /// <summary>The file as a download, sent once: it is deleted when the response has read it.</summary>
+    public static FileStreamResult SendOnce(string path, string contentType, string downloadName) =>
+        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous), contentType)
+        {
+            FileDownloadName = downloadName,
+        };
 }

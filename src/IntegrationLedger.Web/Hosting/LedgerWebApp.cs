@@ -11,8 +11,10 @@ namespace IntegrationLedger.Web.Hosting;
 /// </summary>
 public static class LedgerWebApp
 {
-    /// <summary>Sign-in requests allowed per client address per minute.</summary>
+    /// <summary>The rate-limit policy on the sign-in page: <see cref="SignInsPerMinute"/> requests a minute from one address.</summary>
     public const string SignInRateLimit = "sign-in";
+
+    private const int SignInsPerMinute = 30;
 
     public static WebApplication Build(LedgerWebOptions options, string[]? urls = null, Action<WebApplicationBuilder>? configure = null)
     {
@@ -35,7 +37,7 @@ public static class LedgerWebApp
             .PersistKeysToFileSystem(SessionKeysFolder(options.DatabasePath));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<LedgerSession>();
-        builder.Services.AddSingleton<Pages.Import.UploadedFiles>();
+        builder.Services.AddSingleton<UploadedFiles>();
         builder.Services.AddSingleton<DownloadFolder>();
         builder.Services.AddRazorPages().AddApplicationPart(typeof(LedgerWebApp).Assembly);
         // Names are written as they are (José, 日本) rather than as character references; HTML-significant characters are still encoded.
@@ -48,7 +50,7 @@ public static class LedgerWebApp
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(SignInRateLimit, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = SignInsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {

@@ -1,7 +1,7 @@
+using IntegrationLedger.Application.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Data.Sqlite;
 
 namespace IntegrationLedger.Web.Pages;
 
@@ -18,7 +18,7 @@ public sealed class ErrorModel : PageModel
 
     private void Describe()
     {
-        Busy = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is SqliteException { SqliteErrorCode: 5 or 6 };
+        Busy = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && LedgerBusy.Is(error);
         Response.StatusCode = Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
     }
 }

@@ -3,7 +3,9 @@ using IntegrationLedger.Application;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Web.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IntegrationLedger.Web.Pages;
@@ -19,14 +21,25 @@ public abstract class LedgerPageModel(LedgerSession session) : PageModel
 
     protected Task<Ledger> LedgerAsync(CancellationToken cancellationToken) => session.OpenAsync(cancellationToken);
 
-    protected async Task<IActionResult> ChangeAsync(Func<Ledger, Task<string>> change, CancellationToken cancellationToken, object? routeValues = null)
+    /// <summary>A page asked for something the ledger does not hold (an unknown token, a blank name) is a 404, not an error.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (HttpMethods.IsGet(context.HttpContext.Request.Method) && executed.Exception is NotFoundException or DomainException)
+        {
+            executed.Result = NotFound();
+            executed.ExceptionHandled = true;
+        }
+    }
+
+    protected async Task<IActionResult> ChangeAsync(Func<Ledger, Task<string>> change, CancellationToken cancellationToken, object? routeValues = null, string? pageName = null)
     {
         if (!ModelState.IsValid)
         {
             // A value that did not bind would reach the use case as its type's default (the first role, say).
             var fields = ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key);
             TempData["Error"] = $"The form was incomplete or had a value that is not allowed ({string.Join(", ", fields)}); nothing was changed.";
-            return RedirectToPage(routeValues);
+            return RedirectToPage(pageName, routeValues);
         }
         try
         {
@@ -40,6 +53,6 @@ public abstract class LedgerPageModel(LedgerSession session) : PageModel
         {
             TempData["Error"] = exception.Message;
         }
-        return RedirectToPage(routeValues);
+        return RedirectToPage(pageName, routeValues);
     }
 }

@@ -65,7 +65,7 @@ public class AdminTests
     public async Task Admin_ChangesARuleSetting()
     {
         var admin = await _web.SignedInAsync(WebLedger.Admin);
-        var name = Regex.Match(await admin.GetStringAsync("/admin"), "name=\"name\" value=\"([^\"]+)\"").Groups[1].Value;
+        var name = WebLedger.Field(await admin.GetStringAsync("/admin"), "name");
 
         await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Setting", new() { ["name"] = name, ["value"] = "45" });
 

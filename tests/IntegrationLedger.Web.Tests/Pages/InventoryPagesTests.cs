@@ -48,10 +48,9 @@ public class InventoryPagesTests
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, string content)
     {
         var page = await client.GetStringAsync("/import");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+            { new StringContent(WebLedger.AntiforgeryToken(page)), "__RequestVerificationToken" },
             { new StringContent("auto"), "format" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "file", fileName },
         };
@@ -83,7 +82,7 @@ public class InventoryPagesTests
         Assert.That(goodPage, Does.Contain("Import these 2 rows"));
         Assert.That(_web.Scalar("SELECT count(*) FROM UsageEvents"), Is.Zero, "a check imports nothing");
 
-        var uploadId = System.Text.RegularExpressions.Regex.Match(goodPage, "name=\"uploadId\" value=\"([^\"]+)\"").Groups[1].Value;
+        var uploadId = WebLedger.Field(goodPage, "uploadId");
         var commit = await WebLedger.PostFormAsync(client, "/import", "/import?handler=Commit", new() { ["uploadId"] = uploadId, ["format"] = "auto", ["timeZone"] = "" });
 
         Assert.That(commit.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
@@ -116,7 +115,7 @@ public class InventoryPagesTests
         }
         var client = await _web.SignedInAsync(WebLedger.Officer);
         var page = await client.GetStringAsync("/reviews");
-        var mine = System.Text.RegularExpressions.Regex.Match(page, "name=\"item\" value=\"([^\"]+)\"").Groups[1].Value;
+        var mine = WebLedger.Field(page, "item");
         Assert.That(mine, Is.Not.Empty, page);
 
         await WebLedger.PostFormAsync(client, "/reviews", "/reviews", new() { ["item"] = mine, ["decision"] = "Keep", ["note"] = "still needed for the export" });

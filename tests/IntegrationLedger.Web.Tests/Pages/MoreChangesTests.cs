@@ -96,7 +96,7 @@ public class MoreChangesTests
         }
         var client = await _web.SignedInAsync(WebLedger.Officer);
         var page = await client.GetStringAsync("/findings");
-        var id = System.Text.RegularExpressions.Regex.Match(page, "name=\"id\" value=\"([^\"]+)\"").Groups[1].Value;
+        var id = WebLedger.Field(page, "id");
         Assert.That(id, Is.Not.Empty, page);
 
         await WebLedger.PostFormAsync(client, "/findings", "/findings", new() { ["id"] = id, ["action"] = "Acknowledge", ["note"] = "rotation booked for Monday" });
@@ -121,7 +121,7 @@ public class MoreChangesTests
 
         var admin = await _web.SignedInAsync(WebLedger.Admin);
         var page = await admin.GetStringAsync("/reviews");
-        var item = System.Text.RegularExpressions.Regex.Match(page, "name=\"item\" value=\"([^\"]+)\"").Groups[1].Value;
+        var item = WebLedger.Field(page, "item");
         await WebLedger.PostFormAsync(admin, "/reviews", "/reviews", new() { ["item"] = item, ["decision"] = "Keep", ["note"] = "still used by the backup job" });
         Assert.That(_web.Text("SELECT Actor FROM AuditEntries WHERE Action = 'review.attest' LIMIT 1"), Is.EqualTo(WebLedger.Admin));
 

@@ -159,4 +159,15 @@ public class RoleTests
         var audit = await client.GetStringAsync("/audit");
         Assert.That(audit, Does.Contain("The chain verifies"));
     }
+
+    [TestCase("/tokens/no-such-token")]
+    [TestCase("/integrations/No%20Such%20Integration")]
+    [TestCase("/people/nobody@example.com")]
+    [TestCase("/people/%20")]
+    public async Task SomethingTheLedgerDoesNotHold_IsNotFound(string url)
+    {
+        var client = await _web.SignedInAsync(WebLedger.Auditor);
+
+        Assert.That((await client.GetAsync(url)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
 }

@@ -89,11 +89,24 @@ public sealed partial class WebLedger : IAsyncDisposable
     /// <summary>Posts a form the way a browser would: with the antiforgery token from the page it was on.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> fields)
     {
-        var page = await client.GetStringAsync(pageUrl);
-        var token = AntiforgeryField().Match(page);
-        Assert.That(token.Success, Is.True, $"{pageUrl} has a form with an antiforgery token");
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        fields["__RequestVerificationToken"] = AntiforgeryToken(await client.GetStringAsync(pageUrl));
         return await client.PostAsync(postUrl, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The antiforgery token a page's forms carry, as a browser would send it back.</summary>
+    public static string AntiforgeryToken(string page)
+    {
+        var token = AntiforgeryField().Match(page);
+        Assert.That(token.Success, Is.True, "the page has a form with an antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
+    /// <summary>The value of the first hidden (or other) input named <paramref name="name"/> on a page.</summary>
+    public static string Field(string page, string name)
+    {
+        var match = Regex.Match(page, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]+)\"");
+        Assert.That(match.Success, Is.True, $"the page has a field {name}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
     public long Scalar(string sql)

@@ -13,8 +13,8 @@ public sealed record AuditLogEntry(
     string? After,
     string Hash);
 
-/// <summary>The change log, oldest first, optionally from a UTC time on.</summary>
-public sealed record ListAuditLog(DateTime? Since = null);
+/// <summary>The change log, oldest first, optionally from a UTC time on; or with <see cref="Latest"/>, only the newest entries, newest first.</summary>
+public sealed record ListAuditLog(DateTime? Since = null, int? Latest = null);
 
 public sealed class ListAuditLogHandler(Ledger ledger)
 {
@@ -23,8 +23,8 @@ public sealed class ListAuditLogHandler(Ledger ledger)
         var entries = ledger.Db.AuditEntries.AsNoTracking();
         if (request.Since is { } since)
             entries = entries.Where(e => e.OccurredAt >= since);
-        return await entries
-            .OrderBy(e => e.Sequence)
+        var ordered = request.Latest is { } latest ? entries.OrderByDescending(e => e.Sequence).Take(latest) : entries.OrderBy(e => e.Sequence);
+        return await ordered
             .Select(e => new AuditLogEntry(e.Sequence, e.OccurredAt, e.Actor, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.Hash))
             .ToListAsync(cancellationToken);
     }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace IntegrationLedger.Application.Features.Reviews;
 /// an integration uses, or the unused token is revoked. A token that other integrations also use is not
 /// revoked from one owner's item: that would break access someone else answers for, so it is refused.
 /// </summary>
-public sealed record AttestReviewItem(string Item, ReviewDecision Decision, string Note);
+/// <param name="AsOwner">When given, the item must belong to this person (the web, where each owner attests their own).</param>
+public sealed record AttestReviewItem(string Item, ReviewDecision Decision, string Note, string? AsOwner = null);
 
 public sealed class AttestReviewItemValidator : AbstractValidator<AttestReviewItem>
 {
@@ -37,6 +39,12 @@ public sealed class AttestReviewItemHandler(Ledger ledger)
         if (review is null || item is null)
             throw new NotFoundException($"No item '{request.Item}' is waiting in an open access review ('ledger review status' lists them).");
 
+        if (request.AsOwner is { } asOwner)
+        {
+            var itemOwner = item.OwnerId is { } id ? (await db.People.SingleAsync(p => p.Id == id, cancellationToken)).Email : null;
+            if (!string.Equals(itemOwner, asOwner.Trim(), StringComparison.OrdinalIgnoreCase))
+                throw new DomainException($"Item {item.ShortId} is owned by {itemOwner ?? "no one"}; only its owner attests it.");
+        }
         review.Attest(item, request.Decision, request.Note, ledger.Actor, ledger.Now);
         var revoked = request.Decision == ReviewDecision.Revoke ? await RevokeAsync(item, review.Quarter, request.Note, cancellationToken) : [];
         await change.CommitAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using FluentValidation;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.People;
@@ -9,10 +10,20 @@ namespace IntegrationLedger.Application.Features.Users;
 /// <summary>Gives an account another role; its sessions end, since they were granted under the old one.</summary>
 public sealed record ChangeUserRole(string Email, UserRole Role);
 
+public sealed class ChangeUserRoleValidator : AbstractValidator<ChangeUserRole>
+{
+    public ChangeUserRoleValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty();
+        RuleFor(r => r.Role).IsInEnum();
+    }
+}
+
 public sealed class ChangeUserRoleHandler(Ledger ledger)
 {
     public async Task<UserSummary> HandleAsync(ChangeUserRole request, CancellationToken cancellationToken = default)
     {
+        await new ChangeUserRoleValidator().ValidateAndThrowAsync(request, cancellationToken);
         await using var change = await ledger.BeginChangeAsync("user.role", cancellationToken);
         var email = Person.NormalizeEmail(request.Email);
         var user = await ledger.Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken)

@@ -9,7 +9,14 @@ public sealed class RecordAccessHandler(Ledger ledger)
 {
     public async Task HandleAsync(RecordAccess request, CancellationToken cancellationToken = default)
     {
-        await using var change = await ledger.BeginChangeAsync(request.Kind == AccessEventKind.Denied ? "auth.denied" : "auth.sign-out", cancellationToken);
+        var action = request.Kind switch
+        {
+            AccessEventKind.Denied => "auth.denied",
+            AccessEventKind.SignedOut => "auth.sign-out",
+            // Sign-ins are recorded with the password check, by SignInHandler.
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Only sign-outs and refusals are recorded here."),
+        };
+        await using var change = await ledger.BeginChangeAsync(action, cancellationToken);
         ledger.Db.AccessEvents.Add(new AccessEvent(request.Kind, request.Email, request.Detail, request.RemoteAddress, ledger.Now));
         await change.CommitAsync(cancellationToken);
     }

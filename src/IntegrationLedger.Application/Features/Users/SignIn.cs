@@ -27,6 +27,8 @@ public sealed class SignInHandler(Ledger ledger)
 {
     public async Task<SignInResult> HandleAsync(SignIn request, CancellationToken cancellationToken = default)
     {
+        // Whatever was typed, even nothing: Person.NormalizeEmail would refuse a blank one, and a sign-in must
+        // be answered (and recorded) the same way whatever the box held.
         var email = request.Email.Trim().ToLowerInvariant();
         // The hash is slow on purpose; it is checked before the write lock is taken, so sign-ins (anyone may
         // try one) never hold up the ledger's writers. The outcome is then recorded against the account as it

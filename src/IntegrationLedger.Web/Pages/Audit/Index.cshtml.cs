@@ -16,7 +16,6 @@ public sealed class IndexModel(LedgerSession session) : PageModel
     {
         var ledger = await session.OpenAsync(cancellationToken);
         Chain = await new VerifyAuditChainHandler(ledger).HandleAsync(cancellationToken);
-        var all = await new ListAuditLogHandler(ledger).HandleAsync(new ListAuditLog(), cancellationToken);
-        Entries = all.Reverse().Take(Shown).ToList();
+        Entries = await new ListAuditLogHandler(ledger).HandleAsync(new ListAuditLog(Latest: Shown), cancellationToken);
     }
 }

@@ -62,7 +62,7 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
 
     /// <summary>The rejected rows of a check, once; secret columns are blank in it, as in `ledger import --errors`.</summary>
     public IActionResult OnGetErrors(Guid id) =>
-        downloads.Find(id, ".csv") is { } path ? File(DownloadFolder.OpenOnce(path), "text/csv", "rejected-rows.csv") : NotFound();
+        downloads.Find(id, ".csv") is { } path ? DownloadFolder.SendOnce(path, "text/csv", "rejected-rows.csv") : NotFound();
 
     public async Task<IActionResult> OnPostCommitAsync(Guid uploadId, string format, string? timeZone, CancellationToken cancellationToken)
     {

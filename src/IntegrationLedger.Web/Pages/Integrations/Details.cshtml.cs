@@ -1,4 +1,3 @@
-using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Integrations;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Web.Hosting;
@@ -15,18 +14,8 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
 
     public IntegrationDetails Details { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            Details = await new ShowIntegrationHandler(await LedgerAsync(cancellationToken)).HandleAsync(Name, cancellationToken);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Details = await new ShowIntegrationHandler(await LedgerAsync(cancellationToken)).HandleAsync(Name, cancellationToken);
 
     public Task<IActionResult> OnPostChangeAsync(string? newOwner, string? allowCidrs, AttributionRuleKind ruleKind, string? ruleValues, CancellationToken cancellationToken) =>
         ChangeAsync(async ledger =>

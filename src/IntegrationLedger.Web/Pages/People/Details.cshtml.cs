@@ -1,4 +1,3 @@
-using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Web.Hosting;
 using IntegrationLedger.Web.Security;
@@ -14,18 +13,8 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
 
     public PersonDetails Details { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            Details = await new ShowPersonHandler(await LedgerAsync(cancellationToken)).HandleAsync(Email, cancellationToken);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Details = await new ShowPersonHandler(await LedgerAsync(cancellationToken)).HandleAsync(Email, cancellationToken);
 
     /// <summary>Records the departure and carries out the plan chosen: tokens revoked, or handed to a colleague.</summary>
     public Task<IActionResult> OnPostOffboardAsync(DateOnly on, string tokens, string? reassignTo, CancellationToken cancellationToken) =>

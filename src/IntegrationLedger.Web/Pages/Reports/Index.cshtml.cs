@@ -27,8 +27,8 @@ public sealed class IndexModel(LedgerSession session, LedgerWebOptions options, 
             return BadRequest($"'{quarter}' is not a quarter; write it as 2026-Q3.");
         var ledger = await session.OpenAsync(cancellationToken);
         var (_, path) = downloads.NewFile(".xlsx");
-        await new BuildQuarterlyReportHandler(ledger).HandleAsync(new BuildQuarterlyReport(parsed, path), cancellationToken);
-        return Download(path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"audit-{parsed}.xlsx");
+        await BuildAsync(path, () => new BuildQuarterlyReportHandler(ledger).HandleAsync(new BuildQuarterlyReport(parsed, path), cancellationToken));
+        return DownloadFolder.SendOnce(path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"audit-{parsed}.xlsx");
     }
 
     public async Task<IActionResult> OnGetExportAsync(string table, ExportFormat format, CancellationToken cancellationToken)
@@ -38,11 +38,21 @@ public sealed class IndexModel(LedgerSession session, LedgerWebOptions options, 
         var ledger = await session.OpenAsync(cancellationToken);
         var extension = format == ExportFormat.Csv ? ".csv" : ".json";
         var (_, path) = downloads.NewFile(extension);
-        await new ExportTableToFileHandler(ledger).HandleAsync(new ExportTableToFile(table, format, path), cancellationToken);
-        return Download(path, format == ExportFormat.Csv ? "text/csv" : "application/json", $"{table}{extension}");
+        await BuildAsync(path, () => new ExportTableToFileHandler(ledger).HandleAsync(new ExportTableToFile(table, format, path), cancellationToken));
+        return DownloadFolder.SendOnce(path, format == ExportFormat.Csv ? "text/csv" : "application/json", $"{table}{extension}");
     }
 
-    /// <summary>The file is deleted as soon as it has been sent.</summary>
-    private FileStreamResult Download(string path, string contentType, string name) =>
-        File(DownloadFolder.OpenOnce(path), contentType, name);
+    /// <summary>Builds the file to send; a build that fails leaves nothing behind.</summary>
+    private static async Task BuildAsync(string path, Func<Task> build)
+    {
+        try
+        {
+            await build();
+        }
+        catch
+        {
+            System.IO.File.Delete(path);
+            throw;
+        }
+    }
 }

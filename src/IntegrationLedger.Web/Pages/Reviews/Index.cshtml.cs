@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Reviews;
-using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Users;
 using IntegrationLedger.Web.Hosting;
@@ -41,11 +40,7 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     public Task<IActionResult> OnPostAsync(string item, ReviewDecision decision, string note, CancellationToken cancellationToken) =>
         ChangeAsync(async ledger =>
         {
-            var status = await new GetReviewStatusHandler(ledger).LatestAsync(cancellationToken);
-            var target = status.ItemList.SingleOrDefault(i => i.Id == item) ?? throw new NotFoundException($"No item {item} is in the review of {status.Quarter}.");
-            if (!string.Equals(target.Owner, Me, StringComparison.OrdinalIgnoreCase))
-                throw new DomainException($"Item {item} is owned by {target.Owner}; only its owner attests it.");
-            var result = await new AttestReviewItemHandler(ledger).HandleAsync(new AttestReviewItem(item, decision, note), cancellationToken);
-            return $"Recorded '{Format.Name(decision)}' for {target.Subject}." + (result.TokensRevoked.Count > 0 ? $" Revoked: {string.Join(", ", result.TokensRevoked)}." : "");
+            var result = await new AttestReviewItemHandler(ledger).HandleAsync(new AttestReviewItem(item, decision, note, AsOwner: Me), cancellationToken);
+            return $"Recorded '{Format.Name(decision)}' for {result.Item.Subject}." + (result.TokensRevoked.Count > 0 ? $" Revoked: {string.Join(", ", result.TokensRevoked)}." : "");
         }, cancellationToken);
 }

@@ -10,15 +10,12 @@ namespace IntegrationLedger.Web.Pages.Reviews;
 [ChangedBy(Policies.ChangeInventory)]
 public sealed class StartModel(LedgerSession session) : LedgerPageModel(session)
 {
-    public IActionResult OnGet() => Redirect("/reviews");
+    public IActionResult OnGet() => RedirectToPage("/Reviews/Index");
 
-    public async Task<IActionResult> OnPostAsync(string quarter, DateOnly? dueOn, CancellationToken cancellationToken)
-    {
-        await ChangeAsync(async ledger =>
+    public Task<IActionResult> OnPostAsync(string quarter, DateOnly? dueOn, CancellationToken cancellationToken) =>
+        ChangeAsync(async ledger =>
         {
             var status = await new StartReviewHandler(ledger).HandleAsync(new StartReview(Quarter.Parse(quarter), dueOn), cancellationToken);
             return $"Started the review of {status.Quarter}: {status.Items} items for their owners to attest by {status.DueOn:yyyy-MM-dd}.";
-        }, cancellationToken);
-        return Redirect("/reviews");
-    }
+        }, cancellationToken, pageName: "/Reviews/Index");
 }

@@ -18,20 +18,12 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
     public IReadOnlyList<string> Integrations { get; private set; } = [];
     public ResetPlan Plan { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var ledger = await LedgerAsync(cancellationToken);
-        try
-        {
-            Details = await new ShowTokenHandler(ledger).HandleAsync(Label, cancellationToken);
-        }
-        catch (Application.Common.NotFoundException)
-        {
-            return NotFound();
-        }
+        Details = await new ShowTokenHandler(ledger).HandleAsync(Label, cancellationToken);
         Plan = await new GetResetPlanHandler(ledger).HandleAsync(Label, cancellationToken);
         Integrations = (await new ListIntegrationsHandler(ledger).HandleAsync(cancellationToken)).Select(i => i.Name).ToList();
-        return Page();
     }
 
     public Task<IActionResult> OnPostUseAsync(string integration, string purpose, CancellationToken cancellationToken) =>

@@ -1,6 +1,4 @@
-using IntegrationLedger.Web.Hosting;
-
-namespace IntegrationLedger.Web.Pages.Import;
+namespace IntegrationLedger.Web.Hosting;
 
 /// <summary>
 /// Uploads wait here between their dry run and their commit: beside the ledger, readable by its owner
