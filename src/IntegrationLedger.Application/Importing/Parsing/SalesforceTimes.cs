@@ -6,7 +6,7 @@ namespace IntegrationLedger.Application.Importing.Parsing;
 /// The time formats Salesforce exports use. Every parser returns UTC; the ones for times that carry no
 /// zone take the zone the user named, because guessing one would shift every event by hours.
 /// </summary>
-public static class SalesforceTimes
+public static partial class SalesforceTimes
 {
     private static readonly string[] IsoFormats =
     [
@@ -110,7 +110,7 @@ public static class SalesforceTimes
         if (lastSpace > 0)
         {
             var suffix = value[(lastSpace + 1)..];
-            if (Abbreviations.TryGetValue(suffix, out var known))
+            if (Abbreviations.TryGetValue(suffix, out var known) || TryParseGmtOffset(suffix, out known))
             {
                 offset = known;
                 value = value[..lastSpace];
@@ -139,6 +139,27 @@ public static class SalesforceTimes
         var localOffset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
         return LocalTimeResult.Ok(DateTime.SpecifyKind(local - localOffset, DateTimeKind.Utc));
     }
+
+    /// <summary>
+    /// "GMT+01:00", "GMT-5", "UTC+0530": the label some locales write instead of a zone abbreviation. It
+    /// names the offset itself, so it needs no --time-zone.
+    /// </summary>
+    private static bool TryParseGmtOffset(string label, out TimeSpan offset)
+    {
+        offset = default;
+        var match = GmtOffset().Match(label);
+        if (!match.Success)
+            return false;
+        var hours = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
+        var minutes = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
+        if (hours > 14 || minutes > 59)
+            return false;
+        offset = new TimeSpan(hours, minutes, 0) * (match.Groups["sign"].Value == "-" ? -1 : 1);
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:GMT|UTC)(?<sign>[+-])(?<h>\d{1,2})(?::?(?<m>\d{2}))?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex GmtOffset();
 
     /// <summary>Whether an ISO-looking time ends with Z or a numeric offset after its time part.</summary>
     private static bool HasZone(string value)

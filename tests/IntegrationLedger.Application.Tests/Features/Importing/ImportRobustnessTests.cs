@@ -35,6 +35,20 @@ public class ImportRobustnessTests
         Assert.That(await test.Ledger.Db.UsageEvents.Select(e => e.OccurredAt).SingleAsync(), Is.EqualTo(new DateTime(2026, 11, 28, 11, 0, 0, DateTimeKind.Utc)));
     }
 
+    [TestCase("GMT+01:00", 15)]
+    [TestCase("GMT-5", 21)]
+    [TestCase("UTC+0530", 10)]
+    public async Task NumericGmtOffsetLabel_NeedsNoZone(string label, int utcHour)
+    {
+        await using var test = await CreateAsync();
+        var path = Samples.Write(test, "trail.csv", $"Date,User,Action,Section\n\"9/10/2026, 4:21 PM {label}\",admin@example.com,Reset password for a@example.com,Manage Users\n");
+
+        await Usage(test, "sf-setup-audit-trail", path);
+
+        var at = await test.Ledger.Db.UsageEvents.Select(e => e.OccurredAt).SingleAsync();
+        Assert.That((at.Hour, at.Minute), Is.EqualTo((utcHour, label == "UTC+0530" ? 51 : 21)));
+    }
+
     [TestCase(null, null, Description = "CST names US Central and China: a zone must be given")]
     [TestCase("Asia/Shanghai", 8)]
     [TestCase("America/Chicago", 21)]
