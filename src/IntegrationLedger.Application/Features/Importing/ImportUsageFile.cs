@@ -21,7 +21,8 @@ public sealed record ImportUsageFile(
     string? TimeZone = null,
     bool DryRun = false,
     bool SkipInvalid = false,
-    string? ErrorsPath = null);
+    string? ErrorsPath = null,
+    bool DayFirst = false);
 
 public sealed record ImportProgress(long BytesRead, long TotalBytes, long Rows);
 
@@ -70,7 +71,7 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
         using var writer = new UsageEventWriter(connection, transaction, batchId, format.Name);
         using var rejectedRows = request.ErrorsPath is null ? null : RejectedRowsFile.Create(request.ErrorsPath, request.Path, csv.Header.Names, reader.SecretColumns);
 
-        var context = new ImportContext(batchId, zone);
+        var context = new ImportContext(batchId, zone, request.DayFirst);
         var counts = new ImportCounts();
         var errors = new List<RowError>();
         long errorCount = 0;

@@ -34,4 +34,5 @@ public interface IUsageRowReader
 }
 
 /// <summary>What every row of one import shares.</summary>
-public sealed record ImportContext(Guid BatchId, TimeZoneInfo? TimeZone);
+/// <param name="DayFirst">Whether dates written with slashes put the day first (28/11/2026), as outside the US.</param>
+public sealed record ImportContext(Guid BatchId, TimeZoneInfo? TimeZone, bool DayFirst = false);

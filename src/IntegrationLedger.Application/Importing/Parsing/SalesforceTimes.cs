@@ -17,10 +17,15 @@ public static partial class SalesforceTimes
         "yyyy-MM-dd HH:mm:ssK",
     ];
 
-    private static readonly string[] LocalFormats =
+    /// <summary>Month first, as a user with a US locale exports; <see cref="DayFirstFormats"/> for the rest of the world.</summary>
+    private static readonly string[] LocalFormats = WithDateOrder("M/d/yyyy");
+
+    private static readonly string[] DayFirstFormats = WithDateOrder("d/M/yyyy");
+
+    private static string[] WithDateOrder(string date) =>
     [
-        "M/d/yyyy h:mm:ss tt", "M/d/yyyy h:mm tt", "M/d/yyyy, h:mm:ss tt", "M/d/yyyy, h:mm tt",
-        "M/d/yyyy H:mm:ss", "M/d/yyyy H:mm", "M/d/yyyy, H:mm:ss", "M/d/yyyy, H:mm",
+        $"{date} h:mm:ss tt", $"{date} h:mm tt", $"{date}, h:mm:ss tt", $"{date}, h:mm tt",
+        $"{date} H:mm:ss", $"{date} H:mm", $"{date}, H:mm:ss", $"{date}, H:mm",
         "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss.FFFFFFF",
     ];
 
@@ -95,9 +100,11 @@ public static partial class SalesforceTimes
 
     /// <summary>
     /// A time as a person's export writes it (<c>11/28/2026 6:00:00 AM</c>, <c>"9/10/2026, 4:21:14 AM PDT"</c>),
-    /// or ISO. A zone abbreviation in the text wins; otherwise <paramref name="zone"/> must be given.
+    /// or ISO. A zone abbreviation in the text wins; otherwise <paramref name="zone"/> must be given. Dates
+    /// are month first unless <paramref name="dayFirst"/>; a date that only reads day first is refused with
+    /// that hint rather than guessed, since 3/4 would then mean two different days in one file.
     /// </summary>
-    public static LocalTimeResult ParseLocal(string? text, TimeZoneInfo? zone)
+    public static LocalTimeResult ParseLocal(string? text, TimeZoneInfo? zone, bool dayFirst = false)
     {
         if (string.IsNullOrWhiteSpace(text))
             return LocalTimeResult.Fail("is empty");
@@ -127,8 +134,12 @@ public static partial class SalesforceTimes
                 value = value[..lastSpace];
             }
         }
-        if (!DateTime.TryParseExact(value, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            return LocalTimeResult.Fail($"'{text}' is not a time in a known format (such as 11/28/2026 6:00:00 AM)");
+        if (!DateTime.TryParseExact(value, dayFirst ? DayFirstFormats : LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return !dayFirst && DateTime.TryParseExact(value, DayFirstFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                ? LocalTimeResult.Fail($"'{text}' reads only as day/month/year; if the file writes the day first, import it with --day-first")
+                : LocalTimeResult.Fail($"'{text}' is not a time in a known format (such as {(dayFirst ? "28/11/2026 06:00:00" : "11/28/2026 6:00:00 AM")})");
+        }
         if (offset is { } known2)
             return LocalTimeResult.Ok(DateTime.SpecifyKind(local - known2, DateTimeKind.Utc));
         if (zone is null)

@@ -19,6 +19,7 @@ internal sealed class ImportCommand : LedgerCommand
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Check every row and report what would change; write nothing" };
     private readonly Option<bool> _skipInvalid = new("--skip-invalid") { Description = "Import the good rows of a file that has bad ones" };
     private readonly Option<string?> _timeZone = Optional("--time-zone", "The zone of times that carry none (Setup downloads), such as America/New_York", "ZONE");
+    private readonly Option<bool> _dayFirst = new("--day-first") { Description = "Dates with slashes put the day first (28/11/2026), as a non-US locale exports them" };
     private readonly Option<string?> _errors = Optional("--errors", "Write every rejected row with its line, field and reason to this CSV file", "OUT.csv");
 
     public ImportCommand(CliServices cli)
@@ -26,7 +27,7 @@ internal sealed class ImportCommand : LedgerCommand
     {
         Arguments.Add(_format);
         Arguments.Add(_file);
-        foreach (var option in new Option[] { _dryRun, _skipInvalid, _timeZone, _errors })
+        foreach (var option in new Option[] { _dryRun, _skipInvalid, _timeZone, _dayFirst, _errors })
             Options.Add(option);
     }
 
@@ -46,7 +47,8 @@ internal sealed class ImportCommand : LedgerCommand
             parse.GetValue(_timeZone),
             parse.GetValue(_dryRun),
             parse.GetValue(_skipInvalid),
-            parse.GetValue(_errors));
+            parse.GetValue(_errors),
+            parse.GetValue(_dayFirst));
         var handler = new ImportUsageFileHandler(ledger);
         var result = Cli.Environment.OutputIsTerminal && !WantsJson(parse) && SizeOf(request.Path) >= ProgressBarFromBytes
             ? await WithProgressBarAsync(request, handler, cancellationToken)

@@ -26,13 +26,15 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     public string? Problem { get; private set; }
     public string Format { get; private set; } = "auto";
     public string? TimeZone { get; private set; }
+    public bool DayFirst { get; private set; }
 
     /// <summary>Every rejected row of the last check, as a CSV to download, when there were more than the page shows.</summary>
     public Guid? ErrorsId { get; private set; }
 
-    public async Task<IActionResult> OnPostCheckAsync(IFormFile? file, string format, string? timeZone, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCheckAsync(IFormFile? file, string format, string? timeZone, bool dayFirst, CancellationToken cancellationToken)
     {
         Format = format;
+        DayFirst = dayFirst;
         TimeZone = string.IsNullOrWhiteSpace(timeZone) ? null : timeZone.Trim();
         if (file is null || file.Length == 0)
         {
@@ -64,9 +66,10 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     public IActionResult OnGetErrors(Guid id) =>
         downloads.Find(id, ".csv") is { } path ? DownloadFolder.SendOnce(path, "text/csv", "rejected-rows.csv") : NotFound();
 
-    public async Task<IActionResult> OnPostCommitAsync(Guid uploadId, string format, string? timeZone, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCommitAsync(Guid uploadId, string format, string? timeZone, bool dayFirst, CancellationToken cancellationToken)
     {
         Format = format;
+        DayFirst = dayFirst;
         TimeZone = string.IsNullOrWhiteSpace(timeZone) ? null : timeZone.Trim();
         if (uploads.Find(uploadId) is not { } path)
         {
@@ -114,7 +117,7 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
 
     private async Task<ImportCheck> UsageAsync(Ledger ledger, string format, string path, bool dryRun, string? errorsPath, CancellationToken cancellationToken)
     {
-        var result = await new ImportUsageFileHandler(ledger).HandleAsync(new ImportUsageFile(format, path, TimeZone, DryRun: dryRun, ErrorsPath: errorsPath), null, cancellationToken);
+        var result = await new ImportUsageFileHandler(ledger).HandleAsync(new ImportUsageFile(format, path, TimeZone, DryRun: dryRun, ErrorsPath: errorsPath, DayFirst: DayFirst), null, cancellationToken);
         var c = result.Counts;
         return new ImportCheck(Path.GetFileName(path), result.Format, c.Read, c.Added + c.Duplicates, c.Rejected, result.Errors, result.ErrorCount, result.Committed);
     }

@@ -35,6 +35,24 @@ public class ImportRobustnessTests
         Assert.That(await test.Ledger.Db.UsageEvents.Select(e => e.OccurredAt).SingleAsync(), Is.EqualTo(new DateTime(2026, 11, 28, 11, 0, 0, DateTimeKind.Utc)));
     }
 
+    [Test]
+    public async Task DayFirstDates_AreRefusedWithAHint_AndReadWithDayFirst()
+    {
+        await using var test = await CreateAsync();
+        var path = Samples.Write(test, "uk.csv", "Username,Login Time,Source IP,Status\n" +
+            "sync@example.com,03/11/2026 06:00,192.0.2.10,Success\n" +
+            "sync@example.com,28/11/2026 06:00,192.0.2.10,Success\n");
+
+        var monthFirst = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-login-history", path, "Europe/London"));
+        Assert.That(monthFirst.Rejected, Is.True, "28/11 cannot be month first, so the file is not taken as if it were");
+        Assert.That(monthFirst.Errors.Single().Reason, Does.Contain("--day-first"));
+
+        var dayFirst = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-login-history", path, "Europe/London", DayFirst: true));
+        Assert.That(dayFirst.Committed, Is.True);
+        var days = await test.Ledger.Db.UsageEvents.OrderBy(e => e.OccurredAt).Select(e => e.OccurredAt).ToListAsync();
+        Assert.That(days.Select(d => (d.Month, d.Day)), Is.EqualTo(new[] { (11, 3), (11, 28) }));
+    }
+
     [TestCase("GMT+01:00", 15)]
     [TestCase("GMT-5", 21)]
     [TestCase("UTC+0530", 10)]
