@@ -103,9 +103,10 @@ internal sealed class ImportCommand : LedgerCommand
         var how = result.FormatDetected ? $"{result.Format} (recognised from the header)" : result.Format;
         var outcome = result.DryRun ? "Dry run, nothing written" : result.Committed ? "Imported" : "Rejected, nothing imported";
         Output.Line($"{outcome}: {Path.GetFileName(result.File)} as {how}.");
-        // A rejected file added nothing; what its good rows would have done is for a dry run to say.
+        // A rejected file added nothing (every figure but the rejected rows is 0); what its good rows would
+        // have done is for a dry run to say.
         Output.Line(result.Rejected
-            ? FormattableString.Invariant($"  read {c.Read}, rejected {c.Rejected}, added 0")
+            ? FormattableString.Invariant($"  read {c.Read}, added 0, duplicates 0, rejected {c.Rejected}, attributed 0, unattributed 0")
             : FormattableString.Invariant($"  read {c.Read}, {(result.DryRun ? "would add" : "added")} {c.Added}, duplicates {c.Duplicates}, rejected {c.Rejected}, attributed {c.Attributed}, unattributed {c.Unattributed}"));
         if (result.FooterLines > 0)
             Output.Line($"  ({result.FooterLines} report footer line(s) set aside)");

@@ -191,7 +191,10 @@ public class QuarterlyReportTests
         using var workbook = new XLWorkbook(path);
         var figures = workbook.Worksheet("Summary").RowsUsed().Skip(1).ToDictionary(r => r.Cell(1).GetString(), r => r.Cell(2).GetDouble());
         Assert.That(figures["Active tokens at the end of the quarter"], Is.EqualTo(1), "lee-key was revoked in September, etl-token only in October");
+        Assert.That(figures["Of them, with a rotation policy"], Is.EqualTo(1));
         Assert.That(figures["Of them, overdue for rotation"], Is.EqualTo(1));
+        var note = workbook.Worksheet("Summary").RowsUsed().Single(r => r.Cell(1).GetString() == "Of them, overdue for rotation").Cell(3).GetString();
+        Assert.That(note, Is.EqualTo("0.0% of those with a policy rotated on time"));
         Assert.That(figures["Integrations at the end of the quarter"], Is.EqualTo(2));
         Assert.That(figures["Usage events in the quarter"], Is.EqualTo(2));
     }
