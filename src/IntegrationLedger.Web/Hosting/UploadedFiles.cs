@@ -34,7 +34,8 @@ public sealed class UploadedFiles(LedgerWebOptions options)
     {
         if (!Directory.Exists(Root))
             return;
-        foreach (var folder in new DirectoryInfo(Root).GetDirectories().Where(d => d.CreationTimeUtc < DateTime.UtcNow.AddDays(-1)))
+        var dayAgo = options.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        foreach (var folder in new DirectoryInfo(Root).GetDirectories().Where(d => d.CreationTimeUtc < dayAgo))
             folder.Delete(recursive: true);
     }
 
