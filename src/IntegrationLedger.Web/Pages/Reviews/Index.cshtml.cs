@@ -2,7 +2,6 @@ using System.Security.Claims;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Reviews;
 using IntegrationLedger.Domain.Reviews;
-using IntegrationLedger.Domain.Users;
 using IntegrationLedger.Web.Hosting;
 using IntegrationLedger.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +16,8 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     public IReadOnlyList<ReviewItemView> Mine { get; private set; } = [];
     public string Me => User.FindFirstValue(ClaimTypes.Email) ?? "";
 
-    public bool CanAttest => !User.IsInRole(UserRole.Auditor.ToString());
+    /// <summary>The roles of <see cref="Policies.AttestOwnItems"/>, for offering the forms; the server checks it again.</summary>
+    public bool CanAttest => User.IsInRole(Policies.OfficerRole) || User.IsInRole(Policies.AdminRole);
 
     /// <summary>Quarters a review can be started for: this one and the one before.</summary>
     public IReadOnlyList<string> Quarters { get; private set; } = [];
