@@ -90,7 +90,8 @@ public static class LedgerCli
         root.Subcommands.Add(Group("settings", "The rules' thresholds",
             new SettingsListCommand(cli), new SettingsSetCommand(cli)));
         root.Subcommands.Add(Group("user", "Accounts for the web application",
-            new UserAddCommand(cli), new UserListCommand(cli), new UserRoleCommand(cli), new UserPasswordCommand(cli)));
+            new UserAddCommand(cli), new UserListCommand(cli), new UserRoleCommand(cli), new UserPasswordCommand(cli),
+            new UserEnabledCommand(cli, enable: false), new UserEnabledCommand(cli, enable: true)));
         root.Subcommands.Add(new ServeCommand(cli));
         root.Subcommands.Add(Group("audit", "The hash-chained change log",
             new AuditLogCommand(cli), new AuditVerifyCommand(cli)));

@@ -42,6 +42,11 @@ public sealed class LedgerUser
     public DateTime? LastSignInAt { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>When the account was disabled (its owner left, say); a disabled account cannot sign in.</summary>
+    public DateTime? DisabledAt { get; private set; }
+
+    public bool IsDisabled => DisabledAt is not null;
+
     public bool IsLockedOut(DateTime now) => LockedOutUntil > now;
 
     /// <summary>Counts a wrong password; the <see cref="FailuresBeforeLockout"/>th in a row locks the account.</summary>
@@ -74,6 +79,25 @@ public sealed class LedgerUser
         SecurityStamp = NewStamp();
         LockedOutUntil = null;
         FailedSignIns = 0;
+    }
+
+    /// <summary>Keeps the account and its history but lets no one sign in with it, and ends its sessions.</summary>
+    public void Disable(DateTime at)
+    {
+        if (IsDisabled)
+            throw new DomainException($"{Email} is already disabled.");
+        DisabledAt = Guard.Utc(at, nameof(at));
+        SecurityStamp = NewStamp();
+    }
+
+    public void Enable()
+    {
+        if (!IsDisabled)
+            throw new DomainException($"{Email} is not disabled.");
+        DisabledAt = null;
+        FailedSignIns = 0;
+        LockedOutUntil = null;
+        SecurityStamp = NewStamp();
     }
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");

@@ -59,6 +59,22 @@ public class UserAndServeCommandTests
     }
 
     [Test]
+    public async Task UserDisableAndEnable_ShowInTheList()
+    {
+        using var cli = await LedgerAsync();
+        await cli.LedgerWithInputAsync(Passphrase, "user", "add", "ana@example.com", "--role", "officer");
+
+        var disabled = await cli.LedgerAsync("user", "disable", "ana@example.com");
+        var listed = (await cli.LedgerAsync("user", "list", "--json")).Json[0];
+        var enabled = await cli.LedgerAsync("user", "enable", "ana@example.com");
+
+        Assert.That(disabled.Out, Does.Contain("ana@example.com is disabled"));
+        Assert.That(listed.GetProperty("disabledAt").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.String));
+        Assert.That(enabled.Out, Does.Contain("can sign in again"));
+        Assert.That((await cli.LedgerAsync("user", "enable", "ana@example.com")).ExitCode, Is.EqualTo(ExitCodes.BadInput), "already enabled");
+    }
+
+    [Test]
     public async Task Serve_AnswersOnItsAddress_AndSaysHowToCreateTheFirstAdmin()
     {
         using var cli = await LedgerAsync();

@@ -82,4 +82,18 @@ public class AdminTests
         Assert.That(await admin.GetStringAsync("/admin"), Does.Contain("nothing was changed"));
         Assert.That(_web.Scalar("SELECT count(*) FROM Users WHERE Email = 'who@example.com'"), Is.Zero);
     }
+
+    [Test]
+    public async Task Admin_DisablesAnAccount_WhoseSessionEndsAtOnce()
+    {
+        var officer = await _web.SignedInAsync(WebLedger.Officer);
+        var admin = await _web.SignedInAsync(WebLedger.Admin);
+
+        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Enabled", new() { ["email"] = WebLedger.Officer, ["enabled"] = "false" });
+
+        Assert.That(await admin.GetStringAsync("/admin"), Does.Contain($"{WebLedger.Officer} is disabled"));
+        Assert.That((await officer.GetAsync("/")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "signed out at once");
+        Assert.That((await WebLedger.SignInAsync(_web.Client(), WebLedger.Officer, WebLedger.Password)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(_web.Text("SELECT Actor FROM AuditEntries WHERE Action = 'user.disable'"), Is.EqualTo(WebLedger.Admin));
+    }
 }

@@ -28,7 +28,7 @@ public class MoreChangesTests
         "/import?handler=Check", "/import?handler=Commit",
         "/findings", "/findings?handler=Run",
         "/reviews", "/reviews/start",
-        "/admin?handler=Add", "/admin?handler=Role", "/admin?handler=Password", "/admin?handler=Setting",
+        "/admin?handler=Add", "/admin?handler=Role", "/admin?handler=Password", "/admin?handler=Enabled", "/admin?handler=Setting",
         "/", "/reports", "/audit",
     ];
 

@@ -28,8 +28,7 @@ public sealed class ChangeUserRoleHandler(Ledger ledger)
         var email = Person.NormalizeEmail(request.Email);
         var user = await ledger.Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken)
             ?? throw new NotFoundException($"No account '{email}' exists.");
-        if (user.Role == UserRole.Admin && request.Role != UserRole.Admin
-            && !await ledger.Db.Users.AnyAsync(u => u.Role == UserRole.Admin && u.Id != user.Id, cancellationToken))
+        if (user.Role == UserRole.Admin && request.Role != UserRole.Admin && !await AdminAccounts.AnotherActiveAsync(ledger, user, cancellationToken))
             throw new DomainException($"{email} is the only admin; make another account admin first, or no one could manage accounts.");
         user.ChangeRole(request.Role);
         await change.CommitAsync(cancellationToken);

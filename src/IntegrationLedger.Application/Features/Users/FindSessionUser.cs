@@ -11,6 +11,6 @@ public sealed class FindSessionUserHandler(Ledger ledger)
     public async Task<UserSummary?> HandleAsync(Guid userId, string securityStamp, CancellationToken cancellationToken = default)
     {
         var user = await ledger.Db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        return user is not null && user.SecurityStamp == securityStamp ? UserSummary.From(user) : null;
+        return user is not null && user.SecurityStamp == securityStamp && !user.IsDisabled ? UserSummary.From(user) : null;
     }
 }

@@ -49,6 +49,12 @@ public sealed class SignInHandler(Ledger ledger)
             Record(AccessEventKind.SignInWhileLockedOut, user.Email, $"locked until {user.LockedOutUntil:yyyy-MM-dd HH:mm} UTC");
             result = new SignInResult(SignInOutcome.LockedOut, null);
         }
+        else if (matches && user!.IsDisabled)
+        {
+            // Answered like a wrong password: the page does not say which accounts exist, disabled or not.
+            Record(AccessEventKind.SignInFailed, user.Email, "account disabled");
+            result = new SignInResult(SignInOutcome.Failed, null);
+        }
         else if (matches)
         {
             user!.RecordSignIn(now);

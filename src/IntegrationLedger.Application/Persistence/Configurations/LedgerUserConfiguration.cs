@@ -18,5 +18,6 @@ internal sealed class LedgerUserConfiguration : IEntityTypeConfiguration<LedgerU
         // A hash still lets a password be guessed offline, and the stamp would forge a session: the audit log shows neither.
         builder.Property(u => u.PasswordHash).HasMaxLength(200).HasAnnotation(AuditAnnotations.Redacted, true);
         builder.Property(u => u.SecurityStamp).HasMaxLength(64).HasAnnotation(AuditAnnotations.Redacted, true);
+        builder.Ignore(u => u.IsDisabled);
     }
 }

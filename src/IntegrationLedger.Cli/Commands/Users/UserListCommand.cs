@@ -17,9 +17,9 @@ internal sealed class UserListCommand : LedgerCommand
         var users = await new ListUsersHandler(ledger).HandleAsync(cancellationToken);
         return Show(parse, users, list =>
         {
-            var table = CliOutput.NewTable("Email", "Role", "Last sign-in", "Locked until");
+            var table = CliOutput.NewTable("Email", "Role", "Last sign-in", "Locked until", "Disabled");
             foreach (var u in list)
-                table.AddTextRow(u.Email, CliOutput.Name(u.Role), CliOutput.Time(u.LastSignInAt), CliOutput.Time(u.LockedOutUntil));
+                table.AddTextRow(u.Email, CliOutput.Name(u.Role), CliOutput.Time(u.LastSignInAt), CliOutput.Time(u.LockedOutUntil), CliOutput.Time(u.DisabledAt));
             Output.Write(table);
         });
     }

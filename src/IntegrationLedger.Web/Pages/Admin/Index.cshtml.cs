@@ -44,6 +44,13 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
             return $"{user.Email} has a new password; any lockout is lifted and their sessions have ended.";
         }, cancellationToken);
 
+    public Task<IActionResult> OnPostEnabledAsync(string email, bool enabled, CancellationToken cancellationToken) =>
+        ChangeAsync(async ledger =>
+        {
+            var user = await new SetUserEnabledHandler(ledger).HandleAsync(new SetUserEnabled(email, enabled), cancellationToken);
+            return enabled ? $"{user.Email} can sign in again." : $"{user.Email} is disabled; their sessions have ended.";
+        }, cancellationToken);
+
     public Task<IActionResult> OnPostSettingAsync(string name, string value, CancellationToken cancellationToken) =>
         ChangeAsync(async ledger =>
         {

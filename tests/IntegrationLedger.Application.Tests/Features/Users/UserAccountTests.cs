@@ -91,6 +91,35 @@ public class UserAccountTests
         Assert.That(audit, Does.Contain("\"PasswordHash\":\"(changed)\""));
     }
 
+    [Test]
+    public async Task ADisabledAccount_CannotSignIn_LosesItsSessions_AndCanBeEnabledAgain()
+    {
+        await using var test = await LedgerWithAccountAsync();
+        var session = await SignInAsync(test, Password);
+
+        await new SetUserEnabledHandler(test.Ledger).HandleAsync(new SetUserEnabled("olga@example.com", Enabled: false));
+
+        Assert.That(await new FindSessionUserHandler(test.Ledger).HandleAsync(session.User!.Id, session.SessionStamp!), Is.Null, "its session ends");
+        Assert.That((await SignInAsync(test, Password)).Outcome, Is.EqualTo(SignInOutcome.Failed), "answered like a wrong password");
+        Assert.That(await test.Ledger.Db.AccessEvents.OrderBy(e => e.OccurredAt).Select(e => e.Detail).LastAsync(), Is.EqualTo("account disabled"));
+
+        await new SetUserEnabledHandler(test.Ledger).HandleAsync(new SetUserEnabled("olga@example.com", Enabled: true));
+        Assert.That((await SignInAsync(test, Password)).Outcome, Is.EqualTo(SignInOutcome.SignedIn));
+    }
+
+    [Test]
+    public async Task TheLastActiveAdmin_CannotBeDisabled_NorDemotedWhileTheOtherIsDisabled()
+    {
+        await using var test = await LedgerWithAccountAsync(UserRole.Admin);
+        await new AddUserHandler(test.Ledger).HandleAsync(new AddUser("ben@example.com", UserRole.Admin, Password));
+        await new SetUserEnabledHandler(test.Ledger).HandleAsync(new SetUserEnabled("ben@example.com", Enabled: false));
+
+        Assert.That(async () => await new SetUserEnabledHandler(test.Ledger).HandleAsync(new SetUserEnabled("olga@example.com", Enabled: false)),
+            Throws.TypeOf<DomainException>().With.Message.Contains("only active admin"));
+        Assert.That(async () => await new ChangeUserRoleHandler(test.Ledger).HandleAsync(new ChangeUserRole("olga@example.com", UserRole.Officer)),
+            Throws.TypeOf<DomainException>().With.Message.Contains("only admin"));
+    }
+
     [TestCase("short")]
     [TestCase("")]
     public async Task AShortPassword_IsRefused(string password)

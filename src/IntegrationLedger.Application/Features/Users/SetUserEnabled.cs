@@ -1,0 +1,43 @@
+using FluentValidation;
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Domain.People;
+using IntegrationLedger.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Features.Users;
+
+/// <summary>
+/// Disables an account (its owner left, or should no longer sign in) or enables it again. Accounts are
+/// disabled rather than deleted so that the audit log's actors keep naming an account that existed.
+/// </summary>
+public sealed record SetUserEnabled(string Email, bool Enabled);
+
+public sealed class SetUserEnabledValidator : AbstractValidator<SetUserEnabled>
+{
+    public SetUserEnabledValidator() => RuleFor(r => r.Email).NotEmpty();
+}
+
+public sealed class SetUserEnabledHandler(Ledger ledger)
+{
+    public async Task<UserSummary> HandleAsync(SetUserEnabled request, CancellationToken cancellationToken = default)
+    {
+        await new SetUserEnabledValidator().ValidateAndThrowAsync(request, cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(request.Enabled ? "user.enable" : "user.disable", cancellationToken);
+        var email = Person.NormalizeEmail(request.Email);
+        var user = await ledger.Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken)
+            ?? throw new NotFoundException($"No account '{email}' exists.");
+        if (request.Enabled)
+        {
+            user.Enable();
+        }
+        else
+        {
+            if (user.Role == UserRole.Admin && !await AdminAccounts.AnotherActiveAsync(ledger, user, cancellationToken))
+                throw new DomainException($"{email} is the only active admin; make another account admin first, or no one could manage accounts.");
+            user.Disable(ledger.Now);
+        }
+        await change.CommitAsync(cancellationToken);
+        return UserSummary.From(user);
+    }
+}
