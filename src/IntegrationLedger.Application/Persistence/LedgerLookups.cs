@@ -3,6 +3,7 @@ using IntegrationLedger.Domain.Accounts;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Tokens;
+using IntegrationLedger.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Persistence;
@@ -15,6 +16,13 @@ public static class LedgerLookups
         var normalized = Person.NormalizeEmail(email);
         return await db.People.SingleOrDefaultAsync(p => p.Email == normalized, cancellationToken)
             ?? throw new NotFoundException($"No person with email '{email}' is in the ledger.");
+    }
+
+    public static async Task<LedgerUser> RequireUserAsync(this LedgerDbContext db, string email, CancellationToken cancellationToken)
+    {
+        var normalized = Person.NormalizeEmail(email);
+        return await db.Users.SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken)
+            ?? throw new NotFoundException($"No account '{normalized}' exists.");
     }
 
     public static async Task<Token> RequireTokenAsync(this LedgerDbContext db, string label, CancellationToken cancellationToken)

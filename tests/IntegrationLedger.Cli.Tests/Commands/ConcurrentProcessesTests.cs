@@ -60,9 +60,9 @@ public class ConcurrentProcessesTests
 
         // Every change a command reported is in the ledger, and in the audit log, whose chain holds.
         var added = succeeded.Where(r => r.Command == "import auto").Sum(r => JsonDocument.Parse(r.Output).RootElement.GetProperty("counts").GetProperty("added").GetInt64());
-        Assert.That(Scalar(database, "SELECT count(*) FROM UsageEvents"), Is.EqualTo(added));
-        Assert.That(Scalar(database, "SELECT count(*) FROM ImportBatches"), Is.EqualTo(succeeded.Count(r => r.Command == "import auto")));
-        Assert.That(Scalar(database, "SELECT count(*) FROM Tokens"), Is.EqualTo(1 + succeeded.Count(r => r.Command == "token add")));
+        Assert.That(cli.ScalarRaw("SELECT count(*) FROM UsageEvents"), Is.EqualTo(added));
+        Assert.That(cli.ScalarRaw("SELECT count(*) FROM ImportBatches"), Is.EqualTo(succeeded.Count(r => r.Command == "import auto")));
+        Assert.That(cli.ScalarRaw("SELECT count(*) FROM Tokens"), Is.EqualTo(1 + succeeded.Count(r => r.Command == "token add")));
         var log = (await cli.LedgerAsync("audit", "log", "--json")).Json.EnumerateArray().Skip(entriesBefore).ToList();
         int Entries(string action, string entityType) => log.Count(e => e.GetProperty("action").GetString() == action && e.GetProperty("entityType").GetString() == entityType);
         Assert.That(Entries("token.add", "Token"), Is.EqualTo(succeeded.Count(r => r.Command == "token add")));
@@ -73,14 +73,6 @@ public class ConcurrentProcessesTests
         Assert.That(verify.ExitCode, Is.Zero, verify.ToString());
     }
 
-    private static long Scalar(string database, string sql)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     [Test]
     public async Task AWriterKeptWaitingPastTheTimeout_SaysTheLedgerIsBusyAndChangesNothing()

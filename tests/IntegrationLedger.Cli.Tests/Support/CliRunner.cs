@@ -53,5 +53,15 @@ public sealed class CliRunner : IDisposable
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>A number read straight from the ledger's file, behind the command line's back.</summary>
+    public long ScalarRaw(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 }

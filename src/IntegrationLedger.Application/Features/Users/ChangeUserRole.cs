@@ -1,9 +1,7 @@
 using FluentValidation;
-using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Common;
-using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Users;
-using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Users;
 
@@ -25,11 +23,9 @@ public sealed class ChangeUserRoleHandler(Ledger ledger)
     {
         await new ChangeUserRoleValidator().ValidateAndThrowAsync(request, cancellationToken);
         await using var change = await ledger.BeginChangeAsync("user.role", cancellationToken);
-        var email = Person.NormalizeEmail(request.Email);
-        var user = await ledger.Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken)
-            ?? throw new NotFoundException($"No account '{email}' exists.");
+        var user = await ledger.Db.RequireUserAsync(request.Email, cancellationToken);
         if (user.Role == UserRole.Admin && request.Role != UserRole.Admin && !await AdminAccounts.AnotherActiveAsync(ledger, user, cancellationToken))
-            throw new DomainException($"{email} is the only admin; make another account admin first, or no one could manage accounts.");
+            throw new DomainException($"{user.Email} is the only admin; make another account admin first, or no one could manage accounts.");
         user.ChangeRole(request.Role);
         await change.CommitAsync(cancellationToken);
         return UserSummary.From(user);

@@ -1,9 +1,7 @@
 using FluentValidation;
-using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Common;
-using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Users;
-using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Users;
 
@@ -24,9 +22,7 @@ public sealed class SetUserEnabledHandler(Ledger ledger)
     {
         await new SetUserEnabledValidator().ValidateAndThrowAsync(request, cancellationToken);
         await using var change = await ledger.BeginChangeAsync(request.Enabled ? "user.enable" : "user.disable", cancellationToken);
-        var email = Person.NormalizeEmail(request.Email);
-        var user = await ledger.Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken)
-            ?? throw new NotFoundException($"No account '{email}' exists.");
+        var user = await ledger.Db.RequireUserAsync(request.Email, cancellationToken);
         if (request.Enabled)
         {
             user.Enable();
@@ -34,7 +30,7 @@ public sealed class SetUserEnabledHandler(Ledger ledger)
         else
         {
             if (user.Role == UserRole.Admin && !await AdminAccounts.AnotherActiveAsync(ledger, user, cancellationToken))
-                throw new DomainException($"{email} is the only active admin; make another account admin first, or no one could manage accounts.");
+                throw new DomainException($"{user.Email} is the only active admin; make another account admin first, or no one could manage accounts.");
             user.Disable(ledger.Now);
         }
         await change.CommitAsync(cancellationToken);

@@ -1,7 +1,5 @@
 using FluentValidation;
-using IntegrationLedger.Application.Common;
-using IntegrationLedger.Domain.People;
-using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence;
 
 namespace IntegrationLedger.Application.Features.Users;
 
@@ -27,9 +25,7 @@ public sealed class SetUserPasswordHandler(Ledger ledger)
         await new SetUserPasswordValidator().ValidateAndThrowAsync(request, cancellationToken);
         var hash = Passwords.Hash(request.Password);
         await using var change = await ledger.BeginChangeAsync("user.password", cancellationToken);
-        var email = Person.NormalizeEmail(request.Email);
-        var user = await ledger.Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken)
-            ?? throw new NotFoundException($"No account '{email}' exists.");
+        var user = await ledger.Db.RequireUserAsync(request.Email, cancellationToken);
         user.ChangePassword(hash);
         await change.CommitAsync(cancellationToken);
         return UserSummary.From(user);
