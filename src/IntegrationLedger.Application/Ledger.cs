@@ -1,6 +1,6 @@
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
-using IntegrationLedger.Application.Security;
+using IntegrationLedger.Application.Common.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using IntegrationLedger.Application.Auditing;
+using IntegrationLedger.Application.Persistence.Auditing;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IntegrationLedger.Application;

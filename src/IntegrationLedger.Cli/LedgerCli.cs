@@ -1,7 +1,7 @@
 using System.CommandLine;
 using FluentValidation;
 using IntegrationLedger.Application.Common;
-using IntegrationLedger.Application.Importing;
+using IntegrationLedger.Application.Features.Importing;
 using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Cli.Commands.Audit;
 using IntegrationLedger.Cli.Commands.Exporting;
@@ -29,7 +29,7 @@ public static class LedgerCli
     {
         // Validation messages name fields as people type them: "rotate-every-days", not "Rotate Every Days".
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-            member is null ? null : System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(member.Name);
+            member is null ? null : KebabCase.Of(member.Name);
     }
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)

@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using System.Security.Cryptography;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Audit;
@@ -8,9 +10,9 @@ using IntegrationLedger.Application.Features.Reporting;
 using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Application.Features.Tokens;
 using IntegrationLedger.Application.Persistence;
-using IntegrationLedger.Application.Importing.Csv;
-using IntegrationLedger.Application.Importing.Formats;
-using IntegrationLedger.Application.Security;
+using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.Importing.Formats;
+using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Cli.Infrastructure;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.Reviews;
@@ -101,7 +103,7 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
         output.Line($"The rules found {findings.Count} things to act on:");
         var table = CliOutput.NewTable("Rule", "Severity", "Findings", "For example");
         foreach (var rule in findings.GroupBy(f => f.Rule).OrderByDescending(g => g.Max(f => f.Severity)).ThenBy(g => g.Key, StringComparer.Ordinal))
-            table.AddTextRow(rule.Key, CliOutput.Name(rule.Max(f => f.Severity)), rule.Count().ToString(System.Globalization.CultureInfo.InvariantCulture), rule.First().Summary);
+            table.AddTextRow(rule.Key, KebabCase.Of(rule.Max(f => f.Severity)), rule.Count().ToString(System.Globalization.CultureInfo.InvariantCulture), rule.First().Summary);
         output.Write(table);
         output.Line("List and work them: ledger --db DIR/ledger.db findings; ledger finding ack|resolve ID --note TEXT");
     }
@@ -187,13 +189,13 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
                 token.Overdue ? "rotation overdue" : null,
                 ownerDeparted ? "owner departed" : null,
             }.OfType<string>());
-            table.AddTextRow(token.Label, CliOutput.Name(token.Kind), token.OwnerEmail, token.InUseBy.ToString(System.Globalization.CultureInfo.InvariantCulture), CliOutput.Date(token.RotationDueAt), attention);
+            table.AddTextRow(token.Label, KebabCase.Of(token.Kind), token.OwnerEmail, token.InUseBy.ToString(System.Globalization.CultureInfo.InvariantCulture), DisplayText.Date(token.RotationDueAt), attention);
         }
         output.Write(table);
 
         foreach (var plan in plans)
         {
-            output.Line($"Offboarded {plan.Person.Name} on {CliOutput.Date(plan.Person.DepartedOn)}; still to revoke or reassign: "
+            output.Line($"Offboarded {plan.Person.Name} on {DisplayText.Date(plan.Person.DepartedOn)}; still to revoke or reassign: "
                 + string.Join(", ", plan.Tokens.Where(t => t.Status == TokenStatus.Active).Select(t => $"{t.Label} (used by {string.Join(", ", t.UsedBy)})")));
         }
         output.Line();

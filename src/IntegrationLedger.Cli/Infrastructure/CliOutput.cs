@@ -50,16 +50,6 @@ internal sealed class CliOutput
             table.AddColumn(new TableColumn(Spectre.Console.Markup.Escape(header)));
         return table;
     }
-
-    public static string Time(DateTime? utc) =>
-        utc is { } value ? value.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "";
-
-    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-
-    public static string Date(DateTime? utc) => utc?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-
-    /// <summary>Enum members as people type them: PendingUpdate becomes "pending-update".</summary>
-    public static string Name(Enum value) => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }
 
 internal static class TableExtensions

@@ -1,3 +1,4 @@
+using IntegrationLedger.Domain.Common;
 using System.Globalization;
 
 namespace IntegrationLedger.Cli.Infrastructure;
@@ -42,7 +43,7 @@ internal static class CliParse
         where T : struct, Enum =>
         Enum.TryParse<T>(text.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value)
             ? value
-            : throw new UsageException($"'{text}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(v => CliOutput.Name(v)))}.");
+            : throw new UsageException($"'{text}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(v => KebabCase.Of(v)))}.");
 
     private static bool HasOffset(string text)
     {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using IntegrationLedger.Application;
-using IntegrationLedger.Application.Security;
+using IntegrationLedger.Application.Common.Security;
 
 namespace IntegrationLedger.Cli.Infrastructure;
 

@@ -1,3 +1,5 @@
+using IntegrationLedger.Domain.Common;
+
 namespace IntegrationLedger.Domain.Tokens;
 
 public enum TokenKind
@@ -12,34 +14,12 @@ public enum TokenKind
 
 public static class TokenKinds
 {
-    /// <summary>The spellings people type: kebab-case, as in <c>salesforce-security-token</c>.</summary>
-    public static string ToCliName(this TokenKind kind) => kind switch
-    {
-        TokenKind.SalesforceSecurityToken => "salesforce-security-token",
-        TokenKind.OauthRefreshToken => "oauth-refresh-token",
-        TokenKind.ApiKey => "api-key",
-        TokenKind.PersonalAccessToken => "personal-access-token",
-        TokenKind.IntegrationPassword => "integration-password",
-        TokenKind.Certificate => "certificate",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    /// <summary>The spelling people type: kebab case, as in <c>salesforce-security-token</c>.</summary>
+    public static string ToCliName(this TokenKind kind) => KebabCase.Of(kind);
 
-    public static bool TryParse(string? text, out TokenKind kind)
-    {
-        foreach (var candidate in Enum.GetValues<TokenKind>())
-        {
-            if (string.Equals(text, candidate.ToCliName(), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(text, candidate.ToString(), StringComparison.OrdinalIgnoreCase))
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-        kind = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out TokenKind kind) => KebabCase.TryParse(text, out kind);
 
-    public static IEnumerable<string> CliNames => Enum.GetValues<TokenKind>().Select(k => k.ToCliName());
+    public static IEnumerable<string> CliNames => KebabCase.Names<TokenKind>();
 
     /// <summary>
     /// How often a kind should be rotated when its token names no policy of its own. Salesforce security

@@ -46,7 +46,7 @@ public class MigrationTests
         try
         {
             Assert.That(async () => await Ledger.OpenAsync(TestLedger.Options(folder, TimeProvider.System)),
-                Throws.TypeOf<Common.LedgerUnavailableException>().With.Message.Contains("init"));
+                Throws.TypeOf<Application.Common.LedgerUnavailableException>().With.Message.Contains("init"));
             Assert.That(File.Exists(Path.Combine(folder, "ledger.db")), Is.False, "opening must not create a ledger");
         }
         finally

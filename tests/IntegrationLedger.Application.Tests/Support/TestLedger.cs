@@ -1,7 +1,7 @@
 using IntegrationLedger.Application.Features.Integrations;
 using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Application.Features.Tokens;
-using IntegrationLedger.Application.Security;
+using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.Data.Sqlite;

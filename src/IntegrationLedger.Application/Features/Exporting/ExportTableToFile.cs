@@ -1,7 +1,7 @@
+using IntegrationLedger.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
-using IntegrationLedger.Application.Exporting;
 using IntegrationLedger.Application.Common;
 
 namespace IntegrationLedger.Application.Features.Exporting;
@@ -109,7 +109,7 @@ public sealed class ExportTableToFileHandler(Ledger ledger)
         null => "",
         DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Enum member => JsonNamingPolicy.KebabCaseLower.ConvertName(member.ToString()),
+        Enum member => KebabCase.Of(member),
         bool flag => flag ? "true" : "false",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

@@ -1,4 +1,3 @@
-using IntegrationLedger.Application.Findings;
 using IntegrationLedger.Domain.Findings;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using IntegrationLedger.Application.Common;
-using IntegrationLedger.Application.Importing;
-using IntegrationLedger.Application.Importing.Csv;
-using IntegrationLedger.Application.Importing.Inventory;
+using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.Importing.Inventory;
 using IntegrationLedger.Domain.Common;
 
 namespace IntegrationLedger.Application.Features.Importing;

@@ -1,9 +1,8 @@
 using FluentValidation;
 using FluentValidation.Results;
-using IntegrationLedger.Application.Importing;
-using IntegrationLedger.Application.Importing.Attribution;
-using IntegrationLedger.Application.Importing.Csv;
-using IntegrationLedger.Application.Importing.Formats;
+using IntegrationLedger.Application.Features.Importing.Attribution;
+using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.Importing.Formats;
 using IntegrationLedger.Domain.Importing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

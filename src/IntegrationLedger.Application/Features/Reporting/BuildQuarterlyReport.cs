@@ -2,8 +2,8 @@ using System.Reflection;
 using ClosedXML.Excel;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Audit;
-using IntegrationLedger.Application.Findings;
-using IntegrationLedger.Application.Reporting;
+using IntegrationLedger.Application.Features.Findings;
+using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Findings;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
@@ -92,7 +92,7 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         var usageMap = replay.Rows("TokenUsage").Select(u => new object?[]
         {
             Name(tokenLabels, u.Text("TokenId")), Name(integrationNames, u.Text("IntegrationId")),
-            u.Text("Purpose"), u.Time("Since"), Email(u.Text("SetUpById")), Kebab(u.Text("Status")), u.Time("PendingSince"), u.Time("ConfirmedAt"), u.Time("EndedAt"),
+            u.Text("Purpose"), u.Time("Since"), Email(u.Text("SetUpById")), u.Text("Status") is { } usageStatus ? KebabCase.Of(usageStatus) : null, u.Time("PendingSince"), u.Time("ConfirmedAt"), u.Time("EndedAt"),
         }).OrderBy(r => (string?)r[0], StringComparer.Ordinal).ThenBy(r => (string?)r[1], StringComparer.Ordinal).ToList();
 
         var lifecycle = await LifecycleRowsAsync(quarter, end, tokenLabels, integrationNames, cancellationToken);
@@ -179,8 +179,6 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
 
     private static string? Name(Dictionary<string, string> names, string? id) => id is null ? null : names.TryGetValue(id, out var name) ? name : id;
 
-    private static string? Kebab(string? value) => value is null ? null : System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value);
-
     /// <summary>
     /// Resets with, for each integration that had to be updated, when it was confirmed; and revocations with
     /// their reason. Read from the audit log, which records each step with its time.
@@ -216,7 +214,7 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
                 using var document = System.Text.Json.JsonDocument.Parse(after);
                 var reason = document.RootElement.TryGetProperty("RevocationReason", out var r) ? r.GetString() : null;
                 var note = document.RootElement.TryGetProperty("RevocationNote", out var n) ? n.GetString() : null;
-                rows.Add([tokens.GetValueOrDefault(entry.EntityId, entry.EntityId), "revoked", entry.OccurredAt, null, null, null, string.Join(": ", new[] { Kebab(reason), note }.OfType<string>())]);
+                rows.Add([tokens.GetValueOrDefault(entry.EntityId, entry.EntityId), "revoked", entry.OccurredAt, null, null, null, string.Join(": ", new[] { reason is null ? null : KebabCase.Of(reason), note }.OfType<string>())]);
             }
         }
         return rows;

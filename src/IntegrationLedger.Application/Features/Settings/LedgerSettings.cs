@@ -1,6 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
-using IntegrationLedger.Application.Findings;
+using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Persistence;
 
 namespace IntegrationLedger.Application.Features.Settings;

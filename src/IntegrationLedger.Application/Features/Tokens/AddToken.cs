@@ -1,7 +1,7 @@
 using FluentValidation;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
-using IntegrationLedger.Application.Security;
+using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Domain.Accounts;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Tokens;

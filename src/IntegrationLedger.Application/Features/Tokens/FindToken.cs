@@ -1,4 +1,4 @@
-using IntegrationLedger.Application.Security;
+using IntegrationLedger.Application.Common.Security;
 
 namespace IntegrationLedger.Application.Features.Tokens;
 

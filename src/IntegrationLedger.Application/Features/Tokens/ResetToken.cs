@@ -1,5 +1,5 @@
 using IntegrationLedger.Application.Persistence;
-using IntegrationLedger.Application.Security;
+using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using IntegrationLedger.Application.Auditing;
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,4 +1,4 @@
-using IntegrationLedger.Application.Auditing;
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Accounts;
 using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Tokens;

@@ -1,3 +1,4 @@
+using IntegrationLedger.Application.Common;
 using System.CommandLine;
 using System.Globalization;
 using IntegrationLedger.Application;
@@ -25,7 +26,7 @@ internal sealed class AuditLogCommand : LedgerCommand
             var table = CliOutput.NewTable("#", "Time (UTC)", "Actor", "Action", "Entity", "Before", "After");
             foreach (var e in list)
             {
-                table.AddTextRow(e.Sequence.ToString(CultureInfo.InvariantCulture), CliOutput.Time(e.OccurredAt), e.Actor, e.Action, $"{e.EntityType} {e.EntityId}", e.Before, e.After);
+                table.AddTextRow(e.Sequence.ToString(CultureInfo.InvariantCulture), DisplayText.Time(e.OccurredAt), e.Actor, e.Action, $"{e.EntityType} {e.EntityId}", e.Before, e.After);
             }
             Output.Write(table);
         });

@@ -1,6 +1,6 @@
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
-using IntegrationLedger.Application.Exporting;
 using IntegrationLedger.Application.Features.Exporting;
 using IntegrationLedger.Cli.Infrastructure;
 
@@ -27,6 +27,6 @@ internal sealed class ExportCommand : LedgerCommand
     {
         var request = new ExportTableToFile(parse.GetValue(_table)!, CliParse.Choice<ExportFormat>(parse.GetValue(_format)!), parse.GetValue(_out)!);
         var result = await new ExportTableToFileHandler(ledger).HandleAsync(request, cancellationToken);
-        return Show(parse, result, r => Output.Line($"Exported {r.Rows} {r.Table} row(s) as {CliOutput.Name(r.Format)} to {r.Path}."));
+        return Show(parse, result, r => Output.Line($"Exported {r.Rows} {r.Table} row(s) as {KebabCase.Of(r.Format)} to {r.Path}."));
     }
 }

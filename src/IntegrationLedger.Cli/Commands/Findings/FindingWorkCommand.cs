@@ -1,3 +1,4 @@
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Findings;
@@ -24,6 +25,6 @@ internal sealed class FindingWorkCommand : LedgerCommand
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
         var finding = await new WorkFindingHandler(ledger).HandleAsync(new WorkFinding(parse.GetValue(_id)!, _action, parse.GetValue(_note)!), cancellationToken);
-        return Show(parse, finding, f => Output.Line($"Finding {f.Id} ({f.Rule}, {f.Subject}) is now {CliOutput.Name(f.Status)}."));
+        return Show(parse, finding, f => Output.Line($"Finding {f.Id} ({f.Rule}, {f.Subject}) is now {KebabCase.Of(f.Status)}."));
     }
 }

@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using System.Globalization;
 using IntegrationLedger.Application;
@@ -33,8 +35,8 @@ internal sealed class FindingsCommand : LedgerCommand
             foreach (var f in list)
             {
                 table.AddRow(
-                    new Text(f.Id), new Text(CliOutput.Name(f.Severity), SeverityStyle(f.Severity)), new Text(f.Rule), new Text(f.Subject),
-                    new Text(f.Summary), new Text(CliOutput.Name(f.Status)), new Text(CliOutput.Date(f.FirstSeenAt)),
+                    new Text(f.Id), new Text(KebabCase.Of(f.Severity), SeverityStyle(f.Severity)), new Text(f.Rule), new Text(f.Subject),
+                    new Text(f.Summary), new Text(KebabCase.Of(f.Status)), new Text(DisplayText.Date(f.FirstSeenAt)),
                     new Text(f.Occurrences.ToString(CultureInfo.InvariantCulture) + "x"));
             }
             Output.Write(table);

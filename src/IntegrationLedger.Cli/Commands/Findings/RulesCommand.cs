@@ -1,5 +1,6 @@
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
-using IntegrationLedger.Application.Findings;
+using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Cli.Infrastructure;
 
 namespace IntegrationLedger.Cli.Commands.Findings;
@@ -14,7 +15,7 @@ internal sealed class RulesCommand : Command
         {
             foreach (var rule in RuleBook.All)
             {
-                cli.Output.Line($"{rule.Id} ({CliOutput.Name(rule.Severity)}): {rule.Title}");
+                cli.Output.Line($"{rule.Id} ({KebabCase.Of(rule.Severity)}): {rule.Title}");
                 cli.Output.Line($"  {rule.Explanation}");
                 foreach (var setting in rule.Settings)
                     cli.Output.Line($"  setting {rule.Id}.{setting.Name} (default {setting.Default}): {setting.Description}");

@@ -2,8 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Importing;
-using IntegrationLedger.Application.Importing;
-using IntegrationLedger.Application.Importing.Formats;
+using IntegrationLedger.Application.Features.Importing.Formats;
 using IntegrationLedger.Cli.Infrastructure;
 using Spectre.Console;
 
@@ -123,7 +122,7 @@ internal sealed class ImportCommand : LedgerCommand
     }
 
     /// <summary>Every bad row on standard error: file, line, field and reason.</summary>
-    private void ReportErrors(string file, IReadOnlyList<Application.Importing.RowError> errors, long errorCount, long rejectedRows)
+    private void ReportErrors(string file, IReadOnlyList<Application.Features.Importing.RowError> errors, long errorCount, long rejectedRows)
     {
         var error = Cli.Environment.Error;
         foreach (var row in errors)

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using IntegrationLedger.Application.Importing.Inventory;
+using IntegrationLedger.Application.Features.Importing.Inventory;
 using IntegrationLedger.Cli.Infrastructure;
 
 namespace IntegrationLedger.Cli.Commands.Importing;

@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using System.Globalization;
 using IntegrationLedger.Application;
@@ -21,8 +23,8 @@ internal sealed class IntegrationListCommand : LedgerCommand
             var table = CliOutput.NewTable("Integration", "Vendor", "Owner", "Network", "Tokens", "Pending update", "Last vetted", "Next review");
             foreach (var i in list)
             {
-                table.AddTextRow(i.Name, i.Vendor, i.OwnerEmail ?? "(no owner)", CliOutput.Name(i.Network), i.TokensInUse.ToString(CultureInfo.InvariantCulture),
-                    i.PendingUpdates == 0 ? "" : i.PendingUpdates.ToString(CultureInfo.InvariantCulture), CliOutput.Date(i.LastVetted), CliOutput.Date(i.NextReviewOn));
+                table.AddTextRow(i.Name, i.Vendor, i.OwnerEmail ?? "(no owner)", KebabCase.Of(i.Network), i.TokensInUse.ToString(CultureInfo.InvariantCulture),
+                    i.PendingUpdates == 0 ? "" : i.PendingUpdates.ToString(CultureInfo.InvariantCulture), DisplayText.Date(i.LastVetted), DisplayText.Date(i.NextReviewOn));
             }
             Output.Write(table);
         });

@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Integrations;
@@ -23,22 +25,22 @@ internal sealed class IntegrationShowCommand : LedgerCommand
 
     internal static void Render(CliOutput output, IntegrationDetails i)
     {
-        output.Line($"{i.Name}  ({i.Vendor ?? "vendor unknown"}, {i.Environment}, {CliOutput.Name(i.Network)} network)");
+        output.Line($"{i.Name}  ({i.Vendor ?? "vendor unknown"}, {i.Environment}, {KebabCase.Of(i.Network)} network)");
         output.Line($"Owner: {i.OwnerEmail ?? "none"}");
         output.Line($"Purpose: {i.Purpose ?? "not stated"}");
         output.Line($"Allowed networks: {(i.AllowedNetworks.Count == 0 ? "any" : string.Join(", ", i.AllowedNetworks))}");
-        output.Line("Attribution rules: " + (i.Rules.Count == 0 ? "none" : string.Join("; ", i.Rules.Select(r => $"{CliOutput.Name(r.Kind)} = {r.Value}"))));
+        output.Line("Attribution rules: " + (i.Rules.Count == 0 ? "none" : string.Join("; ", i.Rules.Select(r => $"{KebabCase.Of(r.Kind)} = {r.Value}"))));
 
         var vetting = CliOutput.NewTable("Vetted on", "Reviewer", "Outcome", "Evidence", "Next review");
         foreach (var v in i.Vetting)
-            vetting.AddTextRow(CliOutput.Date(v.ReviewedOn), v.Reviewer, CliOutput.Name(v.Outcome), v.Evidence, CliOutput.Date(v.NextReviewOn));
+            vetting.AddTextRow(DisplayText.Date(v.ReviewedOn), v.Reviewer, KebabCase.Of(v.Outcome), v.Evidence, DisplayText.Date(v.NextReviewOn));
         output.Write(vetting);
 
         var tokens = CliOutput.NewTable("Token", "Token status", "Purpose", "Since", "Usage", "Pending since", "Confirmed");
         foreach (var t in i.Tokens)
         {
-            tokens.AddTextRow(t.Token, CliOutput.Name(t.TokenStatus), t.Purpose, CliOutput.Date(t.Since), CliOutput.Name(t.Status),
-                CliOutput.Time(t.PendingSince), CliOutput.Time(t.ConfirmedAt));
+            tokens.AddTextRow(t.Token, KebabCase.Of(t.TokenStatus), t.Purpose, DisplayText.Date(t.Since), KebabCase.Of(t.Status),
+                DisplayText.Time(t.PendingSince), DisplayText.Time(t.ConfirmedAt));
         }
         output.Write(tokens);
     }

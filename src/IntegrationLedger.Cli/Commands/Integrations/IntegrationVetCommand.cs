@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Integrations;
@@ -40,6 +42,6 @@ internal sealed class IntegrationVetCommand : LedgerCommand
             CliParse.OptionalDate(parse.GetValue(_nextReview), "--next-review"));
         var details = await new VetIntegrationHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, details, d => Output.Line(
-            $"Recorded the vetting of '{d.Name}' on {CliOutput.Date(request.ReviewedOn)}: {CliOutput.Name(request.Outcome)}."));
+            $"Recorded the vetting of '{d.Name}' on {DisplayText.Date(request.ReviewedOn)}: {KebabCase.Of(request.Outcome)}."));
     }
 }

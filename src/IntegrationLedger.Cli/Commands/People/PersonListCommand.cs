@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.People;
@@ -19,7 +21,7 @@ internal sealed class PersonListCommand : LedgerCommand
         {
             var table = CliOutput.NewTable("Email", "Name", "Department", "Status", "Departed");
             foreach (var p in list)
-                table.AddTextRow(p.Email, p.Name, p.Department, CliOutput.Name(p.Status), CliOutput.Date(p.DepartedOn));
+                table.AddTextRow(p.Email, p.Name, p.Department, KebabCase.Of(p.Status), DisplayText.Date(p.DepartedOn));
             Output.Write(table);
         });
     }

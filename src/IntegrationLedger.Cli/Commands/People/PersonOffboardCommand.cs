@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.People;
@@ -34,14 +36,14 @@ internal sealed class PersonOffboardCommand : LedgerCommand
 
     private void Render(OffboardingPlan plan)
     {
-        Output.Line($"{plan.Person.Name} <{plan.Person.Email}> departed on {CliOutput.Date(plan.Person.DepartedOn)}.");
+        Output.Line($"{plan.Person.Name} <{plan.Person.Email}> departed on {DisplayText.Date(plan.Person.DepartedOn)}.");
         Output.Line();
         Output.Line(plan.Tokens.Count == 0 ? "Tokens owned: none." : "Tokens owned:");
         if (plan.Tokens.Count > 0)
         {
             var tokens = CliOutput.NewTable("Token", "Kind", "Status", "Used by", "Action");
             foreach (var t in plan.Tokens)
-                tokens.AddTextRow(t.Label, CliOutput.Name(t.Kind), CliOutput.Name(t.Status), string.Join(", ", t.UsedBy), t.Action);
+                tokens.AddTextRow(t.Label, KebabCase.Of(t.Kind), KebabCase.Of(t.Status), string.Join(", ", t.UsedBy), t.Action);
             Output.Write(tokens);
         }
         Output.Line($"Integrations owned: {(plan.IntegrationsOwned.Count == 0 ? "none" : string.Join(", ", plan.IntegrationsOwned))}"

@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.People;
@@ -25,16 +27,16 @@ internal sealed class PersonShowCommand : LedgerCommand
     {
         var p = details.Person;
         Output.Line($"{p.Name} <{p.Email}>  {p.Department}");
-        Output.Line($"Status: {CliOutput.Name(p.Status)}{(p.DepartedOn is { } on ? $" on {CliOutput.Date(on)}" : "")}");
+        Output.Line($"Status: {KebabCase.Of(p.Status)}{(p.DepartedOn is { } on ? $" on {DisplayText.Date(on)}" : "")}");
 
         var accounts = CliOutput.NewTable("Account", "Kind", "User id");
         foreach (var a in details.Accounts)
-            accounts.AddTextRow(a.Username, CliOutput.Name(a.Kind), a.PlatformUserId);
+            accounts.AddTextRow(a.Username, KebabCase.Of(a.Kind), a.PlatformUserId);
         Output.Write(accounts);
 
         var tokens = CliOutput.NewTable("Token", "Kind", "Status", "Rotation due");
         foreach (var t in details.Tokens)
-            tokens.AddTextRow(t.Label, CliOutput.Name(t.Kind), CliOutput.Name(t.Status), CliOutput.Date(t.RotationDueAt));
+            tokens.AddTextRow(t.Label, KebabCase.Of(t.Kind), KebabCase.Of(t.Status), DisplayText.Date(t.RotationDueAt));
         Output.Write(tokens);
 
         Output.Line($"Integrations owned: {(details.IntegrationsOwned.Count == 0 ? "none" : string.Join(", ", details.IntegrationsOwned))}");

@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using System.Globalization;
 using IntegrationLedger.Application;
@@ -26,7 +28,7 @@ internal sealed class ReviewStartCommand : LedgerCommand
         var status = await new StartReviewHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, status, s =>
         {
-            Output.Line($"Started the access review of {s.Quarter}: {s.Items} item(s) for {s.Owners.Count} owner(s), due {CliOutput.Date(s.DueOn)}.");
+            Output.Line($"Started the access review of {s.Quarter}: {s.Items} item(s) for {s.Owners.Count} owner(s), due {DisplayText.Date(s.DueOn)}.");
             ReviewStatusCommand.RenderOwners(Output, s);
         });
     }
@@ -58,14 +60,14 @@ internal sealed class ReviewStatusCommand : LedgerCommand
             status = status with { ItemList = status.ItemList.Where(i => string.Equals(i.Owner, owner.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() };
         return Show(parse, status, s =>
         {
-            var state = s.CompletedAt is { } done ? $"completed {CliOutput.Time(done)}" : $"{s.Decided} of {s.Items} attested, due {CliOutput.Date(s.DueOn)}";
+            var state = s.CompletedAt is { } done ? $"completed {DisplayText.Time(done)}" : $"{s.Decided} of {s.Items} attested, due {DisplayText.Date(s.DueOn)}";
             Output.Line($"Access review {s.Quarter}: {state}.");
             RenderOwners(Output, s);
             if (parse.GetValue(_items))
             {
                 var table = CliOutput.NewTable("Item", "Owner", "Kind", "Subject", "Decision", "Note", "By");
                 foreach (var i in s.ItemList)
-                    table.AddTextRow(i.Id, i.Owner, i.SubjectType switch { "TokenUsage" => "token usage", "Token" => "unused token", _ => "integration" }, i.Subject, i.Decision is { } d ? CliOutput.Name(d) : "", i.Note, i.DecidedBy);
+                    table.AddTextRow(i.Id, i.Owner, i.SubjectType switch { "TokenUsage" => "token usage", "Token" => "unused token", _ => "integration" }, i.Subject, i.Decision is { } d ? KebabCase.Of(d) : "", i.Note, i.DecidedBy);
                 Output.Write(table);
             }
         });
@@ -110,7 +112,7 @@ internal sealed class ReviewAttestCommand : LedgerCommand
         var result = await new AttestReviewItemHandler(ledger).HandleAsync(new AttestReviewItem(parse.GetValue(_item)!, chosen[0], parse.GetValue(_note)!), cancellationToken);
         return Show(parse, result, r =>
         {
-            Output.Line($"{r.Item.Subject}: {CliOutput.Name(r.Item.Decision!.Value)}."
+            Output.Line($"{r.Item.Subject}: {KebabCase.Of(r.Item.Decision!.Value)}."
                 + (r.TokensRevoked.Count > 0 ? $" Revoked: {string.Join(", ", r.TokensRevoked)}." : "")
                 + (r.ReviewComplete ? $" The access review of {r.Quarter} is complete." : ""));
         });

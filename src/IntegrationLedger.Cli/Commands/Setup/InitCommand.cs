@@ -1,6 +1,6 @@
 using System.CommandLine;
 using IntegrationLedger.Application;
-using IntegrationLedger.Application.Security;
+using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Cli.Infrastructure;
 
 namespace IntegrationLedger.Cli.Commands.Setup;

@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Application.Features.Tokens;
 using IntegrationLedger.Cli.Infrastructure;
 
@@ -12,8 +14,8 @@ internal static class ResetPlanRenderer
         foreach (var i in plan.Integrations)
         {
             var owner = i.OwnerEmail is null ? "(no owner)" : $"{i.OwnerName} <{i.OwnerEmail}>";
-            table.AddTextRow(i.Integration, i.Vendor, i.Environment, owner, i.Purpose, CliOutput.Name(i.Status),
-                CliOutput.Time(i.PendingSince), CliOutput.Time(i.ConfirmedAt));
+            table.AddTextRow(i.Integration, i.Vendor, i.Environment, owner, i.Purpose, KebabCase.Of(i.Status),
+                DisplayText.Time(i.PendingSince), DisplayText.Time(i.ConfirmedAt));
         }
         output.Write(table);
     }

@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Tokens;
@@ -42,8 +44,8 @@ internal sealed class TokenAddCommand : LedgerCommand
             parse.GetValue(_secretStdin) ? Cli.ReadSecret() : null);
         var token = await new AddTokenHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, token, t => Output.Line(
-            $"Added token '{t.Label}' ({CliOutput.Name(t.Kind)}) owned by {t.OwnerEmail}"
+            $"Added token '{t.Label}' ({KebabCase.Of(t.Kind)}) owned by {t.OwnerEmail}"
             + (t.LastFour is null ? ", without a fingerprint" : $", fingerprinted, ending …{t.LastFour}")
-            + (t.RotationDueAt is { } due ? $"; rotation due {CliOutput.Date(due)}." : ".")));
+            + (t.RotationDueAt is { } due ? $"; rotation due {DisplayText.Date(due)}." : ".")));
     }
 }

@@ -1,3 +1,4 @@
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Tokens;
@@ -20,7 +21,7 @@ internal sealed class TokenFindCommand : LedgerCommand
         var token = await new FindTokenHandler(ledger).HandleAsync(Cli.ReadSecret(), cancellationToken);
         Show(parse, new { found = token is not null, token }, _ => Output.Line(token is null
             ? "No registered token has this secret."
-            : $"This secret is token '{token.Label}' ({CliOutput.Name(token.Kind)}, owned by {token.OwnerEmail}, {CliOutput.Name(token.Status)})."));
+            : $"This secret is token '{token.Label}' ({KebabCase.Of(token.Kind)}, owned by {token.OwnerEmail}, {KebabCase.Of(token.Status)})."));
         return token is null ? ExitCodes.BadInput : ExitCodes.Success;
     }
 }

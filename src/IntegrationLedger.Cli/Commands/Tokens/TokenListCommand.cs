@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using System.Globalization;
 using IntegrationLedger.Application;
@@ -28,10 +30,10 @@ internal sealed class TokenListCommand : LedgerCommand
             var table = CliOutput.NewTable("Token", "Kind", "Owner", "Account", "Status", "Last rotated", "Due", "In use by", "Pending update");
             foreach (var t in list)
             {
-                var due = t.RotationDueAt is { } at ? CliOutput.Date(at) + (t.Overdue ? " OVERDUE" : "") : "";
+                var due = t.RotationDueAt is { } at ? DisplayText.Date(at) + (t.Overdue ? " OVERDUE" : "") : "";
                 table.AddRow(
-                    Text(t.Label), Text(CliOutput.Name(t.Kind)), Text(t.OwnerEmail), Text(t.Account), Text(CliOutput.Name(t.Status)),
-                    Text(CliOutput.Date(t.LastRotatedAt)), new Text(due, t.Overdue ? new Style(Color.Red) : Style.Plain),
+                    Text(t.Label), Text(KebabCase.Of(t.Kind)), Text(t.OwnerEmail), Text(t.Account), Text(KebabCase.Of(t.Status)),
+                    Text(DisplayText.Date(t.LastRotatedAt)), new Text(due, t.Overdue ? new Style(Color.Red) : Style.Plain),
                     Text(t.InUseBy.ToString(CultureInfo.InvariantCulture)), new Text(string.Join(", ", t.WaitingFor), new Style(Color.Yellow)));
             }
             Output.Write(table);

@@ -1,3 +1,4 @@
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Tokens;
@@ -28,7 +29,7 @@ internal sealed class TokenRevokeCommand : LedgerCommand
         return Show(parse, details, d =>
         {
             var ended = d.Usages.Where(u => u.Status == TokenUsageStatus.Ended && u.EndedAt == d.RevokedAt).Select(u => u.Integration).ToList();
-            Output.Line($"Revoked '{d.Token.Label}' ({CliOutput.Name(request.Reason)})."
+            Output.Line($"Revoked '{d.Token.Label}' ({KebabCase.Of(request.Reason)})."
                 + (ended.Count == 0 ? "" : $" These integrations can no longer use it: {string.Join(", ", ended)}."));
         });
     }

@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Tokens;
@@ -24,19 +26,19 @@ internal sealed class TokenShowCommand : LedgerCommand
     internal static void Render(CliOutput output, TokenDetails details)
     {
         var t = details.Token;
-        output.Line($"{t.Label}  ({CliOutput.Name(t.Kind)}{(t.LastFour is null ? "" : $", ending …{t.LastFour}")})");
+        output.Line($"{t.Label}  ({KebabCase.Of(t.Kind)}{(t.LastFour is null ? "" : $", ending …{t.LastFour}")})");
         output.Line($"Owner: {t.OwnerEmail}{(t.Account is null ? "" : $"   Account: {t.Account}")}");
-        output.Line($"Status: {CliOutput.Name(t.Status)}"
-            + (details.RevokedAt is { } revoked ? $" on {CliOutput.Time(revoked)} ({CliOutput.Name(details.RevocationReason!)}{(details.RevocationNote is null ? "" : ": " + details.RevocationNote)})" : ""));
-        output.Line($"Issued {CliOutput.Time(details.IssuedAt)}, last rotated {CliOutput.Time(t.LastRotatedAt)}"
+        output.Line($"Status: {KebabCase.Of(t.Status)}"
+            + (details.RevokedAt is { } revoked ? $" on {DisplayText.Time(revoked)} ({KebabCase.Of(details.RevocationReason!)}{(details.RevocationNote is null ? "" : ": " + details.RevocationNote)})" : ""));
+        output.Line($"Issued {DisplayText.Time(details.IssuedAt)}, last rotated {DisplayText.Time(t.LastRotatedAt)}"
             + (t.RotationDays is { } days ? $", rotated every {days} days" : "")
-            + (t.RotationDueAt is { } due ? $", due {CliOutput.Date(due)}{(t.Overdue ? " (OVERDUE)" : "")}" : ""));
+            + (t.RotationDueAt is { } due ? $", due {DisplayText.Date(due)}{(t.Overdue ? " (OVERDUE)" : "")}" : ""));
 
         var usages = CliOutput.NewTable("Integration", "Purpose", "Since", "Set up by", "Status", "Pending since", "Confirmed", "Ended");
         foreach (var u in details.Usages)
         {
-            usages.AddTextRow(u.Integration, u.Purpose, CliOutput.Date(u.Since), u.SetUpBy, CliOutput.Name(u.Status),
-                CliOutput.Time(u.PendingSince), CliOutput.Time(u.ConfirmedAt), CliOutput.Time(u.EndedAt));
+            usages.AddTextRow(u.Integration, u.Purpose, DisplayText.Date(u.Since), u.SetUpBy, KebabCase.Of(u.Status),
+                DisplayText.Time(u.PendingSince), DisplayText.Time(u.ConfirmedAt), DisplayText.Time(u.EndedAt));
         }
         output.Write(usages);
         if (t.PendingUpdates > 0)

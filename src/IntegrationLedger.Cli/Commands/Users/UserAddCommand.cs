@@ -1,3 +1,4 @@
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Users;
@@ -24,6 +25,6 @@ internal sealed class UserAddCommand : LedgerCommand
         if (password.Length == 0)
             throw new UsageException("Give the password on standard input, for example: printf '%s' 'a long passphrase' | ledger user add EMAIL --role ROLE");
         var user = await new AddUserHandler(ledger).HandleAsync(new AddUser(parse.GetValue(_email)!, role, password), cancellationToken);
-        return Show(parse, user, u => Output.Line($"Added {CliOutput.Name(u.Role)} account {u.Email}; it can sign in at the web application ('ledger serve')."));
+        return Show(parse, user, u => Output.Line($"Added {KebabCase.Of(u.Role)} account {u.Email}; it can sign in at the web application ('ledger serve')."));
     }
 }

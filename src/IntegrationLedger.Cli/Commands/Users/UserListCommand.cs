@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Users;
@@ -19,7 +21,7 @@ internal sealed class UserListCommand : LedgerCommand
         {
             var table = CliOutput.NewTable("Email", "Role", "Last sign-in", "Locked until", "Disabled");
             foreach (var u in list)
-                table.AddTextRow(u.Email, CliOutput.Name(u.Role), CliOutput.Time(u.LastSignInAt), CliOutput.Time(u.LockedOutUntil), CliOutput.Time(u.DisabledAt));
+                table.AddTextRow(u.Email, KebabCase.Of(u.Role), DisplayText.Time(u.LastSignInAt), DisplayText.Time(u.LockedOutUntil), DisplayText.Time(u.DisabledAt));
             Output.Write(table);
         });
     }

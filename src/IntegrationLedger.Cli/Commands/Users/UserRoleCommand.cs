@@ -1,3 +1,4 @@
+using IntegrationLedger.Domain.Common;
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Users;
@@ -21,6 +22,6 @@ internal sealed class UserRoleCommand : LedgerCommand
     {
         var role = RoleOption.Parse(parse.GetValue(_role)!);
         var user = await new ChangeUserRoleHandler(ledger).HandleAsync(new ChangeUserRole(parse.GetValue(_email)!, role), cancellationToken);
-        return Show(parse, user, u => Output.Line($"{u.Email} is now {CliOutput.Name(u.Role)}; its sessions have ended."));
+        return Show(parse, user, u => Output.Line($"{u.Email} is now {KebabCase.Of(u.Role)}; its sessions have ended."));
     }
 }

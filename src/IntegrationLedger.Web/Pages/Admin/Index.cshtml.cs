@@ -1,3 +1,4 @@
+using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Application.Features.Settings;
 using IntegrationLedger.Application.Features.Users;
 using IntegrationLedger.Domain.Users;
@@ -27,14 +28,14 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
         ChangeAsync(async ledger =>
         {
             var user = await new AddUserHandler(ledger).HandleAsync(new AddUser(email, role, password), cancellationToken);
-            return $"Added the {Format.Name(user.Role)} account {user.Email}.";
+            return $"Added the {KebabCase.Of(user.Role)} account {user.Email}.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostRoleAsync(string email, UserRole role, CancellationToken cancellationToken) =>
         ChangeAsync(async ledger =>
         {
             var user = await new ChangeUserRoleHandler(ledger).HandleAsync(new ChangeUserRole(email, role), cancellationToken);
-            return $"{user.Email} is now {Format.Name(user.Role)}; their open sessions have ended.";
+            return $"{user.Email} is now {KebabCase.Of(user.Role)}; their open sessions have ended.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostPasswordAsync(string email, string password, CancellationToken cancellationToken) =>

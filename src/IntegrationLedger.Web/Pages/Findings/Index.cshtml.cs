@@ -1,3 +1,4 @@
+using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Domain.Findings;
 using IntegrationLedger.Web.Hosting;
@@ -31,6 +32,6 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
         ChangeAsync(async ledger =>
         {
             var finding = await new WorkFindingHandler(ledger).HandleAsync(new WorkFinding(id, action, note), cancellationToken);
-            return $"Finding {finding.Id} is now {Format.Name(finding.Status)}.";
+            return $"Finding {finding.Id} is now {KebabCase.Of(finding.Status)}.";
         }, cancellationToken, new { Status, Severity });
 }

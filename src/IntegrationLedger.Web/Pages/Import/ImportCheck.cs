@@ -1,4 +1,4 @@
-using IntegrationLedger.Application.Importing;
+using IntegrationLedger.Application.Features.Importing;
 
 namespace IntegrationLedger.Web.Pages.Import;
 

@@ -1,7 +1,6 @@
 using FluentValidation;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Importing;
-using IntegrationLedger.Application.Importing;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Web.Hosting;
 using IntegrationLedger.Web.Security;

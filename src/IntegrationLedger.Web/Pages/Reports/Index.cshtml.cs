@@ -1,4 +1,3 @@
-using IntegrationLedger.Application.Exporting;
 using IntegrationLedger.Application.Features.Exporting;
 using IntegrationLedger.Application.Features.Reporting;
 using IntegrationLedger.Domain.Reviews;

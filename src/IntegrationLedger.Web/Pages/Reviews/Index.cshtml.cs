@@ -1,3 +1,4 @@
+using IntegrationLedger.Domain.Common;
 using System.Security.Claims;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Reviews;
@@ -41,6 +42,6 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
         ChangeAsync(async ledger =>
         {
             var result = await new AttestReviewItemHandler(ledger).HandleAsync(new AttestReviewItem(item, decision, note, AsOwner: Me), cancellationToken);
-            return $"Recorded '{Format.Name(decision)}' for {result.Item.Subject}." + (result.TokensRevoked.Count > 0 ? $" Revoked: {string.Join(", ", result.TokensRevoked)}." : "");
+            return $"Recorded '{KebabCase.Of(decision)}' for {result.Item.Subject}." + (result.TokensRevoked.Count > 0 ? $" Revoked: {string.Join(", ", result.TokensRevoked)}." : "");
         }, cancellationToken);
 }

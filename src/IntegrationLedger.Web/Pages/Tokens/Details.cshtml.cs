@@ -1,6 +1,6 @@
 using IntegrationLedger.Application.Features.Integrations;
 using IntegrationLedger.Application.Features.Tokens;
-using IntegrationLedger.Application.Security;
+using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Domain.Tokens;
 using IntegrationLedger.Web.Hosting;
 using IntegrationLedger.Web.Security;

@@ -1,6 +1,5 @@
 using IntegrationLedger.Application.Features.Audit;
 using IntegrationLedger.Application.Features.Importing;
-using IntegrationLedger.Application.Importing;
 using IntegrationLedger.Application.Tests.Support;
 using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Tokens;

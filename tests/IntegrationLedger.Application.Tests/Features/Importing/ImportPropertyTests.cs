@@ -1,6 +1,5 @@
 using CsCheck;
 using IntegrationLedger.Application.Features.Importing;
-using IntegrationLedger.Application.Importing;
 using IntegrationLedger.Application.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,4 @@
 using IntegrationLedger.Application.Features.Importing;
-using IntegrationLedger.Application.Importing;
 using IntegrationLedger.Application.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -101,7 +101,7 @@ public class ImportSamplesTests
         await using var test = await TestLedger.CreateAsync();
 
         Assert.That(async () => await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", Samples.Salesforce("login-history-setup-download.csv"))),
-            Throws.TypeOf<Application.Importing.ImportFileException>().With.Message.Contains("--time-zone").And.Message.Contains("line 2"));
+            Throws.TypeOf<Application.Features.Importing.ImportFileException>().With.Message.Contains("--time-zone").And.Message.Contains("line 2"));
         Assert.That(await test.Ledger.Db.UsageEvents.CountAsync(), Is.Zero);
     }
 
@@ -161,7 +161,7 @@ public class ImportSamplesTests
     {
         await using var test = await TestLedger.CreateAsync();
         // Another event already holds the hash that the first row of elf-api.csv will get.
-        var taken = Application.Importing.UsageEventWriter.KeyHash("sf-elf", "API:46Z1jgECCxtc-1uM_Yv_L-");
+        var taken = Application.Features.Importing.UsageEventWriter.KeyHash("sf-elf", "API:46Z1jgECCxtc-1uM_Yv_L-");
         test.ExecuteRaw(
             "INSERT INTO ImportBatches (Id, FileName, Sha256, Format, Actor, ImportedAt, Counts_Read, Counts_Added, Counts_Duplicates, Counts_Rejected, Counts_Attributed, Counts_Unattributed) " +
             "VALUES ('00000000-0000-0000-0000-000000000001', 'other.csv', '', 'sf-elf', 't', '2026-01-01 00:00:00', 0, 0, 0, 0, 0, 0);" +

@@ -1,0 +1,12 @@
+using IntegrationLedger.Application.Persistence;
+
+namespace IntegrationLedger.Application.Features.Findings;
+
+/// <summary>What a rule sees: the ledger as it is now, the time, and its own thresholds.</summary>
+public sealed class RuleContext(LedgerDbContext db, DateTime now, IReadOnlyDictionary<string, int> settings)
+{
+    public LedgerDbContext Db { get; } = db;
+    public DateTime Now { get; } = now;
+
+    public int Setting(IRule rule, string name) => settings[$"{rule.Id}.{name}"];
+}

@@ -1,0 +1,26 @@
+using System.Net;
+using IntegrationLedger.Domain.Accounts;
+using IntegrationLedger.Domain.Findings;
+using IntegrationLedger.Domain.People;
+using IntegrationLedger.Domain.Tokens;
+using IntegrationLedger.Domain.Usage;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Features.Findings.Rules;
+
+/// <summary>Activity, as the rules see it: imported events other than setup changes.</summary>
+internal static class Activity
+{
+    public static IQueryable<UsageEvent> Of(RuleContext context) =>
+        context.Db.UsageEvents.AsNoTracking().Where(e => e.EventType != "SetupAuditTrail");
+
+    /// <summary>
+    /// The failures that say a credential is wrong: what an integration shows when it still has the old
+    /// token. Lower case: exports spell them "Invalid password" and "Invalid Password".
+    /// </summary>
+    public static readonly string[] CredentialFailures =
+    [
+        "failed: api security token required", "invalid password", "failed: invalid token", "login_error_must_use_api_token",
+        "login_error_invalid_password",
+    ];
+}

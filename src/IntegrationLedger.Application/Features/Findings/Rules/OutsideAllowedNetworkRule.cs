@@ -1,0 +1,51 @@
+using System.Net;
+using IntegrationLedger.Domain.Accounts;
+using IntegrationLedger.Domain.Findings;
+using IntegrationLedger.Domain.People;
+using IntegrationLedger.Domain.Tokens;
+using IntegrationLedger.Domain.Usage;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Features.Findings.Rules;
+
+public sealed class OutsideAllowedNetworkRule : IRule
+{
+    public string Id => "outside-allowed-network";
+    public Severity Severity => Severity.High;
+    public string Title => "Activity from outside the allowed networks";
+    public string Explanation =>
+        "An integration was active from an address outside the networks it is allowed to connect from. Either the list is out of date " +
+        "or its credential is being used from somewhere else.";
+    public IReadOnlyList<RuleSetting> Settings { get; } = [new("days", 30, "How far back from the latest imported activity to look", Min: 1)];
+
+    public async Task<IReadOnlyList<RuleResult>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
+    {
+        var integrations = await context.Db.Integrations.AsNoTracking().Include(i => i.AllowedNetworks)
+            .Where(i => i.AllowedNetworks.Any()).ToListAsync(cancellationToken);
+        if (integrations.Count == 0)
+            return [];
+        var activity = Activity.Of(context);
+        var last = await activity.MaxAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
+        if (last is null)
+            return [];
+        var since = last.Value.AddDays(-context.Setting(this, "days"));
+        var ids = integrations.Select(i => (Guid?)i.Id).ToList();
+        var sources = await activity.Where(e => ids.Contains(e.IntegrationId) && e.SourceIp != null && e.OccurredAt >= since)
+            .GroupBy(e => new { Integration = e.IntegrationId!.Value, Ip = e.SourceIp! })
+            .Select(g => new { g.Key.Integration, g.Key.Ip, Events = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var results = new List<RuleResult>();
+        foreach (var integration in integrations)
+        {
+            var networks = integration.AllowedNetworks.Select(n => IPNetwork.Parse(n.Cidr)).ToList();
+            var outside = sources.Where(s => s.Integration == integration.Id && IPAddress.TryParse(s.Ip, out var ip) && !networks.Any(n => n.Contains(ip))).ToList();
+            if (outside.Count > 0)
+            {
+                results.Add(new RuleResult("Integration", integration.Name,
+                    $"'{integration.Name}' was active from {string.Join(", ", outside.OrderByDescending(o => o.Events).Take(5).Select(o => $"{o.Ip} ({o.Events})"))}, outside {string.Join(", ", integration.AllowedNetworks.Select(n => n.Cidr))}."));
+            }
+        }
+        return results;
+    }
+}

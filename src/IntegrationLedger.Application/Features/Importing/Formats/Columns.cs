@@ -1,0 +1,41 @@
+using IntegrationLedger.Application.Features.Importing.Csv;
+
+namespace IntegrationLedger.Application.Features.Importing.Formats;
+
+/// <summary>
+/// Looks up a format's columns in a header and collects every required one that is missing, so the
+/// error names them all at once rather than one per attempt.
+/// </summary>
+internal sealed class Columns(HeaderMap header, string path, string format)
+{
+    private readonly List<string> _missing = [];
+
+    /// <summary>A column the format cannot do without; <paramref name="names"/> are alternative spellings.</summary>
+    public int Required(params string[] names)
+    {
+        var index = Optional(names);
+        if (index < 0)
+            _missing.Add(names[0]);
+        return index;
+    }
+
+    public int Optional(params string[] names)
+    {
+        var index = header.IndexOfAny(names);
+        if (index >= 0 && header.Duplicates.Any(d => HeaderMap.Normalize(d) == HeaderMap.Normalize(header.NameAt(index))))
+            throw new ImportFileException($"{path}, line {header.Line}, column {header.NameAt(index)}: the header has this column more than once; which one to read is unclear.");
+        header.MarkKept(index);
+        return index;
+    }
+
+    /// <summary>Throws when any required column is missing; call after looking up every column.</summary>
+    public void EnsureComplete()
+    {
+        if (_missing.Count > 0)
+        {
+            throw new ImportFileException(
+                $"{path}, line {header.Line}: the {format} header lacks the required column{(_missing.Count > 1 ? "s" : "")} {string.Join(", ", _missing)} " +
+                $"(found: {header.Preview(30)}).");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace IntegrationLedger.Application.Features.Importing;
+
+/// <summary>
+/// A file that cannot be imported at all: missing, unreadable, of the wrong format, without the columns
+/// it needs. The message names the file and, where there is one, the line and the field.
+/// </summary>
+public sealed class ImportFileException(string message) : Exception(message)
+{
+    /// <summary>
+    /// A header and nothing under it. Refused rather than recorded as an empty batch: an export cut off
+    /// after its first line, or the wrong report downloaded, would otherwise pass for a quiet day.
+    /// </summary>
+    public static ImportFileException NoRows(string path, long headerLine) =>
+        new($"{path}, line {headerLine + 1}: the file has a header but no rows; nothing was imported.");
+}

@@ -1,0 +1,81 @@
+using CsvHelper;
+
+namespace IntegrationLedger.Application.Features.Importing;
+
+/// <summary>
+/// The <c>--errors OUT.csv</c> file: every rejected row with its line, field and reason, followed by the
+/// row's own columns so it can be fixed and imported again. Secret columns are left empty, and text that
+/// a spreadsheet would run as a formula is escaped. Written to a temporary file and moved into place at
+/// the end, so a half-written file never carries the final name.
+/// </summary>
+internal sealed class RejectedRowsFile : IDisposable
+{
+    private readonly string _path;
+    private readonly string _temporaryPath;
+    private readonly CsvWriter _writer;
+    private readonly IReadOnlySet<int> _secretColumns;
+    private bool _completed;
+
+    private RejectedRowsFile(string path, string temporaryPath, CsvWriter writer, IReadOnlySet<int> secretColumns)
+    {
+        _path = path;
+        _temporaryPath = temporaryPath;
+        _writer = writer;
+        _secretColumns = secretColumns;
+    }
+
+    public static RejectedRowsFile Create(string path, string inputPath, IReadOnlyList<string> header, IReadOnlySet<int> secretColumns)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(folder))
+            throw new ImportFileException($"{path}: cannot write the rejected rows there; the folder {folder} does not exist.");
+        if (Directory.Exists(full))
+            throw new ImportFileException($"{path}: is a folder; --errors needs the name of a file to write.");
+        if (string.Equals(full, Path.GetFullPath(inputPath), StringComparison.Ordinal))
+            throw new ImportFileException($"{path}: is the file being imported; --errors must name another file.");
+        var temporary = Common.OutputFile.TemporaryFor(full);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportFileException($"{path}: cannot write the rejected rows there ({exception.Message})");
+        }
+        var writer = CsvWriter.Create(stream, new CsvWriterOptions { Injection = CsvInjection.Escape, NewLine = "\n" }, leaveOpen: false);
+        writer.WriteRecord(["line", "field", "reason", .. header]);
+        return new RejectedRowsFile(full, temporary, writer, secretColumns);
+    }
+
+    public void Write(RowError error, string[]? fields, int columnCount)
+    {
+        // A row with too few or too many fields has its values in the wrong columns, so a secret could sit
+        // under another column's name: such rows of a file with secret columns are written without values.
+        if (fields is not null && fields.Length != columnCount && _secretColumns.Count > 0)
+            fields = null;
+        var record = new string[3 + columnCount];
+        record[0] = error.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        record[1] = error.Field;
+        record[2] = error.Reason;
+        for (var i = 0; i < columnCount; i++)
+            record[3 + i] = fields is not null && i < fields.Length && !_secretColumns.Contains(i) ? fields[i] : "";
+        _writer.WriteRecord(record);
+    }
+
+    public void Complete()
+    {
+        _writer.Dispose();
+        File.Move(_temporaryPath, _path, overwrite: true);
+        _completed = true;
+    }
+
+    public void Dispose()
+    {
+        if (_completed)
+            return;
+        _writer.Dispose();
+        File.Delete(_temporaryPath);
+    }
+}

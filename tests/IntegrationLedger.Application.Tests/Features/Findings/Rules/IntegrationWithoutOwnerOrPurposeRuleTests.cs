@@ -1,0 +1,33 @@
+using System.Globalization;
+using IntegrationLedger.Application.Features.Findings;
+using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Application.Features.Integrations;
+using IntegrationLedger.Application.Features.People;
+using IntegrationLedger.Application.Features.Settings;
+using IntegrationLedger.Application.Features.Tokens;
+using IntegrationLedger.Application.Tests.Support;
+using IntegrationLedger.Domain.Findings;
+using IntegrationLedger.Domain.Integrations;
+using IntegrationLedger.Domain.Tokens;
+using Microsoft.EntityFrameworkCore;
+using static IntegrationLedger.Application.Tests.Features.Findings.RuleScenario;
+
+namespace IntegrationLedger.Application.Tests.Features.Findings.Rules;
+
+/// <summary>IntegrationWithoutOwnerOrPurposeRule: fires when its condition holds and stays quiet when it does not, on a fixed clock.</summary>
+public class IntegrationWithoutOwnerOrPurposeRuleTests
+{
+    [Test]
+    public async Task IntegrationUndocumented_FiresWithoutOwnerOrPurpose()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        await test.AddPersonAsync("ana@example.com");
+        await test.AddIntegrationAsync("Documented", "ana@example.com");
+        await new AddIntegrationHandler(test.Ledger).HandleAsync(new AddIntegration("Mystery", null, null, null, null, NetworkTrust.Untrusted, [], []));
+
+        var findings = await FindingsOfAsync(test, "integration-undocumented");
+
+        Assert.That(findings.Single().Subject, Is.EqualTo("Mystery"));
+        Assert.That(findings.Single().Summary, Does.Contain("neither an owner nor a purpose"));
+    }
+}

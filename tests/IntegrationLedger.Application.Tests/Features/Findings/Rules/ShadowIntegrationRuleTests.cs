@@ -1,0 +1,33 @@
+using System.Globalization;
+using IntegrationLedger.Application.Features.Findings;
+using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Application.Features.Integrations;
+using IntegrationLedger.Application.Features.People;
+using IntegrationLedger.Application.Features.Settings;
+using IntegrationLedger.Application.Features.Tokens;
+using IntegrationLedger.Application.Tests.Support;
+using IntegrationLedger.Domain.Findings;
+using IntegrationLedger.Domain.Integrations;
+using IntegrationLedger.Domain.Tokens;
+using Microsoft.EntityFrameworkCore;
+using static IntegrationLedger.Application.Tests.Features.Findings.RuleScenario;
+
+namespace IntegrationLedger.Application.Tests.Features.Findings.Rules;
+
+/// <summary>ShadowIntegrationRule: fires when its condition holds and stays quiet when it does not, on a fixed clock.</summary>
+public class ShadowIntegrationRuleTests
+{
+    [Test]
+    public async Task ShadowIntegration_FiresForUnmatchedApiActivity_QuietForMatchedAndBrowserActivity()
+    {
+        await using var test = await SharedTokenLedgerAsync();
+        await ImportLoginsAsync(test,
+            (Now, "integration.sync@example.com", "192.0.2.10", Success, "AcmeSync/4.2.1"),
+            (Now, "someone@example.com", "203.0.113.5", Success, "Mozilla/5.0 (Windows NT 10.0)"));
+        Assert.That(await FindingsOfAsync(test, "shadow-integration"), Is.Empty);
+
+        await ImportLoginsAsync(test, (Now, "someone@example.com", "203.0.113.5", Success, "python-requests/2.32.3"));
+
+        Assert.That((await FindingsOfAsync(test, "shadow-integration")).Single().Subject, Is.EqualTo("someone@example.com | python-requests/2.32.3"));
+    }
+}
