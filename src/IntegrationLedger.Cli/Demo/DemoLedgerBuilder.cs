@@ -10,8 +10,6 @@ using IntegrationLedger.Application.Features.Reporting;
 using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Application.Features.Tokens;
 using IntegrationLedger.Application.Persistence;
-using IntegrationLedger.Application.Features.Importing.Csv;
-using IntegrationLedger.Application.Features.Importing.Formats;
 using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Cli.Infrastructure;
 using IntegrationLedger.Domain.Integrations;
@@ -108,19 +106,15 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
         output.Line("List and work them: ledger --db DIR/ledger.db findings; ledger finding ack|resolve ID --note TEXT");
     }
 
-    /// <summary>Imports every usage export in samples/salesforce, each as the format its header shows.</summary>
-    private async Task<IReadOnlyList<ImportResult>> ImportSampleExportsAsync(Ledger ledger, DemoOrganisation organisation, CancellationToken cancellationToken)
+    /// <summary>Imports the organisation's exports from samples/salesforce, each as the format its header shows.</summary>
+    private async Task<IReadOnlyList<UsageImportResult>> ImportSampleExportsAsync(Ledger ledger, DemoOrganisation organisation, CancellationToken cancellationToken)
     {
-        var results = new List<ImportResult>();
-        foreach (var file in Directory.GetFiles(Path.Combine(samplesFolder, "salesforce"), "*.csv").Order(StringComparer.Ordinal))
+        var results = new List<UsageImportResult>();
+        foreach (var file in organisation.Exports)
         {
-            using (var probe = CsvFile.Open(file))
-            {
-                if (UsageFormats.Recognise(probe.Header) is null)
-                    continue;
-            }
-            results.Add(await new ImportUsageFileHandler(ledger).HandleAsync(
-                new ImportUsageFile(UsageFormats.Auto, file, organisation.ExportTimeZone), null, cancellationToken));
+            var request = new ImportFile(ImportFormats.Auto, Path.Combine(samplesFolder, "salesforce", file), organisation.ExportTimeZone);
+            var outcome = await new ImportFileHandler(ledger).HandleAsync(request, null, cancellationToken);
+            results.Add(outcome.Usage ?? throw new UsageException($"Demo export {file} is an inventory template, not a platform export."));
         }
         return results;
     }
@@ -167,7 +161,7 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
             secret), cancellationToken);
     }
 
-    private async Task PrintSummaryAsync(Ledger ledger, DemoOrganisation organisation, IReadOnlyList<OffboardingPlan> plans, IReadOnlyList<ImportResult> imports, CancellationToken cancellationToken)
+    private async Task PrintSummaryAsync(Ledger ledger, DemoOrganisation organisation, IReadOnlyList<OffboardingPlan> plans, IReadOnlyList<UsageImportResult> imports, CancellationToken cancellationToken)
     {
         var output = cli.Output;
         var people = await new ListPeopleHandler(ledger).HandleAsync(cancellationToken);

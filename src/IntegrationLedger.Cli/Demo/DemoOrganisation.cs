@@ -6,10 +6,12 @@ namespace IntegrationLedger.Cli.Demo;
 /// <summary>The demonstration organisation as kept in <c>samples/demo/organisation.json</c>.</summary>
 /// <param name="AsOf">The moment the demo ledger is built "at", so that every run makes the same ledger.</param>
 /// <param name="ExportTimeZone">The zone the organisation's Setup downloads are written in.</param>
+/// <param name="Exports">The files of <c>samples/salesforce</c> the demo imports, each as the format its header shows.</param>
 internal sealed record DemoOrganisation(
     string Organisation,
     DateTimeOffset AsOf,
     string ExportTimeZone,
+    IReadOnlyList<string> Exports,
     IReadOnlyList<DemoPerson> People,
     IReadOnlyList<DemoIntegration> Integrations,
     IReadOnlyList<DemoToken> Tokens,

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Importing;
-using IntegrationLedger.Application.Features.Importing.Formats;
 using IntegrationLedger.Cli.Infrastructure;
 using Spectre.Console;
 
@@ -13,7 +12,7 @@ internal sealed class ImportCommand : LedgerCommand
 {
     private const long ProgressBarFromBytes = 8 << 20;
 
-    private readonly Argument<string> _format = Named("FORMAT", $"auto, or one of {string.Join(", ", ImportFormatDetector.AllNames)}");
+    private readonly Argument<string> _format = Named("FORMAT", $"auto, or one of {string.Join(", ", ImportFormats.AllNames)}");
     private readonly Argument<string> _file = Named("FILE", "The CSV file to import");
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Check every row and report what would change; write nothing" };
     private readonly Option<bool> _skipInvalid = new("--skip-invalid") { Description = "Import the good rows of a file that has bad ones" };
@@ -32,76 +31,60 @@ internal sealed class ImportCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var format = parse.GetValue(_format)!;
-        var path = parse.GetValue(_file)!;
-        var detected = string.Equals(format, UsageFormats.Auto, StringComparison.OrdinalIgnoreCase);
-        if (detected)
-            format = ImportFormatDetector.Detect(path);
-        if (ImportFormatDetector.IsInventoryTemplate(format))
-            return await ImportInventoryAsync(ledger, parse, format, path, detected, cancellationToken);
-
-        var request = new ImportUsageFile(
-            format,
+        var request = new ImportFile(
+            parse.GetValue(_format)!,
             parse.GetValue(_file)!,
             parse.GetValue(_timeZone),
             parse.GetValue(_dryRun),
             parse.GetValue(_skipInvalid),
             parse.GetValue(_errors),
             parse.GetValue(_dayFirst));
-        var handler = new ImportUsageFileHandler(ledger);
-        var result = Cli.Environment.OutputIsTerminal && !WantsJson(parse) && SizeOf(request.Path) >= ProgressBarFromBytes
+        var handler = new ImportFileHandler(ledger);
+        var outcome = Cli.Environment.OutputIsTerminal && !WantsJson(parse) && SizeOf(request.Path) >= ProgressBarFromBytes
             ? await WithProgressBarAsync(request, handler, cancellationToken)
             : await handler.HandleAsync(request, null, cancellationToken);
 
-        result = result with { FormatDetected = detected };
+        // Scripts read the details of the file's kind, as they always have.
         if (WantsJson(parse))
-            Output.WriteJson(result);
+            Output.WriteJson<object>(outcome.Usage ?? (object)outcome.Inventory!);
+        else if (outcome.Usage is { } usage)
+            Render(usage);
         else
-            Render(result);
-        ReportErrors(result.File, result.Errors, result.ErrorCount, result.Rejected ? result.Counts.Rejected : 0);
-        return result.Rejected || (result.DryRun && result.Counts.Rejected > 0) ? ExitCodes.BadInput : ExitCodes.Success;
+            Render(outcome, outcome.Inventory!);
+        ReportErrors(outcome);
+        return outcome.HasUncommittedBadRows ? ExitCodes.BadInput : ExitCodes.Success;
     }
 
-    private async Task<int> ImportInventoryAsync(Ledger ledger, ParseResult parse, string template, string path, bool detected, CancellationToken cancellationToken)
+    private async Task<ImportOutcome> WithProgressBarAsync(ImportFile request, ImportFileHandler handler, CancellationToken cancellationToken)
     {
-        var request = new ImportInventoryFile(template, path, parse.GetValue(_dryRun), parse.GetValue(_skipInvalid), parse.GetValue(_errors));
-        var result = await new ImportInventoryFileHandler(ledger).HandleAsync(request, cancellationToken);
-        if (WantsJson(parse))
-        {
-            Output.WriteJson(result);
-        }
-        else
-        {
-            var c = result.Counts;
-            var outcome = result.DryRun ? "Dry run, nothing written" : result.Committed ? "Imported" : "Rejected, nothing imported";
-            Output.Line($"{outcome}: {Path.GetFileName(path)} as the {template} template{(detected ? " (recognised from the header)" : "")}.");
-            Output.Line(result.Rejected
-                ? FormattableString.Invariant($"  read {c.Read}, rejected {c.Rejected}, changed nothing")
-                : FormattableString.Invariant($"  read {c.Read}, created {c.Created}, updated {c.Updated}, unchanged {c.Unchanged}, rejected {c.Rejected}"));
-        }
-        ReportErrors(path, result.Errors, result.Errors.Count, result.Rejected ? result.Counts.Rejected : 0);
-        return result.Rejected || (result.DryRun && result.Counts.Rejected > 0) ? ExitCodes.BadInput : ExitCodes.Success;
-    }
-
-    private async Task<ImportResult> WithProgressBarAsync(ImportUsageFile request, ImportUsageFileHandler handler, CancellationToken cancellationToken)
-    {
-        ImportResult? result = null;
+        ImportOutcome? outcome = null;
         await Output.Console.Progress().AutoClear(true).StartAsync(async progress =>
         {
             var task = progress.AddTask($"Importing {Path.GetFileName(request.Path)}", maxValue: Math.Max(1, SizeOf(request.Path)));
             var reporter = new Progress<ImportProgress>(p => task.Value = p.BytesRead);
-            result = await handler.HandleAsync(request, reporter, cancellationToken);
+            outcome = await handler.HandleAsync(request, reporter, cancellationToken);
             task.Value = task.MaxValue;
         });
-        return result!;
+        return outcome!;
     }
 
-    private void Render(ImportResult result)
+    private static string Verdict(bool dryRun, bool committed) =>
+        dryRun ? "Dry run, nothing written" : committed ? "Imported" : "Rejected, nothing imported";
+
+    private void Render(ImportOutcome outcome, InventoryImportResult result)
+    {
+        var c = result.Counts;
+        Output.Line($"{Verdict(result.DryRun, result.Committed)}: {Path.GetFileName(result.File)} as the {result.Template} template{(outcome.FormatDetected ? " (recognised from the header)" : "")}.");
+        Output.Line(result.Rejected
+            ? FormattableString.Invariant($"  read {c.Read}, rejected {c.Rejected}, changed nothing")
+            : FormattableString.Invariant($"  read {c.Read}, created {c.Created}, updated {c.Updated}, unchanged {c.Unchanged}, rejected {c.Rejected}"));
+    }
+
+    private void Render(UsageImportResult result)
     {
         var c = result.Counts;
         var how = result.FormatDetected ? $"{result.Format} (recognised from the header)" : result.Format;
-        var outcome = result.DryRun ? "Dry run, nothing written" : result.Committed ? "Imported" : "Rejected, nothing imported";
-        Output.Line($"{outcome}: {Path.GetFileName(result.File)} as {how}.");
+        Output.Line($"{Verdict(result.DryRun, result.Committed)}: {Path.GetFileName(result.File)} as {how}.");
         // A rejected file added nothing (every figure but the rejected rows is 0); what its good rows would
         // have done is for a dry run to say.
         Output.Line(result.Rejected
@@ -122,15 +105,15 @@ internal sealed class ImportCommand : LedgerCommand
     }
 
     /// <summary>Every bad row on standard error: file, line, field and reason.</summary>
-    private void ReportErrors(string file, IReadOnlyList<Application.Features.Importing.RowError> errors, long errorCount, long rejectedRows)
+    private void ReportErrors(ImportOutcome outcome)
     {
         var error = Cli.Environment.Error;
-        foreach (var row in errors)
-            error.WriteLine($"{file}, line {row.Line}, {row.Field}: {row.Reason}.");
-        if (errorCount > errors.Count)
-            error.WriteLine($"... and {errorCount - errors.Count} more errors (write them all with --errors OUT.csv).");
-        if (rejectedRows > 0)
-            error.WriteLine($"{file}: {rejectedRows} bad row(s); nothing was imported. Fix them, or import the good rows with --skip-invalid.");
+        foreach (var row in outcome.Errors)
+            error.WriteLine($"{outcome.File}, line {row.Line}, {row.Field}: {row.Reason}.");
+        if (outcome.ErrorCount > outcome.Errors.Count)
+            error.WriteLine($"... and {outcome.ErrorCount - outcome.Errors.Count} more errors (write them all with --errors OUT.csv).");
+        if (outcome.Rejected)
+            error.WriteLine($"{outcome.File}: {outcome.RejectedRows} bad row(s); nothing was imported. Fix them, or import the good rows with --skip-invalid.");
     }
 
     private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;

@@ -97,10 +97,9 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
         try
         {
             var ledger = await LedgerAsync(cancellationToken);
-            var format = Format == "auto" ? ImportFormatDetector.Detect(path) : Format;
-            return ImportFormatDetector.IsInventoryTemplate(format)
-                ? await InventoryAsync(ledger, format, path, dryRun, errorsPath, cancellationToken)
-                : await UsageAsync(ledger, format, path, dryRun, errorsPath, cancellationToken);
+            var request = new ImportFile(Format, path, TimeZone, DryRun: dryRun, ErrorsPath: errorsPath, DayFirst: DayFirst);
+            var outcome = await new ImportFileHandler(ledger).HandleAsync(request, null, cancellationToken);
+            return new ImportCheck(Path.GetFileName(path), outcome.Format, outcome.Read, outcome.Accepted, outcome.RejectedRows, outcome.Errors, outcome.ErrorCount, outcome.Committed);
         }
         catch (ValidationException exception)
         {
@@ -112,19 +111,5 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
             Problem = exception.Message.Replace(Path.GetDirectoryName(path) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
         }
         return null;
-    }
-
-    private async Task<ImportCheck> UsageAsync(Ledger ledger, string format, string path, bool dryRun, string? errorsPath, CancellationToken cancellationToken)
-    {
-        var result = await new ImportUsageFileHandler(ledger).HandleAsync(new ImportUsageFile(format, path, TimeZone, DryRun: dryRun, ErrorsPath: errorsPath, DayFirst: DayFirst), null, cancellationToken);
-        var c = result.Counts;
-        return new ImportCheck(Path.GetFileName(path), result.Format, c.Read, c.Added + c.Duplicates, c.Rejected, result.Errors, result.ErrorCount, result.Committed);
-    }
-
-    private static async Task<ImportCheck> InventoryAsync(Ledger ledger, string template, string path, bool dryRun, string? errorsPath, CancellationToken cancellationToken)
-    {
-        var result = await new ImportInventoryFileHandler(ledger).HandleAsync(new ImportInventoryFile(template, path, DryRun: dryRun, ErrorsPath: errorsPath), cancellationToken);
-        var c = result.Counts;
-        return new ImportCheck(Path.GetFileName(path), result.Template, c.Read, c.Created + c.Updated + c.Unchanged, c.Rejected, result.Errors, result.Errors.Count, result.Committed);
     }
 }

@@ -18,7 +18,7 @@ public class ExportTests
         var path = Samples.Write(test, "login.csv",
             "EVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,USER_NAME,SOURCE_IP\n" +
             "Login,20261128060000.000,req-1,005xx000001Sv7A,\"=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",192.0.2.10\n");
-        await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-elf", path));
+        await test.Ledger.ImportUsageAsync(new ImportFile("sf-elf", path));
 
         var result = await Export(test, "events", ExportFormat.Csv, "events.csv");
 

@@ -33,7 +33,7 @@ internal static class RuleScenario
                 UserIds.GetValueOrDefault(row.User, "005xx000001Sv7A"), row.User, row.Ip, row.Status, row.Client, "P"));
         }
         var path = Samples.Write(test, $"logins-{Guid.NewGuid():N}.csv", string.Join("\n", lines) + "\n");
-        var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-elf", path));
+        var result = await test.Ledger.ImportUsageAsync(new ImportFile("sf-elf", path));
         Assert.That(result.Errors, Is.Empty);
     }
 

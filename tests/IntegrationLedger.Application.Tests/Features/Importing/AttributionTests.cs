@@ -34,7 +34,7 @@ public class AttributionTests
         await using var test = await LedgerWithEtlAndConnectorAsync();
         test.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
 
-        var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", Samples.Salesforce("elf-api.csv")));
+        var result = await test.Ledger.ImportUsageAsync(new ImportFile("auto", Samples.Salesforce("elf-api.csv")));
 
         var etl = await test.Ledger.Db.Integrations.SingleAsync(i => i.Name == "Nightly ETL");
         var token = await test.Ledger.Db.Tokens.SingleAsync(t => t.Label == "etl-token");
@@ -50,7 +50,7 @@ public class AttributionTests
     {
         await using var test = await LedgerWithEtlAndConnectorAsync();
 
-        await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", Samples.Salesforce("elf-restapi-modern-inferred.csv")));
+        await test.Ledger.ImportUsageAsync(new ImportFile("auto", Samples.Salesforce("elf-restapi-modern-inferred.csv")));
 
         var connector = await test.Ledger.Db.Integrations.SingleAsync(i => i.Name == "Acme Sync Connector");
         Assert.That(await test.Ledger.Db.UsageEvents.CountAsync(e => e.ConnectedAppId == "0H4xx0000004CmdCAE" && e.IntegrationId == connector.Id), Is.GreaterThan(0));
@@ -61,7 +61,7 @@ public class AttributionTests
     {
         await using var test = await LedgerWithEtlAndConnectorAsync();
 
-        var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", Samples.Salesforce("elf-login.csv")));
+        var result = await test.Ledger.ImportUsageAsync(new ImportFile("auto", Samples.Salesforce("elf-login.csv")));
 
         Assert.That(result.Counts.Unattributed, Is.GreaterThan(0));
         Assert.That(result.Unattributed.Sum(g => g.Events), Is.EqualTo(result.Counts.Unattributed));

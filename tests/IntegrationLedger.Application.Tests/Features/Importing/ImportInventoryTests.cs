@@ -20,7 +20,7 @@ public class ImportInventoryTests
     }
 
     private static Task<InventoryImportResult> Import(TestLedger test, string template, string path, bool dryRun = false) =>
-        new ImportInventoryFileHandler(test.Ledger).HandleAsync(new ImportInventoryFile(template, path, dryRun));
+        test.Ledger.ImportInventoryAsync(new ImportFile(template, path, DryRun: dryRun));
 
     private static async Task ImportAllSamplesAsync(TestLedger test)
     {
@@ -145,8 +145,14 @@ public class ImportInventoryTests
     [TestCase("integrations.csv", "integrations")]
     [TestCase("tokens.csv", "tokens")]
     [TestCase("token-usages.csv", "token-usages")]
-    public void Detect_RecognisesEachTemplate(string file, string template)
+    public async Task Auto_RecognisesEachTemplate(string file, string template)
     {
-        Assert.That(ImportFormatDetector.Detect(Inventory(file)), Is.EqualTo(template));
+        await using var test = await TestLedger.CreateAsync();
+
+        var outcome = await new ImportFileHandler(test.Ledger).HandleAsync(new ImportFile(ImportFormats.Auto, Inventory(file), DryRun: true));
+
+        Assert.That(outcome.Format, Is.EqualTo(template));
+        Assert.That(outcome.FormatDetected, Is.True);
+        Assert.That(outcome.Inventory, Is.Not.Null);
     }
 }

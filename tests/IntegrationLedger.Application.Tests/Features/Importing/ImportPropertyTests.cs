@@ -34,7 +34,7 @@ public class ImportPropertyTests
             var path = Samples.Write(test, "logins.csv",
                 LoginHeader + "\r\n" + string.Join("\r\n", applications.Select((a, i) => LoginRow(i + 1, a))) + "\r\n");
 
-            var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path));
+            var result = await test.Ledger.ImportUsageAsync(new ImportFile("auto", path));
 
             Assert.That(result.Committed, Is.True, string.Join("; ", result.Errors.Select(e => $"{e.Line} {e.Field} {e.Reason}")));
             var stored = await test.Ledger.Db.UsageEvents.OrderBy(e => e.OccurredAt).Select(e => e.Application).ToListAsync();
@@ -57,10 +57,10 @@ public class ImportPropertyTests
             var path = Path.Combine(test.Folder, "cut.csv");
             await File.WriteAllBytesAsync(path, whole[..cut]);
 
-            ImportResult? result = null;
+            UsageImportResult? result = null;
             try
             {
-                result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", path));
+                result = await test.Ledger.ImportUsageAsync(new ImportFile("auto", path));
             }
             catch (ImportFileException exception) when (exception.Message.Contains("no rows", StringComparison.Ordinal))
             {
@@ -114,19 +114,10 @@ public class ImportPropertyTests
             (bool Refused, long Added)? outcome = null;
             try
             {
-                // Whichever importer the damaged header still points at, as `ledger import auto` would choose.
-                var format = ImportFormatDetector.Detect(path);
-                if (ImportFormatDetector.IsInventoryTemplate(format))
-                {
-                    var result = await new ImportInventoryFileHandler(test.Ledger).HandleAsync(new ImportInventoryFile(format, path));
-                    outcome = (result.Rejected, result.Counts.Created + result.Counts.Updated);
-                }
-                else
-                {
-                    // The zone lets the Setup download's local times through, so more of the file is exercised.
-                    var result = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile(format, path, TimeZone: "UTC"));
-                    outcome = (result.Rejected, result.Counts.Added);
-                }
+                // Whichever importer the damaged header still points at, as `ledger import auto` chooses. The zone
+                // lets the Setup download's local times through, so more of the file is exercised.
+                var result = await new ImportFileHandler(test.Ledger).HandleAsync(new ImportFile(ImportFormats.Auto, path, TimeZone: "UTC"));
+                outcome = (result.Rejected, result.Usage?.Counts.Added ?? result.Inventory!.Counts.Created + result.Inventory.Counts.Updated);
             }
             catch (ImportFileException exception)
             {

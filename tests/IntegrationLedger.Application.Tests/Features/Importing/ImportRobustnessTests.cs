@@ -14,11 +14,11 @@ public class ImportRobustnessTests
         return test;
     }
 
-    private static Task<ImportResult> Usage(TestLedger test, string format, string path, string? zone = null, bool skipInvalid = false, string? errors = null) =>
-        new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile(format, path, zone, SkipInvalid: skipInvalid, ErrorsPath: errors));
+    private static Task<UsageImportResult> Usage(TestLedger test, string format, string path, string? zone = null, bool skipInvalid = false, string? errors = null) =>
+        test.Ledger.ImportUsageAsync(new ImportFile(format, path, zone, SkipInvalid: skipInvalid, ErrorsPath: errors));
 
     private static Task<InventoryImportResult> Inventory(TestLedger test, string template, string path, bool skipInvalid = false) =>
-        new ImportInventoryFileHandler(test.Ledger).HandleAsync(new ImportInventoryFile(template, path, SkipInvalid: skipInvalid));
+        test.Ledger.ImportInventoryAsync(new ImportFile(template, path, SkipInvalid: skipInvalid));
 
     [Test]
     public async Task IsoTimeWithoutZone_IsRefusedInAnApiExportAndReadInTheGivenZoneInASetupDownload()
@@ -42,11 +42,11 @@ public class ImportRobustnessTests
             "sync@example.com,03/11/2026 06:00,192.0.2.10,Success\n" +
             "sync@example.com,28/11/2026 06:00,192.0.2.10,Success\n");
 
-        var monthFirst = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-login-history", path, "Europe/London"));
+        var monthFirst = await test.Ledger.ImportUsageAsync(new ImportFile("sf-login-history", path, "Europe/London"));
         Assert.That(monthFirst.Rejected, Is.True, "28/11 cannot be month first, so the file is not taken as if it were");
         Assert.That(monthFirst.Errors.Single().Reason, Does.Contain("--day-first"));
 
-        var dayFirst = await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-login-history", path, "Europe/London", DayFirst: true));
+        var dayFirst = await test.Ledger.ImportUsageAsync(new ImportFile("sf-login-history", path, "Europe/London", DayFirst: true));
         Assert.That(dayFirst.Committed, Is.True);
         var days = await test.Ledger.Db.UsageEvents.OrderBy(e => e.OccurredAt).Select(e => e.OccurredAt).ToListAsync();
         Assert.That(days.Select(d => (d.Month, d.Day)), Is.EqualTo(new[] { (11, 3), (11, 28) }));

@@ -26,10 +26,10 @@ public class ImportSamplesTests
     public async Task Import_Sample_IsRecognisedAndEveryRowAddedOnce(string file, string format, int rows)
     {
         await using var test = await TestLedger.CreateAsync();
-        var request = new ImportUsageFile("auto", Samples.Salesforce(file), TimeZone: "America/Los_Angeles");
+        var request = new ImportFile("auto", Samples.Salesforce(file), TimeZone: "America/Los_Angeles");
 
-        var first = await new ImportUsageFileHandler(test.Ledger).HandleAsync(request);
-        var second = await new ImportUsageFileHandler(test.Ledger).HandleAsync(request);
+        var first = await test.Ledger.ImportUsageAsync(request);
+        var second = await test.Ledger.ImportUsageAsync(request);
 
         Assert.That(first.Format, Is.EqualTo(format));
         Assert.That(first.FormatDetected, Is.True);
@@ -88,7 +88,7 @@ public class ImportSamplesTests
     {
         await using var test = await TestLedger.CreateAsync();
 
-        await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-login-history", Samples.Salesforce("login-history-setup-download.csv"), "America/New_York"));
+        await test.Ledger.ImportUsageAsync(new ImportFile("sf-login-history", Samples.Salesforce("login-history-setup-download.csv"), "America/New_York"));
 
         var first = await test.Ledger.Db.UsageEvents.OrderBy(e => e.LineNumber).FirstAsync();
         Assert.That(first.OccurredAt, Is.EqualTo(new DateTime(2026, 11, 28, 11, 0, 0, DateTimeKind.Utc)), "6:00 AM in New York in November is 11:00 UTC");
@@ -100,7 +100,7 @@ public class ImportSamplesTests
     {
         await using var test = await TestLedger.CreateAsync();
 
-        Assert.That(async () => await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", Samples.Salesforce("login-history-setup-download.csv"))),
+        Assert.That(async () => await test.Ledger.ImportUsageAsync(new ImportFile("auto", Samples.Salesforce("login-history-setup-download.csv"))),
             Throws.TypeOf<Application.Features.Importing.ImportFileException>().With.Message.Contains("--time-zone").And.Message.Contains("line 2"));
         Assert.That(await test.Ledger.Db.UsageEvents.CountAsync(), Is.Zero);
     }
@@ -175,6 +175,6 @@ public class ImportSamplesTests
         Assert.That(test.ScalarRaw($"SELECT KeyHash FROM UsageEvents WHERE NaturalKey = 'API:46Z1jgECCxtc-1uM_Yv_L-'"), Is.EqualTo(taken + 1));
     }
 
-    private static Task<ImportResult> Import(TestLedger test, string file) =>
-        new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("auto", Samples.Salesforce(file), TimeZone: "America/Los_Angeles"));
+    private static Task<UsageImportResult> Import(TestLedger test, string file) =>
+        test.Ledger.ImportUsageAsync(new ImportFile("auto", Samples.Salesforce(file), TimeZone: "America/Los_Angeles"));
 }

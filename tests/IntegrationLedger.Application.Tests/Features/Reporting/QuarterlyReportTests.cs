@@ -32,7 +32,7 @@ public class QuarterlyReportTests
             "Login,20260801060000.000,req-1,005xx000001Sv7A,\"=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",192.0.2.10\n" +
             "Login,20260801070000.000,req-2,005xx000001Sv8Q,nightly.etl@example.com,192.0.2.10\n");
         test.Clock.SetUtcNow(new DateTimeOffset(2026, 8, 2, 0, 0, 0, TimeSpan.Zero));
-        await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-elf", path));
+        await test.Ledger.ImportUsageAsync(new ImportFile("sf-elf", path));
         // A reset in August, confirmed six hours later; a departure in September.
         await new ResetTokenHandler(test.Ledger).HandleAsync(new ResetToken("etl-token"));
         test.Clock.Advance(TimeSpan.FromHours(6));
@@ -206,7 +206,7 @@ public class QuarterlyReportTests
         var path = Samples.Write(test, "failed.csv",
             "EVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,USER_NAME,SOURCE_IP,LOGIN_STATUS\n" +
             "Login,20260901060000.000,req-9,005xx000001Sv8Q,nightly.etl@example.com,192.0.2.10,LOGIN_ERROR_MUST_USE_API_TOKEN\n");
-        await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-elf", path));
+        await test.Ledger.ImportUsageAsync(new ImportFile("sf-elf", path));
 
         var (_, report) = await BuildAsync(test);
 

@@ -5,8 +5,6 @@ namespace IntegrationLedger.Application.Features.Importing.Formats;
 /// <summary>The platform formats, and recognising one from a header.</summary>
 public static class UsageFormats
 {
-    public const string Auto = "auto";
-
     public static IReadOnlyList<IUsageFormat> All { get; } =
     [
         new ElfFormat(),

@@ -80,7 +80,7 @@ public class NotUpdatedAfterResetRuleTests
         var path = Samples.Write(test, "lh.csv",
             "Login Time,Username,Source IP,Status,Application\n" +
             $"{Now.AddMinutes(30):yyyy-MM-dd HH:mm:ss},integration.sync@example.com,192.0.2.10,Invalid Password,AcmeSync/4.2.1\n");
-        await new ImportUsageFileHandler(test.Ledger).HandleAsync(new ImportUsageFile("sf-login-history", path, "UTC"));
+        await test.Ledger.ImportUsageAsync(new ImportFile("sf-login-history", path, "UTC"));
 
         var findings = await FindingsOfAsync(test, "not-updated-after-reset");
 

@@ -5,13 +5,6 @@ using IntegrationLedger.Domain.Common;
 
 namespace IntegrationLedger.Application.Features.Importing;
 
-/// <summary>
-/// Imports one of the inventory templates (people, integrations, tokens, token-usages), creating or
-/// updating by natural key. Every change is audited like one made by hand; the file is all or nothing
-/// unless <see cref="SkipInvalid"/>.
-/// </summary>
-public sealed record ImportInventoryFile(string Template, string Path, bool DryRun = false, bool SkipInvalid = false, string? ErrorsPath = null);
-
 public sealed record InventoryCounts
 {
     public long Read { get; set; }
@@ -26,17 +19,14 @@ public sealed record InventoryImportResult(string Template, string File, Invento
     public bool Rejected => Counts.Rejected > 0 && !Committed && !DryRun;
 }
 
-public sealed class ImportInventoryFileHandler(Ledger ledger)
+/// <summary>
+/// Reads one of the inventory templates (people, integrations, tokens, token-usages) into the ledger, for
+/// <see cref="ImportFileHandler"/>, creating or updating by natural key. Every change is audited like one
+/// made by hand.
+/// </summary>
+internal sealed class InventoryTemplateImport(Ledger ledger)
 {
-    public async Task<InventoryImportResult> HandleAsync(ImportInventoryFile request, CancellationToken cancellationToken = default)
-    {
-        var template = InventoryTemplates.Find(request.Template)
-            ?? throw new ImportFileException($"'{request.Template}' is not an inventory template; use one of {string.Join(", ", InventoryTemplates.All.Select(t => t.Name))}.");
-        using var csv = CsvFile.Open(request.Path);
-        return await ImportAsync(template, csv, request, cancellationToken);
-    }
-
-    internal async Task<InventoryImportResult> ImportAsync(IInventoryTemplate template, CsvFile csv, ImportInventoryFile request, CancellationToken cancellationToken)
+    public async Task<InventoryImportResult> ImportAsync(IInventoryTemplate template, CsvFile csv, ImportFile request, CancellationToken cancellationToken)
     {
         var missing = template.Columns.Where(c => c.Required && !csv.Header.Has(c.Name)).Select(c => c.Name).ToList();
         if (missing.Count > 0)

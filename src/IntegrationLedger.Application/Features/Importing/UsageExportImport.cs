@@ -1,5 +1,3 @@
-using FluentValidation;
-using FluentValidation.Results;
 using IntegrationLedger.Application.Features.Importing.Attribution;
 using IntegrationLedger.Application.Features.Importing.Csv;
 using IntegrationLedger.Application.Features.Importing.Formats;
@@ -10,24 +8,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IntegrationLedger.Application.Features.Importing;
 
-/// <summary>
-/// Imports a platform export. All or nothing: a file with a bad row changes nothing unless
-/// <see cref="SkipInvalid"/>; <see cref="DryRun"/> does everything but commit, so its counts are exact.
-/// </summary>
-public sealed record ImportUsageFile(
-    string Format,
-    string Path,
-    string? TimeZone = null,
-    bool DryRun = false,
-    bool SkipInvalid = false,
-    string? ErrorsPath = null,
-    bool DayFirst = false);
-
 public sealed record ImportProgress(long BytesRead, long TotalBytes, long Rows);
 
 public sealed record UnattributedActivity(string? Account, string? Application, string? SourceIp, long Events);
 
-public sealed record ImportResult(
+/// <summary>What importing a platform export did, in detail.</summary>
+public sealed record UsageImportResult(
     string Format,
     bool FormatDetected,
     string File,
@@ -46,16 +32,17 @@ public sealed record ImportResult(
     public bool Rejected => Counts.Rejected > 0 && !Committed && !DryRun;
 }
 
-public sealed class ImportUsageFileHandler(Ledger ledger)
+/// <summary>
+/// Reads a platform export into the ledger, for <see cref="ImportFileHandler"/>: every event validated,
+/// deduplicated by its natural key, attributed, and written with the batch in one transaction.
+/// </summary>
+internal sealed class UsageExportImport(Ledger ledger)
 {
     private const int ProgressEvery = 16_384;
     private const int UnattributedGroupsKept = 10_000;
 
-    public async Task<ImportResult> HandleAsync(ImportUsageFile request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<UsageImportResult> ImportAsync(IUsageFormat format, CsvFile csv, ImportFile request, TimeZoneInfo? zone, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var zone = FindZone(request.TimeZone);
-        using var csv = CsvFile.Open(request.Path);
-        var (format, detected) = ChooseFormat(request.Format, csv);
         var reader = format.Bind(csv.Header, request.Path);
 
         await using var change = await ledger.BeginChangeAsync("import." + format.Name, cancellationToken);
@@ -83,7 +70,7 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
             foreach (var error in found)
             {
                 errorCount++;
-                if (errors.Count < ImportResult.ErrorsKept)
+                if (errors.Count < UsageImportResult.ErrorsKept)
                     errors.Add(error);
                 rejectedRows?.Write(error, fields, csv.Header.Count);
             }
@@ -152,8 +139,8 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
             await change.CommitAsync(cancellationToken);
         }
 
-        return new ImportResult(
-            format.Name, detected, request.Path, csv.Sha256(), counts, errors, errorCount,
+        return new UsageImportResult(
+            format.Name, false, request.Path, csv.Sha256(), counts, errors, errorCount,
             unattributed.OrderByDescending(g => g.Value).ThenBy(g => g.Key.Item1, StringComparer.Ordinal)
                 .Select(g => new UnattributedActivity(g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Value)).ToList(),
             csv.FooterLines, committed, request.DryRun);
@@ -174,35 +161,6 @@ public sealed class ImportUsageFileHandler(Ledger ledger)
             id.Value = userId;
             name.Value = username;
             await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private static (IUsageFormat Format, bool Detected) ChooseFormat(string name, CsvFile csv)
-    {
-        if (string.Equals(name, UsageFormats.Auto, StringComparison.OrdinalIgnoreCase))
-        {
-            return UsageFormats.Recognise(csv.Header) is { } recognised
-                ? (recognised, true)
-                : throw new ImportFileException(
-                    $"{csv.Path}, line {csv.Header.Line}: the header matches none of the formats ledger reads ({string.Join(", ", UsageFormats.All.Select(f => f.Name))}); " +
-                    $"it starts with {csv.Header.Preview()}.");
-        }
-        return UsageFormats.Find(name) is { } format
-            ? (format, false)
-            : throw new ValidationException([new ValidationFailure("format", $"'{name}' is not an import format; use one of auto, {string.Join(", ", UsageFormats.All.Select(f => f.Name))}.")]);
-    }
-
-    private static TimeZoneInfo? FindZone(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-            return null;
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(name.Trim());
-        }
-        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw new ValidationException([new ValidationFailure("time-zone", $"'{name}' is not a time zone; use an IANA name such as America/New_York or UTC.")]);
         }
     }
 }
