@@ -3,6 +3,7 @@ using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Common.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application;
 
@@ -13,9 +14,6 @@ namespace IntegrationLedger.Application;
 public sealed class Ledger : IAsyncDisposable
 {
     private const string KeyCheckSetting = "ledger.key-check";
-
-    /// <summary>The audit action of a ledger's creation: always its first entry.</summary>
-    public const string InitAction = "ledger.init";
 
     private readonly LedgerOptions _options;
     private LedgerKey? _key;
@@ -69,7 +67,7 @@ public sealed class Ledger : IAsyncDisposable
             key ??= LedgerKey.Load(path, options.KeyFromEnvironment, createIfMissing: stored is null);
             if (stored is null)
             {
-                await using var change = await ledger.BeginChangeAsync(InitAction, cancellationToken);
+                await using var change = await ledger.BeginChangeAsync(AuditActions.LedgerInit, cancellationToken);
                 ledger.Db.Settings.Add(new LedgerSetting(KeyCheckSetting, key.Check));
                 await change.CommitAsync(cancellationToken);
             }

@@ -17,6 +17,7 @@ using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Domain.Usage;
 
 namespace IntegrationLedger.Cli.Demo;
 
@@ -195,7 +196,7 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
         output.Line();
         output.Line($"Imported {imports.Count} sample exports: {imports.Sum(i => i.Counts.Read)} rows, {imports.Sum(i => i.Counts.Added)} new events; "
             + $"of the activity, {imports.Sum(i => i.Counts.Attributed)} rows were attributed to an integration and {imports.Sum(i => i.Counts.Unattributed)} were not.");
-        var events = ledger.Db.UsageEvents.Where(e => e.EventType != "SetupAuditTrail");
+        var events = ledger.Db.UsageEvents.Where(e => e.EventType != UsageEventTypes.SetupAuditTrail);
         var byIntegration = await events.Where(e => e.IntegrationId != null)
             .GroupBy(e => e.IntegrationId).Select(g => new { Id = g.Key!.Value, Events = g.Count() }).ToListAsync(cancellationToken);
         var names = await ledger.Db.Integrations.ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);

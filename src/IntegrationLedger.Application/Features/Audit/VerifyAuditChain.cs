@@ -1,3 +1,4 @@
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Auditing;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed class VerifyAuditChainHandler(Ledger ledger)
     /// <param name="anchor">An entry's hash from an earlier workbook that the chain must still pass through.</param>
     public async Task<AuditChainReport> HandleAsync(ChainAnchor? anchor, CancellationToken cancellationToken = default)
     {
-        var verifier = new AuditChainVerifier(firstAction: Ledger.InitAction, anchor);
+        var verifier = new AuditChainVerifier(firstAction: AuditActions.LedgerInit, anchor);
         var entries = ledger.Db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {

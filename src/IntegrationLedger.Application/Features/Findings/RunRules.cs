@@ -1,5 +1,6 @@
 using IntegrationLedger.Domain.Findings;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Findings;
 
@@ -45,7 +46,7 @@ public sealed class RunRulesHandler(Ledger ledger)
         foreach (var rule in RuleBook.All)
             results.AddRange((await rule.EvaluateAsync(context, cancellationToken)).Select(result => (rule, result)));
 
-        await using (var change = await ledger.BeginChangeAsync("findings.run", cancellationToken))
+        await using (var change = await ledger.BeginChangeAsync(AuditActions.FindingsRun, cancellationToken))
         {
             var existing = await db.Findings.ToDictionaryAsync(f => (f.RuleId, f.SubjectType, f.SubjectKey), cancellationToken);
             var seen = new HashSet<(string, string, string)>();

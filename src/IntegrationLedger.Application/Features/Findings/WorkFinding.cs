@@ -1,6 +1,7 @@
 using FluentValidation;
 using IntegrationLedger.Application.Common;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Findings;
 
@@ -27,7 +28,7 @@ public sealed class WorkFindingHandler(Ledger ledger)
     public async Task<FindingView> HandleAsync(WorkFinding request, CancellationToken cancellationToken = default)
     {
         await new WorkFindingValidator().ValidateAndThrowAsync(request, cancellationToken);
-        await using var change = await ledger.BeginChangeAsync(request.Action == FindingAction.Acknowledge ? "finding.ack" : "finding.resolve", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(request.Action == FindingAction.Acknowledge ? AuditActions.FindingAcknowledge : AuditActions.FindingResolve, cancellationToken);
         var wanted = request.Id.Trim().ToLowerInvariant();
         // Findings are few; matching the short id in memory keeps the stored key a plain GUID.
         var finding = (await ledger.Db.Findings.ToListAsync(cancellationToken)).SingleOrDefault(f => f.ShortId == wanted || f.Id.ToString() == wanted)

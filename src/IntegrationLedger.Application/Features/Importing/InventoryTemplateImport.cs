@@ -2,6 +2,7 @@ using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Importing.Csv;
 using IntegrationLedger.Application.Features.Importing.Inventory;
 using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Importing;
 
@@ -37,7 +38,7 @@ internal sealed class InventoryTemplateImport(Ledger ledger)
             csv.Header.MarkKept(column);
         using var rejectedRows = request.ErrorsPath is null ? null : RejectedRowsFile.Create(request.ErrorsPath, request.Path, csv.Header.Names, new HashSet<int>());
 
-        await using var change = await ledger.BeginChangeAsync("import." + template.Name, cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.Import(template.Name), cancellationToken);
         // Every query would otherwise scan every entity this file has added so far: quadratic in the rows.
         // The appliers only add and call domain methods, and the commit detects all changes once.
         ledger.Db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -5,6 +5,7 @@ using IntegrationLedger.Domain.Importing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Importing;
 
@@ -45,7 +46,7 @@ internal sealed class UsageExportImport(Ledger ledger)
     {
         var reader = format.Bind(csv.Header, request.Path);
 
-        await using var change = await ledger.BeginChangeAsync("import." + format.Name, cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.Import(format.Name), cancellationToken);
         var db = ledger.Db;
         // Events point at their batch, which is written last with its final counts.
         // A larger page cache keeps the key index's pages in memory while millions of rows go in.

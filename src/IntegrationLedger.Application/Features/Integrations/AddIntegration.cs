@@ -3,6 +3,7 @@ using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Integrations;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Integrations;
 
@@ -40,7 +41,7 @@ public sealed class AddIntegrationHandler(Ledger ledger)
     public async Task<IntegrationDetails> HandleAsync(AddIntegration request, CancellationToken cancellationToken = default)
     {
         await new AddIntegrationValidator().ValidateAndThrowAsync(request, cancellationToken);
-        await using var change = await ledger.BeginChangeAsync("integration.add", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.IntegrationAdd, cancellationToken);
         var db = ledger.Db;
 
         var name = request.Name.Trim();

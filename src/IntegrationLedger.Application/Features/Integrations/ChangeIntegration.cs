@@ -2,6 +2,7 @@ using FluentValidation;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Integrations;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Integrations;
 
@@ -26,7 +27,7 @@ public sealed class ChangeIntegrationHandler(Ledger ledger)
     public async Task<IntegrationDetails> HandleAsync(ChangeIntegration request, CancellationToken cancellationToken = default)
     {
         await new ChangeIntegrationValidator().ValidateAndThrowAsync(request, cancellationToken);
-        await using var change = await ledger.BeginChangeAsync("integration.change", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.IntegrationChange, cancellationToken);
         var db = ledger.Db;
         var integration = await db.RequireIntegrationAsync(request.Integration, cancellationToken);
         var now = ledger.Now;

@@ -1,6 +1,7 @@
 using FluentValidation;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Integrations;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Integrations;
 
@@ -30,7 +31,7 @@ public sealed class VetIntegrationHandler(Ledger ledger)
         if (request.ReviewedOn > DateOnly.FromDateTime(ledger.Now))
             throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(request.ReviewedOn), "A review cannot be recorded for a date in the future.")]);
 
-        await using var change = await ledger.BeginChangeAsync("integration.vet", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.IntegrationVet, cancellationToken);
         var integration = await ledger.Db.RequireIntegrationAsync(request.Integration, cancellationToken);
         // Without a stated next review, a vendor is re-vetted after a year, the usual third-party review cycle.
         var nextReview = request.NextReviewOn ?? request.ReviewedOn.AddYears(1);

@@ -3,6 +3,7 @@ using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.People;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.People;
 
@@ -23,7 +24,7 @@ public sealed class AddPersonHandler(Ledger ledger)
     public async Task<PersonSummary> HandleAsync(AddPerson request, CancellationToken cancellationToken = default)
     {
         await new AddPersonValidator().ValidateAndThrowAsync(request, cancellationToken);
-        await using var change = await ledger.BeginChangeAsync("person.add", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.PersonAdd, cancellationToken);
 
         var email = Person.NormalizeEmail(request.Email);
         if (await ledger.Db.People.AnyAsync(p => p.Email == email, cancellationToken))

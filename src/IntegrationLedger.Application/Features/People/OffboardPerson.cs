@@ -3,6 +3,7 @@ using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.People;
 
@@ -44,7 +45,7 @@ public sealed class OffboardPersonHandler(Ledger ledger)
     public async Task<OffboardingPlan> HandleAsync(OffboardPerson request, CancellationToken cancellationToken = default)
     {
         await new OffboardPersonValidator(ledger.Now).ValidateAndThrowAsync(request, cancellationToken);
-        await using var change = await ledger.BeginChangeAsync("person.offboard", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.PersonOffboard, cancellationToken);
         var db = ledger.Db;
 
         var person = await db.RequirePersonAsync(request.Email, cancellationToken);

@@ -8,6 +8,8 @@ using IntegrationLedger.Domain.Findings;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence.Auditing;
+using IntegrationLedger.Domain.Usage;
 
 namespace IntegrationLedger.Application.Features.Reporting;
 
@@ -187,25 +189,25 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
     {
         var entries = await ledger.Db.AuditEntries.AsNoTracking()
             .Where(e => e.OccurredAt < end && (e.EntityType == "Token" || e.EntityType == "TokenUsage")
-                && (e.Action == "token.reset" || e.Action == "token.confirm" || e.Action == "token.revoke" || e.Action == "person.offboard" || e.Action == "review.attest" || e.Action == "token.use"))
+                && (e.Action == AuditActions.TokenReset || e.Action == AuditActions.TokenConfirm || e.Action == AuditActions.TokenRevoke || e.Action == AuditActions.PersonOffboard || e.Action == AuditActions.ReviewAttest || e.Action == AuditActions.TokenUse))
             .OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var usageOwner = new Dictionary<string, (string Token, string Integration)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var use in entries.Where(e => e.Action == "token.use" && e.EntityType == "TokenUsage" && e.After is not null))
+        foreach (var use in entries.Where(e => e.Action == AuditActions.TokenUse && e.EntityType == "TokenUsage" && e.After is not null))
         {
             using var after = System.Text.Json.JsonDocument.Parse(use.After!);
             var root = after.RootElement;
             usageOwner[use.EntityId] = (tokens.GetValueOrDefault(root.GetProperty("TokenId").GetString()!, "?"), integrations.GetValueOrDefault(root.GetProperty("IntegrationId").GetString()!, "?"));
         }
-        var confirmations = entries.Where(e => e.Action == "token.confirm" && e.EntityType == "TokenUsage").ToList();
+        var confirmations = entries.Where(e => e.Action == AuditActions.TokenConfirm && e.EntityType == "TokenUsage").ToList();
         var rows = new List<object?[]>();
         foreach (var entry in entries.Where(e => e.OccurredAt >= quarter.StartUtc))
         {
-            if (entry.Action == "token.reset" && entry.EntityType == "TokenUsage" && usageOwner.TryGetValue(entry.EntityId, out var usage))
+            if (entry.Action == AuditActions.TokenReset && entry.EntityType == "TokenUsage" && usageOwner.TryGetValue(entry.EntityId, out var usage))
             {
                 var confirmed = confirmations.FirstOrDefault(c => c.EntityId == entry.EntityId && c.Sequence > entry.Sequence)?.OccurredAt;
                 rows.Add([usage.Token, "reset", entry.OccurredAt, usage.Integration, confirmed, confirmed is { } at ? Math.Round((at - entry.OccurredAt).TotalHours, 1) : null, null]);
             }
-            else if (entry.Action == "token.reset" && entry.EntityType == "Token")
+            else if (entry.Action == AuditActions.TokenReset && entry.EntityType == "Token")
             {
                 rows.Add([tokens.GetValueOrDefault(entry.EntityId, entry.EntityId), "reset", entry.OccurredAt, null, null, null, "new value recorded"]);
             }
@@ -255,7 +257,7 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
     private async Task<List<object?[]>> WeeklyActivityAsync(Quarter quarter, DateTime end, IReadOnlyDictionary<Guid, string> names, CancellationToken cancellationToken)
     {
         var days = await ledger.Db.UsageEvents.AsNoTracking()
-            .Where(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < end && e.IntegrationId != null && e.EventType != "SetupAuditTrail")
+            .Where(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < end && e.IntegrationId != null && e.EventType != UsageEventTypes.SetupAuditTrail)
             .GroupBy(e => new { e.IntegrationId, Day = e.OccurredAt.Date })
             .Select(g => new { g.Key.IntegrationId, g.Key.Day, Events = g.Count(), Failed = g.Count(e => e.Succeeded == false) })
             .ToListAsync(cancellationToken);

@@ -4,6 +4,7 @@ using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Reviews;
 
@@ -31,7 +32,7 @@ public sealed class AttestReviewItemHandler(Ledger ledger)
     public async Task<AttestResult> HandleAsync(AttestReviewItem request, CancellationToken cancellationToken = default)
     {
         await new AttestReviewItemValidator().ValidateAndThrowAsync(request, cancellationToken);
-        await using var change = await ledger.BeginChangeAsync("review.attest", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.ReviewAttest, cancellationToken);
         var db = ledger.Db;
         var wanted = request.Item.Trim().ToLowerInvariant();
         var reviews = await db.AccessReviews.Include(r => r.Items).Where(r => r.CompletedAt == null).ToListAsync(cancellationToken);

@@ -2,6 +2,7 @@ using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Reviews;
 
@@ -18,7 +19,7 @@ public sealed class StartReviewHandler(Ledger ledger)
 
     public async Task<ReviewStatus> HandleAsync(StartReview request, CancellationToken cancellationToken = default)
     {
-        await using (var change = await ledger.BeginChangeAsync("review.start", cancellationToken))
+        await using (var change = await ledger.BeginChangeAsync(AuditActions.ReviewStart, cancellationToken))
         {
             var db = ledger.Db;
             var quarter = request.Quarter.ToString();

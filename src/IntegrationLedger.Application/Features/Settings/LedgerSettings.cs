@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Settings;
 
@@ -32,7 +33,7 @@ public sealed class SetSettingHandler(Ledger ledger)
         if (!int.TryParse(request.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < min || value > max)
             throw Invalid("value", $"'{request.Value}' is not a whole number from {min} to {max}, which {known.Name} needs.");
 
-        await using var change = await ledger.BeginChangeAsync("settings.set", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.SettingsSet, cancellationToken);
         var stored = await ledger.Db.Settings.FindAsync([known.Name], cancellationToken);
         if (stored is null)
             ledger.Db.Settings.Add(new LedgerSetting(known.Name, value.ToString(System.Globalization.CultureInfo.InvariantCulture)));

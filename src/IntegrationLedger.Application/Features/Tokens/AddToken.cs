@@ -6,6 +6,7 @@ using IntegrationLedger.Domain.Accounts;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Tokens;
 
@@ -52,7 +53,7 @@ public sealed class AddTokenHandler(Ledger ledger)
         await new AddTokenValidator(ledger.Now).ValidateAndThrowAsync(request, cancellationToken);
         var fingerprint = request.Secret is null ? null : ledger.Key.Fingerprint(request.Secret);
 
-        await using var change = await ledger.BeginChangeAsync("token.add", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.TokenAdd, cancellationToken);
         var db = ledger.Db;
         var label = request.Label.Trim();
         if (await db.Tokens.AnyAsync(t => t.Label == label, cancellationToken))

@@ -1,4 +1,5 @@
 using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Tokens;
 
@@ -9,7 +10,7 @@ public sealed class ConfirmTokenUpdateHandler(Ledger ledger)
 {
     public async Task<ResetPlan> HandleAsync(ConfirmTokenUpdate request, CancellationToken cancellationToken = default)
     {
-        await using (var change = await ledger.BeginChangeAsync("token.confirm", cancellationToken))
+        await using (var change = await ledger.BeginChangeAsync(AuditActions.TokenConfirm, cancellationToken))
         {
             var token = await ledger.Db.RequireTokenAsync(request.Token, cancellationToken);
             var integration = await ledger.Db.RequireIntegrationAsync(request.Integration, cancellationToken);

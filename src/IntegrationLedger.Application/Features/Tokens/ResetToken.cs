@@ -2,6 +2,7 @@ using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Tokens;
 
@@ -16,7 +17,7 @@ public sealed class ResetTokenHandler(Ledger ledger)
     public async Task<ResetPlan> HandleAsync(ResetToken request, CancellationToken cancellationToken = default)
     {
         var fingerprint = request.NewSecret is null ? null : ledger.Key.Fingerprint(request.NewSecret);
-        await using (var change = await ledger.BeginChangeAsync("token.reset", cancellationToken))
+        await using (var change = await ledger.BeginChangeAsync(AuditActions.TokenReset, cancellationToken))
         {
             var token = await ledger.Db.RequireTokenAsync(request.Token, cancellationToken);
             if (fingerprint is not null && await ledger.Db.Tokens.FirstOrDefaultAsync(t => t.Fingerprint == fingerprint.Hash && t.Id != token.Id, cancellationToken) is { } twin)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Tokens;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Tokens;
 
@@ -22,7 +23,7 @@ public sealed class RevokeTokenHandler(Ledger ledger)
     public async Task<TokenDetails> HandleAsync(RevokeToken request, CancellationToken cancellationToken = default)
     {
         await new RevokeTokenValidator().ValidateAndThrowAsync(request, cancellationToken);
-        await using (var change = await ledger.BeginChangeAsync("token.revoke", cancellationToken))
+        await using (var change = await ledger.BeginChangeAsync(AuditActions.TokenRevoke, cancellationToken))
         {
             var token = await ledger.Db.RequireTokenAsync(request.Token, cancellationToken);
             token.Revoke(request.Reason, request.Note, ledger.Now);

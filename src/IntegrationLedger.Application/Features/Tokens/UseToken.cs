@@ -1,6 +1,7 @@
 using FluentValidation;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Tokens;
 
@@ -24,7 +25,7 @@ public sealed class UseTokenHandler(Ledger ledger)
     public async Task<TokenDetails> HandleAsync(UseToken request, CancellationToken cancellationToken = default)
     {
         await new UseTokenValidator(ledger.Now).ValidateAndThrowAsync(request, cancellationToken);
-        await using var change = await ledger.BeginChangeAsync("token.use", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.TokenUse, cancellationToken);
         var db = ledger.Db;
 
         var token = await db.RequireTokenAsync(request.Token, cancellationToken);

@@ -3,6 +3,7 @@ using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Users;
 
@@ -29,7 +30,7 @@ public sealed class AddUserHandler(Ledger ledger)
     {
         await new AddUserValidator().ValidateAndThrowAsync(request, cancellationToken);
         var hash = Passwords.Hash(request.Password);
-        await using var change = await ledger.BeginChangeAsync("user.add", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.UserAdd, cancellationToken);
 
         var email = Person.NormalizeEmail(request.Email);
         if (await ledger.Db.Users.AnyAsync(u => u.Email == email, cancellationToken))

@@ -2,6 +2,7 @@ using FluentValidation;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Users;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Users;
 
@@ -22,7 +23,7 @@ public sealed class ChangeUserRoleHandler(Ledger ledger)
     public async Task<UserSummary> HandleAsync(ChangeUserRole request, CancellationToken cancellationToken = default)
     {
         await new ChangeUserRoleValidator().ValidateAndThrowAsync(request, cancellationToken);
-        await using var change = await ledger.BeginChangeAsync("user.role", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.UserRole, cancellationToken);
         var user = await ledger.Db.RequireUserAsync(request.Email, cancellationToken);
         if (user.Role == UserRole.Admin && request.Role != UserRole.Admin && !await AdminAccounts.AnotherActiveAsync(ledger, user, cancellationToken))
             throw new DomainException($"{user.Email} is the only admin; make another account admin first, or no one could manage accounts.");

@@ -1,4 +1,5 @@
 using IntegrationLedger.Domain.Users;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Users;
 
@@ -11,8 +12,8 @@ public sealed class RecordAccessHandler(Ledger ledger)
     {
         var action = request.Kind switch
         {
-            AccessEventKind.Denied => "auth.denied",
-            AccessEventKind.SignedOut => "auth.sign-out",
+            AccessEventKind.Denied => AuditActions.Denied,
+            AccessEventKind.SignedOut => AuditActions.SignOut,
             // Sign-ins are recorded with the password check, by SignInHandler.
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Only sign-outs and refusals are recorded here."),
         };

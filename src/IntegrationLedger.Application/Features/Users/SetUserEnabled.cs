@@ -2,6 +2,7 @@ using FluentValidation;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Users;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Users;
 
@@ -21,7 +22,7 @@ public sealed class SetUserEnabledHandler(Ledger ledger)
     public async Task<UserSummary> HandleAsync(SetUserEnabled request, CancellationToken cancellationToken = default)
     {
         await new SetUserEnabledValidator().ValidateAndThrowAsync(request, cancellationToken);
-        await using var change = await ledger.BeginChangeAsync(request.Enabled ? "user.enable" : "user.disable", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(request.Enabled ? AuditActions.UserEnable : AuditActions.UserDisable, cancellationToken);
         var user = await ledger.Db.RequireUserAsync(request.Email, cancellationToken);
         if (request.Enabled)
         {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Users;
 
@@ -24,7 +25,7 @@ public sealed class SetUserPasswordHandler(Ledger ledger)
     {
         await new SetUserPasswordValidator().ValidateAndThrowAsync(request, cancellationToken);
         var hash = Passwords.Hash(request.Password);
-        await using var change = await ledger.BeginChangeAsync("user.password", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.UserPassword, cancellationToken);
         var user = await ledger.Db.RequireUserAsync(request.Email, cancellationToken);
         user.ChangePassword(hash);
         await change.CommitAsync(cancellationToken);

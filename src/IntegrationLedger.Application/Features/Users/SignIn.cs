@@ -1,6 +1,7 @@
 using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Users;
 
@@ -37,7 +38,7 @@ public sealed class SignInHandler(Ledger ledger)
         var (matches, rehash) = Passwords.Check(known, request.Password);
         var newHash = matches && rehash ? Passwords.Hash(request.Password) : null;
 
-        await using var change = await ledger.BeginChangeAsync("auth.sign-in", cancellationToken);
+        await using var change = await ledger.BeginChangeAsync(AuditActions.SignIn, cancellationToken);
         var now = ledger.Now;
         var user = known is null ? null : await ledger.Db.Users.SingleOrDefaultAsync(u => u.Id == known.Id, cancellationToken);
         // A password changed between the check and the lock: the check was against the old one.

@@ -12,7 +12,7 @@ namespace IntegrationLedger.Application.Features.Findings.Rules;
 internal static class Activity
 {
     public static IQueryable<UsageEvent> Of(RuleContext context) =>
-        context.Db.UsageEvents.AsNoTracking().Where(e => e.EventType != "SetupAuditTrail");
+        context.Db.UsageEvents.AsNoTracking().Where(e => e.EventType != UsageEventTypes.SetupAuditTrail);
 
     /// <summary>
     /// The failures that say a credential is wrong: what an integration shows when it still has the old

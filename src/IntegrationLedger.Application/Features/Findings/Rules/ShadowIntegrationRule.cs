@@ -22,7 +22,7 @@ public sealed class ShadowIntegrationRule : IRule
         new("min-events", 1, "Events from one account and application before they count as an integration", Min: 1, Max: 1_000_000),
     ];
 
-    private static readonly string[] NotIntegrations = ["SetupAuditTrail", "URI", "Logout", "LoginAs"];
+    private static readonly string[] NotIntegrations = [UsageEventTypes.SetupAuditTrail, UsageEventTypes.Uri, UsageEventTypes.Logout, UsageEventTypes.LoginAs];
 
     /// <summary>Salesforce's own apps for people: their activity is a person at work, not software someone connected.</summary>
     private static readonly string[] PeoplesApps = ["Browser", "Salesforce for iOS", "Salesforce for Android", "Salesforce Mobile", "Salesforce Authenticator"];

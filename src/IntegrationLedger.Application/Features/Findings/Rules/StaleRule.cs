@@ -23,7 +23,7 @@ public sealed class StaleRule : IRule
         var activity = Activity.Of(context);
         // OauthToken rows are snapshots of a token's last use, possibly years back, not a stream of activity:
         // they say nothing about which days the imported data covers. The time index finds both ends at once.
-        var streams = activity.Where(e => e.EventType != "OAuthToken").Select(e => e.OccurredAt);
+        var streams = activity.Where(e => e.EventType != UsageEventTypes.OAuthToken).Select(e => e.OccurredAt);
         var first = await streams.OrderBy(t => t).Cast<DateTime?>().FirstOrDefaultAsync(cancellationToken);
         var last = await streams.OrderByDescending(t => t).Cast<DateTime?>().FirstOrDefaultAsync(cancellationToken);
         var days = context.Setting(this, "days");

@@ -167,7 +167,7 @@ public sealed class Attributor
 
     /// <summary>Activity that authenticated with an OAuth token rather than a password (and security token).</summary>
     private static bool IsOauth(UsageEvent e) =>
-        e.EventType == "OAuthToken"
+        e.EventType == UsageEventTypes.OAuthToken
         || e.ConnectedAppId is not null
         || (e.LoginType?.Contains("Remote Access", StringComparison.OrdinalIgnoreCase) ?? false)
         || (e.Uri?.Contains("oauth2", StringComparison.OrdinalIgnoreCase) ?? false)

@@ -13,10 +13,8 @@ public sealed class ElfFormat : IUsageFormat
 {
     public const string FormatName = "sf-elf";
 
-    private static readonly Dictionary<string, string> EventTypes = new[]
-    {
-        "Login", "LoginAs", "Logout", "API", "RestApi", "ApexRestApi", "BulkApi", "BulkApi2", "ApiTotalUsage", "URI",
-    }.ToDictionary(t => t, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, string> EventTypes =
+        UsageEventTypes.EventMonitoring.ToDictionary(t => t, StringComparer.OrdinalIgnoreCase);
 
     public string Name => FormatName;
 
@@ -86,7 +84,7 @@ public sealed class ElfFormat : IUsageFormat
             if (userId is null && errors.Count == errorsBefore)
                 errors.Add(new RowError(line, "USER_ID", "is empty"));
 
-            var isLogin = eventType == "Login";
+            var isLogin = eventType == UsageEventTypes.Login;
             var sourceIp = RowFields.IpAddress(isLogin ? row.Get(SourceIp) ?? row.Get(ClientIp) : row.Get(ClientIp), isLogin && SourceIp >= 0 ? "SOURCE_IP" : "CLIENT_IP", line, errors);
             var connectedAppId = RowFields.SalesforceId(RowFields.Meaningful(row.Get(ConnectedAppId)), "CONNECTED_APP_ID", line, errors);
             if (errors.Count > errorsBefore)
@@ -131,7 +129,7 @@ public sealed class ElfFormat : IUsageFormat
 
         private string? Status(CsvFile row, string eventType)
         {
-            if (eventType == "Login" && row.Get(LoginStatus) is { } loginStatus)
+            if (eventType == UsageEventTypes.Login && row.Get(LoginStatus) is { } loginStatus)
                 return SalesforceCodes.LoginStatus(loginStatus);
             if (row.Get(StatusCode) is { } code)
                 return code;

@@ -128,7 +128,7 @@ internal sealed record LoginHistoryColumns(int LoginType, int SourceIp, int Stat
             BatchId = context.BatchId,
             LineNumber = row.LineNumber,
             Source = source,
-            EventType = "LoginHistory",
+            EventType = UsageEventTypes.LoginHistory,
             NaturalKey = key,
             OccurredAt = occurredAt,
             Username = username,

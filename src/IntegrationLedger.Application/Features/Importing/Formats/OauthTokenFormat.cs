@@ -73,7 +73,7 @@ public sealed class OauthTokenFormat : IUsageFormat
                 BatchId = context.BatchId,
                 LineNumber = line,
                 Source = FormatName,
-                EventType = "OAuthToken",
+                EventType = UsageEventTypes.OAuthToken,
                 NaturalKey = Keys.ForContent(app, userId, created.ToString("O"), occurredAt.ToString("O"), useCount?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 OccurredAt = occurredAt,
                 UserId = userId,

@@ -101,7 +101,7 @@ public sealed partial class SetupAuditTrailFormat : IUsageFormat
                 BatchId = context.BatchId,
                 LineNumber = line,
                 Source = FormatName,
-                EventType = "SetupAuditTrail",
+                EventType = UsageEventTypes.SetupAuditTrail,
                 // The API export has an Id; the Setup download has none, so its rows are keyed by content.
                 NaturalKey = row.Get(Id) ?? Keys.ForContent(time.Utc.ToString("O"), user, action, row.Get(Section), row.Get(DelegateUser)),
                 OccurredAt = time.Utc,

@@ -1,0 +1,32 @@
+namespace IntegrationLedger.Domain.Usage;
+
+/// <summary>
+/// The kinds of imported event (<see cref="UsageEvent.EventType"/>): written by the importers, read by the
+/// rules and the workbook, so both spell them from here. Event Monitoring's own types keep its spelling.
+/// </summary>
+public static class UsageEventTypes
+{
+    public const string Login = "Login";
+    public const string LoginAs = "LoginAs";
+    public const string Logout = "Logout";
+    public const string Api = "API";
+    public const string RestApi = "RestApi";
+    public const string ApexRestApi = "ApexRestApi";
+    public const string BulkApi = "BulkApi";
+    public const string BulkApi2 = "BulkApi2";
+    public const string ApiTotalUsage = "ApiTotalUsage";
+    public const string Uri = "URI";
+
+    /// <summary>A login from the LoginHistory object or the Setup download.</summary>
+    public const string LoginHistory = "LoginHistory";
+
+    /// <summary>An OAuth token's last use, from an OauthToken export.</summary>
+    public const string OAuthToken = "OAuthToken";
+
+    /// <summary>A setup change: evidence about integrations, not their activity.</summary>
+    public const string SetupAuditTrail = "SetupAuditTrail";
+
+    /// <summary>The Event Monitoring types the <c>sf-elf</c> importer reads.</summary>
+    public static IReadOnlyList<string> EventMonitoring { get; } =
+        [Login, LoginAs, Logout, Api, RestApi, ApexRestApi, BulkApi, BulkApi2, ApiTotalUsage, Uri];
+}
