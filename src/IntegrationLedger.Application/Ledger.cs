@@ -1,9 +1,9 @@
 using IntegrationLedger.Application.Common;
-using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Common.Security;
+using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Application.Persistence.Auditing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application;
 

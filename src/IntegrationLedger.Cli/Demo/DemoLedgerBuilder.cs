@@ -1,23 +1,23 @@
-using IntegrationLedger.Application.Common;
-using IntegrationLedger.Domain.Common;
 using System.Security.Cryptography;
 using IntegrationLedger.Application;
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Application.Features.Audit;
 using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Features.Importing;
 using IntegrationLedger.Application.Features.Integrations;
-using IntegrationLedger.Application.Features.Reporting;
 using IntegrationLedger.Application.Features.People;
+using IntegrationLedger.Application.Features.Reporting;
 using IntegrationLedger.Application.Features.Tokens;
 using IntegrationLedger.Application.Persistence;
-using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Cli.Infrastructure;
+using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
+using IntegrationLedger.Domain.Usage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using IntegrationLedger.Domain.Usage;
 
 namespace IntegrationLedger.Cli.Demo;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using IntegrationLedger.Application.Common;
 using IntegrationLedger.Domain.Tokens;
 
 namespace IntegrationLedger.Application.Common.Security;

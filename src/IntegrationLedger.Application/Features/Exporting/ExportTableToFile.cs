@@ -1,8 +1,8 @@
-using IntegrationLedger.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using IntegrationLedger.Application.Common;
+using IntegrationLedger.Domain.Common;
 
 namespace IntegrationLedger.Application.Features.Exporting;
 
@@ -20,8 +20,8 @@ public sealed record ExportResult(string Table, ExportFormat Format, string Path
 /// <summary>
 /// CSV is written with CsvHelper's formula-injection escaping, so text that came from imported files
 /// (a username like =HYPERLINK(...)) stays text in a spreadsheet; JSON carries times as ISO 8601 in UTC.
-/// The file is written under a temporary name and moved into place when complete, so a crash never
-/// leaves a half-written file under the name asked for.
+/// The file is a <see cref="PendingOutputFile"/> until complete, so a crash never leaves a half-written
+/// file under the name asked for.
 /// </summary>
 public sealed class ExportTableToFileHandler(Ledger ledger)
 {
@@ -29,28 +29,23 @@ public sealed class ExportTableToFileHandler(Ledger ledger)
     {
         var table = ExportTables.Find(request.Table)
             ?? throw new OutputFileException($"'{request.Table}' is not a table ledger exports; use one of {string.Join(", ", ExportTables.All.Select(t => t.Name))}.");
-        var target = OutputFile.Check(request.OutPath);
-        var temporary = OutputFile.TemporaryFor(target);
+        using var output = PendingOutputFile.Begin(request.OutPath);
         long rows;
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            await using (var stream = output.Create(useAsync: true))
             {
                 rows = request.Format == ExportFormat.Csv
                     ? await WriteCsvAsync(table, stream, cancellationToken)
                     : await WriteJsonAsync(table, stream, cancellationToken);
             }
-            File.Move(temporary, target, overwrite: true);
+            output.Commit();
         }
         catch (Exception exception) when (OutputFile.IsWriteFailure(exception))
         {
-            throw new OutputFileException($"{request.OutPath}: cannot write there ({exception.Message})");
+            throw output.CannotWrite(exception);
         }
-        finally
-        {
-            File.Delete(temporary);
-        }
-        return new ExportResult(table.Name, request.Format, target, rows);
+        return new ExportResult(table.Name, request.Format, output.FinalPath, rows);
     }
 
     private async Task<long> WriteCsvAsync(ExportTable table, Stream stream, CancellationToken cancellationToken)

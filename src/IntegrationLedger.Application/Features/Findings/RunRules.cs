@@ -1,6 +1,6 @@
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Findings;
 using Microsoft.EntityFrameworkCore;
-using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Findings;
 

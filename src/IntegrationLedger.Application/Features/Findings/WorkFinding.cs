@@ -1,7 +1,7 @@
 using FluentValidation;
 using IntegrationLedger.Application.Common;
-using Microsoft.EntityFrameworkCore;
 using IntegrationLedger.Application.Persistence.Auditing;
+using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Findings;
 

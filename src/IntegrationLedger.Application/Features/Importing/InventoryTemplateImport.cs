@@ -1,8 +1,8 @@
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Importing.Csv;
 using IntegrationLedger.Application.Features.Importing.Inventory;
-using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Application.Persistence.Auditing;
+using IntegrationLedger.Domain.Common;
 
 namespace IntegrationLedger.Application.Features.Importing;
 

@@ -1,25 +1,24 @@
 using CsvHelper;
+using IntegrationLedger.Application.Common;
 
 namespace IntegrationLedger.Application.Features.Importing;
 
 /// <summary>
 /// The <c>--errors OUT.csv</c> file: every rejected row with its line, field and reason, followed by the
 /// row's own columns so it can be fixed and imported again. Secret columns are left empty, and text that
-/// a spreadsheet would run as a formula is escaped. Written to a temporary file and moved into place at
-/// the end, so a half-written file never carries the final name.
+/// a spreadsheet would run as a formula is escaped. A <see cref="PendingOutputFile"/> until the import ends,
+/// so a half-written file never carries the final name.
 /// </summary>
 internal sealed class RejectedRowsFile : IDisposable
 {
-    private readonly string _path;
-    private readonly string _temporaryPath;
+    private readonly PendingOutputFile _output;
     private readonly CsvWriter _writer;
     private readonly IReadOnlySet<int> _secretColumns;
     private bool _completed;
 
-    private RejectedRowsFile(string path, string temporaryPath, CsvWriter writer, IReadOnlySet<int> secretColumns)
+    private RejectedRowsFile(PendingOutputFile output, CsvWriter writer, IReadOnlySet<int> secretColumns)
     {
-        _path = path;
-        _temporaryPath = temporaryPath;
+        _output = output;
         _writer = writer;
         _secretColumns = secretColumns;
     }
@@ -34,19 +33,20 @@ internal sealed class RejectedRowsFile : IDisposable
             throw new ImportFileException($"{path}: is a folder; --errors needs the name of a file to write.");
         if (string.Equals(full, Path.GetFullPath(inputPath), StringComparison.Ordinal))
             throw new ImportFileException($"{path}: is the file being imported; --errors must name another file.");
-        var temporary = Common.OutputFile.TemporaryFor(full);
+        var output = PendingOutputFile.Begin(path);
         FileStream stream;
         try
         {
-            stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
+            stream = new FileStream(output.TemporaryPath, FileMode.CreateNew, FileAccess.Write);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (OutputFile.IsWriteFailure(exception))
         {
+            output.Dispose();
             throw new ImportFileException($"{path}: cannot write the rejected rows there ({exception.Message})");
         }
         var writer = CsvWriter.Create(stream, new CsvWriterOptions { Injection = CsvInjection.Escape, NewLine = "\n" }, leaveOpen: false);
         writer.WriteRecord(["line", "field", "reason", .. header]);
-        return new RejectedRowsFile(full, temporary, writer, secretColumns);
+        return new RejectedRowsFile(output, writer, secretColumns);
     }
 
     public void Write(RowError error, string[]? fields, int columnCount)
@@ -67,15 +67,14 @@ internal sealed class RejectedRowsFile : IDisposable
     public void Complete()
     {
         _writer.Dispose();
-        File.Move(_temporaryPath, _path, overwrite: true);
+        _output.Commit();
         _completed = true;
     }
 
     public void Dispose()
     {
-        if (_completed)
-            return;
-        _writer.Dispose();
-        File.Delete(_temporaryPath);
+        if (!_completed)
+            _writer.Dispose();
+        _output.Dispose();
     }
 }

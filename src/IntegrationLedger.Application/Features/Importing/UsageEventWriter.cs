@@ -104,6 +104,4 @@ internal sealed class UsageEventWriter : IDisposable
             throw new InvalidOperationException($"An event with key hash {hash} was refused but is not stored.");
         return reader.GetString(0) == source && reader.GetString(1) == naturalKey;
     }
-
-    private static object Db(string? value) => value is null ? DBNull.Value : value;
 }

@@ -1,11 +1,11 @@
 using IntegrationLedger.Application.Features.Importing.Attribution;
 using IntegrationLedger.Application.Features.Importing.Csv;
 using IntegrationLedger.Application.Features.Importing.Formats;
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Importing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Importing;
 

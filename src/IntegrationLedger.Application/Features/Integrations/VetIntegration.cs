@@ -1,7 +1,7 @@
 using FluentValidation;
 using IntegrationLedger.Application.Persistence;
-using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Application.Persistence.Auditing;
+using IntegrationLedger.Domain.Integrations;
 
 namespace IntegrationLedger.Application.Features.Integrations;
 

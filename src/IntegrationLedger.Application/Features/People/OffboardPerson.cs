@@ -1,9 +1,9 @@
 using FluentValidation;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
-using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.People;
 

@@ -3,13 +3,13 @@ using ClosedXML.Excel;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Audit;
 using IntegrationLedger.Application.Features.Findings;
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Findings;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
-using Microsoft.EntityFrameworkCore;
-using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Usage;
+using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Reporting;
 

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using IntegrationLedger.Application.Persistence;
 using Microsoft.EntityFrameworkCore;

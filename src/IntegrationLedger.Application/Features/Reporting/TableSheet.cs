@@ -1,5 +1,5 @@
-using IntegrationLedger.Domain.Common;
 using ClosedXML.Excel;
+using IntegrationLedger.Domain.Common;
 
 namespace IntegrationLedger.Application.Features.Reporting;
 

@@ -1,8 +1,8 @@
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
-using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Reviews;
 

@@ -1,12 +1,12 @@
 using FluentValidation;
 using IntegrationLedger.Application.Common;
-using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Common.Security;
+using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Accounts;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
-using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Tokens;
 

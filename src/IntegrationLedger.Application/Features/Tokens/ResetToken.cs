@@ -1,8 +1,8 @@
-using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Common.Security;
+using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
 using Microsoft.EntityFrameworkCore;
-using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Tokens;
 

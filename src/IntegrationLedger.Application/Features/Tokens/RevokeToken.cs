@@ -1,7 +1,7 @@
 using FluentValidation;
 using IntegrationLedger.Application.Persistence;
-using IntegrationLedger.Domain.Tokens;
 using IntegrationLedger.Application.Persistence.Auditing;
+using IntegrationLedger.Domain.Tokens;
 
 namespace IntegrationLedger.Application.Features.Tokens;
 

@@ -1,9 +1,9 @@
 using FluentValidation;
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Users;
 using Microsoft.EntityFrameworkCore;
-using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Users;
 

@@ -1,5 +1,5 @@
-using IntegrationLedger.Domain.Users;
 using IntegrationLedger.Application.Persistence.Auditing;
+using IntegrationLedger.Domain.Users;
 
 namespace IntegrationLedger.Application.Features.Users;
 

@@ -1,7 +1,6 @@
-using IntegrationLedger.Domain.People;
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Users;
 using Microsoft.EntityFrameworkCore;
-using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Users;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using FluentValidation;
 using IntegrationLedger.Application.Common;
-using IntegrationLedger.Application.Features.Tokens;
 using IntegrationLedger.Application.Common.Security;
+using IntegrationLedger.Application.Features.Tokens;
 using IntegrationLedger.Application.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

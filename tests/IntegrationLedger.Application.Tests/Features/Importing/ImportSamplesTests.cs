@@ -1,6 +1,5 @@
 using IntegrationLedger.Application.Features.Importing;
 using IntegrationLedger.Application.Tests.Support;
-using IntegrationLedger.Domain.Usage;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Tests.Features.Importing;

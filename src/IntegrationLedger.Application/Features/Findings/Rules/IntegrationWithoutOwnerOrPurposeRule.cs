@@ -1,7 +1,4 @@
 using IntegrationLedger.Domain.Findings;
-using IntegrationLedger.Domain.Integrations;
-using IntegrationLedger.Domain.People;
-using IntegrationLedger.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Findings.Rules;

@@ -1,9 +1,5 @@
-using System.Net;
-using IntegrationLedger.Domain.Accounts;
 using IntegrationLedger.Domain.Findings;
-using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Tokens;
-using IntegrationLedger.Domain.Usage;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Findings.Rules;

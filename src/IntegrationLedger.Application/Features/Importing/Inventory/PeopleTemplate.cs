@@ -1,5 +1,5 @@
-using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Domain.People;
 
 namespace IntegrationLedger.Application.Features.Importing.Inventory;

@@ -1,15 +1,6 @@
-using System.Globalization;
-using IntegrationLedger.Application.Features.Findings;
-using IntegrationLedger.Application.Features.Importing;
-using IntegrationLedger.Application.Features.Integrations;
-using IntegrationLedger.Application.Features.People;
-using IntegrationLedger.Application.Features.Settings;
 using IntegrationLedger.Application.Features.Tokens;
-using IntegrationLedger.Application.Tests.Support;
 using IntegrationLedger.Domain.Findings;
-using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.Tokens;
-using Microsoft.EntityFrameworkCore;
 using static IntegrationLedger.Application.Tests.Features.Findings.RuleScenario;
 
 namespace IntegrationLedger.Application.Tests.Features.Findings.Rules;
