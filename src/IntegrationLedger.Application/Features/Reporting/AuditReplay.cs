@@ -1,6 +1,4 @@
 using System.Text.Json;
-using IntegrationLedger.Application.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Reporting;
 
@@ -14,31 +12,23 @@ public sealed class AuditReplay
 {
     private readonly Dictionary<(string Type, string Id), Dictionary<string, JsonElement>> _rows = [];
 
-    private AuditReplay()
+    /// <summary>
+    /// Applies one entry; entries must come in the log's order. A new row's values are taken whole, a change's
+    /// changed values replace the old ones, and a deletion (no values after) removes the row.
+    /// </summary>
+    public void Apply(string entityType, string entityId, string? after)
     {
-    }
-
-    /// <summary>Replays every entry that happened before <paramref name="moment"/> (exclusive).</summary>
-    public static async Task<AuditReplay> AsOfAsync(LedgerDbContext db, DateTime moment, CancellationToken cancellationToken)
-    {
-        var replay = new AuditReplay();
-        var entries = db.AuditEntries.AsNoTracking().Where(e => e.OccurredAt < moment).OrderBy(e => e.Sequence)
-            .Select(e => new { e.EntityType, e.EntityId, e.After }).AsAsyncEnumerable();
-        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        var key = (entityType, entityId);
+        if (after is null)
         {
-            var key = (entry.EntityType, entry.EntityId);
-            if (entry.After is null)
-            {
-                replay._rows.Remove(key);
-                continue;
-            }
-            if (!replay._rows.TryGetValue(key, out var values))
-                replay._rows[key] = values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            using var document = JsonDocument.Parse(entry.After);
-            foreach (var property in document.RootElement.EnumerateObject())
-                values[property.Name] = property.Value.Clone();
+            _rows.Remove(key);
+            return;
         }
-        return replay;
+        if (!_rows.TryGetValue(key, out var values))
+            _rows[key] = values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        using var document = JsonDocument.Parse(after);
+        foreach (var property in document.RootElement.EnumerateObject())
+            values[property.Name] = property.Value.Clone();
     }
 
     /// <summary>Every row of a type (Token, Integration...) that existed then, with its values then.</summary>

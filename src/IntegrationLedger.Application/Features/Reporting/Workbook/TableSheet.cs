@@ -1,7 +1,7 @@
 using ClosedXML.Excel;
 using IntegrationLedger.Domain.Common;
 
-namespace IntegrationLedger.Application.Features.Reporting;
+namespace IntegrationLedger.Application.Features.Reporting.Workbook;
 
 /// <summary>
 /// Writes one sheet as a real Excel table: a header row, filters, the header frozen, dates as Excel dates
@@ -15,41 +15,48 @@ internal static class TableSheet
     public const string DateFormat = "yyyy-mm-dd";
     private const int MaxWidth = 60;
 
-    public static readonly XLColor Alert = XLColor.FromHtml("#F8CBAD");
-    public static readonly XLColor Warning = XLColor.FromHtml("#FFE699");
+    private static readonly XLColor Alert = XLColor.FromHtml("#F8CBAD");
+    private static readonly XLColor Warning = XLColor.FromHtml("#FFE699");
 
-    /// <summary>Adds the sheet; <paramref name="highlight"/> may colour a row by its values.</summary>
-    public static IXLWorksheet Add(XLWorkbook workbook, string sheetName, string tableName, IReadOnlyList<string> headers,
-        IEnumerable<object?[]> rows, Func<object?[], XLColor?>? highlight = null)
+    /// <summary>Adds the sheet of <paramref name="rows"/> laid out as <paramref name="layout"/> says.</summary>
+    public static IXLWorksheet Add<TRow>(XLWorkbook workbook, SheetLayout<TRow> layout, IEnumerable<TRow> rows)
     {
-        var sheet = workbook.Worksheets.Add(sheetName);
-        var widths = headers.Select(h => h.Length + 2).ToArray();
-        for (var c = 0; c < headers.Count; c++)
-            sheet.Cell(1, c + 1).Value = headers[c];
+        var columns = layout.Columns;
+        var sheet = workbook.Worksheets.Add(layout.SheetName);
+        var widths = columns.Select(c => c.Header.Length + 2).ToArray();
+        for (var c = 0; c < columns.Count; c++)
+            sheet.Cell(1, c + 1).Value = columns[c].Header;
 
         var r = 1;
         foreach (var row in rows)
         {
             r++;
-            for (var c = 0; c < headers.Count; c++)
+            for (var c = 0; c < columns.Count; c++)
             {
-                var cell = sheet.Cell(r, c + 1);
-                Write(cell, row[c]);
-                widths[c] = Math.Max(widths[c], Math.Min(MaxWidth, Display(row[c]).Length + 2));
+                var value = columns[c].Value(row);
+                Write(sheet.Cell(r, c + 1), value);
+                widths[c] = Math.Max(widths[c], Math.Min(MaxWidth, Display(value).Length + 2));
             }
-            if (highlight?.Invoke(row) is { } colour)
-                sheet.Range(r, 1, r, headers.Count).Style.Fill.BackgroundColor = colour;
+            if (Colour(layout.Mark?.Invoke(row) ?? RowMark.None) is { } colour)
+                sheet.Range(r, 1, r, columns.Count).Style.Fill.BackgroundColor = colour;
         }
 
         // A table needs at least one data row; an empty one keeps the headers and filters.
-        var table = sheet.Range(1, 1, Math.Max(r, 2), headers.Count).CreateTable(tableName);
+        var table = sheet.Range(1, 1, Math.Max(r, 2), columns.Count).CreateTable(layout.TableName);
         table.Theme = XLTableTheme.TableStyleLight9;
         table.ShowAutoFilter = true;
         sheet.SheetView.FreezeRows(1);
-        for (var c = 0; c < headers.Count; c++)
+        for (var c = 0; c < columns.Count; c++)
             sheet.Column(c + 1).Width = widths[c];
         return sheet;
     }
+
+    private static XLColor? Colour(RowMark mark) => mark switch
+    {
+        RowMark.Alert => Alert,
+        RowMark.Warning => Warning,
+        _ => null,
+    };
 
     public static void Write(IXLCell cell, object? value)
     {

@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using IntegrationLedger.Application.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace IntegrationLedger.Application.Features.Reporting;
+namespace IntegrationLedger.Application.Features.Reporting.Workbook;
 
 /// <summary>A sheet whose rows are streamed: its name, columns and widths, and the rows in order.</summary>
 /// <param name="Highlight">Which rows to colour, such as failed activity.</param>

@@ -1,4 +1,4 @@
-namespace IntegrationLedger.Application.Features.Reporting;
+namespace IntegrationLedger.Application.Features.Reporting.Workbook;
 
 /// <summary>Text as a spreadsheet cell can hold it.</summary>
 internal static class CellText

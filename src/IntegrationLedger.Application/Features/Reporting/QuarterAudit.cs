@@ -1,0 +1,77 @@
+using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Application.Persistence.Auditing;
+using IntegrationLedger.Domain.Auditing;
+using IntegrationLedger.Domain.Reviews;
+using IntegrationLedger.Domain.Tokens;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationLedger.Application.Features.Reporting;
+
+/// <summary>
+/// What the workbook needs from the audit log, gathered in one pass over it: whether the whole chain holds,
+/// the records as they stood at the end of the period, the chain's last entry by then, how many changes the
+/// period saw, and the token lifecycle steps up to its end. (The Change log sheet streams the period's
+/// entries again as it writes them, so that no copy of them is held in memory.)
+/// </summary>
+internal sealed class QuarterAudit
+{
+    /// <summary>The steps that make the Rotations and revocations sheet.</summary>
+    private static readonly HashSet<string> LifecycleActions =
+    [
+        AuditActions.TokenUse, AuditActions.TokenReset, AuditActions.TokenConfirm, AuditActions.TokenRevoke,
+        AuditActions.PersonOffboard, AuditActions.ReviewAttest,
+    ];
+
+    private QuarterAudit(AuditChainReport chain, AuditReplay atEnd, long entriesAtEnd, string hashAtEnd, long changesInPeriod, IReadOnlyList<AuditEntry> lifecycle)
+    {
+        Chain = chain;
+        AtEnd = atEnd;
+        EntriesAtEnd = entriesAtEnd;
+        HashAtEnd = hashAtEnd;
+        ChangesInPeriod = changesInPeriod;
+        Lifecycle = lifecycle;
+    }
+
+    /// <summary>The whole chain's verification, as <c>ledger audit verify</c> reports it.</summary>
+    public AuditChainReport Chain { get; }
+
+    /// <summary>The ledger's records as they stood at the end of the period.</summary>
+    public AuditReplay AtEnd { get; }
+
+    /// <summary>The sequence of the last entry before the end of the period (0 for none).</summary>
+    public long EntriesAtEnd { get; }
+
+    /// <summary>The hash of that entry: the chain's head as the period closed.</summary>
+    public string HashAtEnd { get; }
+
+    public long ChangesInPeriod { get; }
+
+    /// <summary>Token and usage entries of the lifecycle actions before the end of the period, in the log's order.</summary>
+    public IReadOnlyList<AuditEntry> Lifecycle { get; }
+
+    public static async Task<QuarterAudit> ReadAsync(LedgerDbContext db, Quarter quarter, DateTime end, CancellationToken cancellationToken)
+    {
+        var verifier = new AuditChainVerifier(firstAction: AuditActions.LedgerInit);
+        var verifying = true;
+        var replay = new AuditReplay();
+        long entriesAtEnd = 0;
+        var hashAtEnd = AuditEntry.GenesisHash;
+        long changes = 0;
+        var lifecycle = new List<AuditEntry>();
+
+        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            // Verification stops at the first bad entry, as `audit verify` does; the rest still describe the ledger.
+            verifying = verifying && verifier.Accept(entry);
+            if (entry.OccurredAt >= end)
+                continue;
+            replay.Apply(entry.EntityType, entry.EntityId, entry.After);
+            (entriesAtEnd, hashAtEnd) = (entry.Sequence, entry.Hash);
+            if (entry.OccurredAt >= quarter.StartUtc)
+                changes++;
+            if (entry.EntityType is nameof(Token) or nameof(TokenUsage) && LifecycleActions.Contains(entry.Action))
+                lifecycle.Add(entry);
+        }
+        return new QuarterAudit(verifier.Report(), replay, entriesAtEnd, hashAtEnd, changes, lifecycle);
+    }
+}

@@ -1,0 +1,44 @@
+using IntegrationLedger.Application.Features.Reporting.Sheets;
+using IntegrationLedger.Domain.Findings;
+using IntegrationLedger.Domain.Reviews;
+
+namespace IntegrationLedger.Application.Features.Reporting;
+
+/// <summary>Everything the quarter's workbook shows, as typed rows, before any of it is laid out.</summary>
+/// <param name="End">The end of the period (exclusive): the quarter's end, or the moment reported if earlier.</param>
+internal sealed record QuarterlyReportData(
+    Quarter Quarter,
+    DateTime End,
+    QuarterAudit Audit,
+    ReportNames Names,
+    IReadOnlyList<TokenRow> Tokens,
+    IReadOnlyList<IntegrationRow> Integrations,
+    IReadOnlyList<TokenUsageRow> Usages,
+    IReadOnlyList<LifecycleRow> Lifecycle,
+    IReadOnlyList<OffboardingRow> Offboarding,
+    IReadOnlyList<ReviewRow> Review,
+    IReadOnlyList<WeeklyActivityRow> Activity,
+    IReadOnlyList<FindingRow> Findings,
+    long EventsInPeriod,
+    long AttributedEvents)
+{
+    /// <summary>The Summary sheet's figures.</summary>
+    public IReadOnlyList<FigureRow> Summary()
+    {
+        var active = Tokens.Count(t => t.Active);
+        // Tokens without a rotation policy cannot be late, so they would flatter the rate: it counts the others only.
+        var withPolicy = Tokens.Count(t => t.Active && t.RotationDays is not null);
+        var overdue = Tokens.Count(t => t.Overdue);
+        return
+        [
+            new("Active tokens at the end of the quarter", active),
+            new("Of them, with a rotation policy", withPolicy, active == withPolicy ? null : $"{active - withPolicy} need no rotation (such as OAuth refresh tokens)"),
+            new("Of them, overdue for rotation", overdue, withPolicy == 0 ? null : $"{100.0 * (withPolicy - overdue) / withPolicy:0.0}% of those with a policy rotated on time"),
+            new("Integrations at the end of the quarter", Integrations.Count),
+            new("Findings open during the quarter", Findings.Count),
+            new("Of them, critical or high", Findings.Count(f => f.Severity >= Severity.High)),
+            new("Usage events in the quarter", EventsInPeriod, EventsInPeriod == 0 ? null : $"{100.0 * AttributedEvents / EventsInPeriod:0.0}% attributed to an integration"),
+            new("Changes to the ledger in the quarter", Audit.ChangesInPeriod),
+        ];
+    }
+}

@@ -1,0 +1,53 @@
+using ClosedXML.Excel;
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Features.Findings;
+using IntegrationLedger.Application.Features.Reporting.Sheets;
+using IntegrationLedger.Application.Persistence;
+
+namespace IntegrationLedger.Application.Features.Reporting.Workbook;
+
+/// <summary>
+/// Lays out the quarter's workbook and writes it: the small sheets through ClosedXML in memory, then the
+/// Change log and Evidence streamed from the ledger into the file around them (see <see cref="StreamedSheets"/>).
+/// </summary>
+internal static class QuarterlyWorkbookWriter
+{
+    /// <summary>The sheet the streamed sheets are placed before.</summary>
+    private const string LastSheet = "Method";
+
+    public static async Task<IReadOnlyList<string>> WriteAsync(LedgerDbContext db, QuarterlyReportData data, WorkbookProperties properties,
+        IReadOnlyList<CoverRow> cover, PendingOutputFile output, CancellationToken cancellationToken)
+    {
+        using var workbook = new XLWorkbook();
+        workbook.Properties.Title = properties.Title;
+        workbook.Properties.Subject = "Security tokens and API credentials handed to third-party software";
+        workbook.Properties.Author = properties.Author;
+        workbook.Properties.Company = properties.Company;
+
+        TableSheet.Add(workbook, CoverRow.Layout, cover);
+        TableSheet.Add(workbook, FigureRow.Layout, data.Summary());
+        TableSheet.Add(workbook, TokenRow.Layout, data.Tokens);
+        TableSheet.Add(workbook, IntegrationRow.Layout, data.Integrations);
+        TableSheet.Add(workbook, TokenUsageRow.Layout, data.Usages);
+        TableSheet.Add(workbook, LifecycleRow.Layout, data.Lifecycle);
+        TableSheet.Add(workbook, OffboardingRow.Layout, data.Offboarding);
+        TableSheet.Add(workbook, ReviewRow.Layout, data.Review);
+        TableSheet.Add(workbook, WeeklyActivityRow.Layout, data.Activity);
+        TableSheet.Add(workbook, FindingRow.Layout, data.Findings);
+        TableSheet.Add(workbook, RuleRow.Layout, RuleBook.All.Select(RuleRow.From));
+
+        using var smallSheets = new MemoryStream();
+        workbook.SaveAs(smallSheets);
+        smallSheets.Position = 0;
+        var start = data.Quarter.StartUtc;
+        var streamed = new[]
+        {
+            StreamedSheets.ChangeLog(db, start, data.End),
+            await StreamedSheets.EvidenceAsync(db, start, data.End, integrations: data.Names.IntegrationsById, tokens: data.Names.TokensById, cancellationToken: cancellationToken),
+        };
+        return await StreamedSheets.AssembleAsync(smallSheets, output.TemporaryPath, streamed, before: LastSheet, cancellationToken);
+    }
+}
+
+/// <summary>The workbook file's own properties (File > Info in Excel).</summary>
+internal sealed record WorkbookProperties(string Title, string Author, string Company);
