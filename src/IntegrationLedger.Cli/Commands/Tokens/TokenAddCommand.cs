@@ -15,9 +15,9 @@ internal sealed class TokenAddCommand : LedgerCommand
     private readonly Option<string> _owner = Required("--owner", "The person who answers for it", "EMAIL");
     private readonly Option<string?> _account = Optional("--account", "The platform account it belongs to (Salesforce username)", "USERNAME");
     private readonly Option<string?> _accountUserId = Optional("--account-user-id", "That account's Salesforce user id (15 or 18 characters)", "ID");
-    private readonly Option<string?> _rotateEvery = Optional("--rotate-every", "Rotation policy in days (default: by kind)", "DAYS");
-    private readonly Option<string?> _issued = Optional("--issued", "When it was issued (default: now)", "DATE|TIME");
-    private readonly Option<string?> _lastRotated = Optional("--last-rotated", "When it was last reset (default: when issued)", "DATE|TIME");
+    private readonly Option<int?> _rotateEvery = CliOptions.Count("--rotate-every", "Rotation policy in days (default: by kind)", "DAYS");
+    private readonly Option<DateTime?> _issued = CliOptions.UtcTime("--issued", "When it was issued (default: now)");
+    private readonly Option<DateTime?> _lastRotated = CliOptions.UtcTime("--last-rotated", "When it was last reset (default: when issued)");
     private readonly Option<bool> _secretStdin = new("--secret-stdin") { Description = "Read the secret from standard input; only a keyed fingerprint and its last 4 characters are kept" };
 
     public TokenAddCommand(CliServices cli)
@@ -38,9 +38,9 @@ internal sealed class TokenAddCommand : LedgerCommand
             parse.GetValue(_owner)!,
             parse.GetValue(_account),
             parse.GetValue(_accountUserId),
-            CliParse.OptionalCount(parse.GetValue(_rotateEvery), "--rotate-every"),
-            CliParse.OptionalUtcTime(parse.GetValue(_issued), "--issued"),
-            CliParse.OptionalUtcTime(parse.GetValue(_lastRotated), "--last-rotated"),
+            parse.GetValue(_rotateEvery),
+            parse.GetValue(_issued),
+            parse.GetValue(_lastRotated),
             parse.GetValue(_secretStdin) ? Cli.ReadSecret() : null);
         var token = await new AddTokenHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, token, t => Output.Line(
