@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Reviews;
 
 namespace IntegrationLedger.Cli.Infrastructure;
@@ -37,6 +38,28 @@ internal static class CliOptions
     /// <summary>A quarter, 2026-Q4 (also 2026Q4 or Q4-2026); null when not given.</summary>
     public static Option<Quarter?> OptionalQuarter(string name, string description) =>
         Parsed<Quarter?>(name, description, "QUARTER", Nullable<Quarter>(Domain.Reviews.Quarter.TryParse), NotAQuarter);
+
+    /// <summary>
+    /// One member of <typeparamref name="T"/>, typed in kebab case (<c>approved-with-conditions</c>). Help lists
+    /// the choices as the value's name (<c>--network &lt;trusted|untrusted&gt;</c>), or, given a
+    /// <paramref name="helpName"/> because they are too many to read that way, after the description.
+    /// Required unless it has a default.
+    /// </summary>
+    public static Option<T> Choice<T>(string name, string description, T? defaultValue = null, string? helpName = null)
+        where T : struct, Enum
+    {
+        var names = KebabCase.Names<T>().ToArray();
+        var option = helpName is null
+            ? Parsed<T>(name, description, string.Join('|', names), KebabCase.TryParse, CliParse.NotAChoice<T>)
+            : Parsed<T>(name, $"{description}: {string.Join(", ", names)}", helpName, KebabCase.TryParse, CliParse.NotAChoice<T>);
+        option.CompletionSources.Clear();
+        option.CompletionSources.Add(names);
+        if (defaultValue is { } value)
+            option.DefaultValueFactory = _ => value;
+        else
+            option.Required = true;
+        return option;
+    }
 
     /// <summary>An option of any type <paramref name="convert"/> can read, with the sentence <paramref name="complaint"/> writes when it cannot.</summary>
     public static Option<T> Parsed<T>(string name, string description, string helpName, Converter<T> convert, Func<string, string, string> complaint) =>

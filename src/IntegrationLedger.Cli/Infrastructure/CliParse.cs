@@ -48,6 +48,9 @@ internal static class CliParse
 
     public static string NotACount(string field, string text) => $"{field} '{text}' is not a positive whole number.";
 
+    public static string NotAChoice<T>(string field, string text)
+        where T : struct, Enum => $"{field} '{text}' is not one of {string.Join(", ", KebabCase.Names<T>())}.";
+
     public static DateOnly Date(string text, string field) =>
         TryDate(text, out var date) ? date : throw new UsageException(NotADate(field, text));
 
@@ -61,9 +64,9 @@ internal static class CliParse
     /// <summary>An enum member from its kebab-case spelling (<c>approved-with-conditions</c>).</summary>
     public static T Choice<T>(string text)
         where T : struct, Enum =>
-        Enum.TryParse<T>(text.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value)
+        KebabCase.TryParse<T>(text, out var value)
             ? value
-            : throw new UsageException($"'{text}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(v => KebabCase.Of(v)))}.");
+            : throw new UsageException($"'{text}' is not one of {string.Join(", ", KebabCase.Names<T>())}.");
 
     private static bool HasOffset(string text)
     {

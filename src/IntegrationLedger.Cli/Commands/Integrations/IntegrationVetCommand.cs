@@ -12,12 +12,7 @@ internal sealed class IntegrationVetCommand : LedgerCommand
 {
     private readonly Argument<string> _name = Named("NAME", "The integration's name");
     private readonly Option<string> _reviewer = Required("--reviewer", "Who reviewed the vendor", "NAME");
-    private readonly Option<string> _outcome = new("--outcome")
-    {
-        Description = "The decision",
-        Required = true,
-        HelpName = "approved|approved-with-conditions|rejected",
-    };
+    private readonly Option<VettingOutcome> _outcome = CliOptions.Choice<VettingOutcome>("--outcome", "The decision");
     private readonly Option<DateOnly?> _on = CliOptions.Date("--on", "The review date (default: today)");
     private readonly Option<string?> _evidence = Optional("--evidence", "Where the evidence is: a ticket, a document, a questionnaire", "REFERENCE");
     private readonly Option<DateOnly?> _nextReview = CliOptions.Date("--next-review", "When to review again (default: a year later)");
@@ -25,7 +20,6 @@ internal sealed class IntegrationVetCommand : LedgerCommand
     public IntegrationVetCommand(CliServices cli)
         : base(cli, "vet", "Record a vendor security review of an integration")
     {
-        _outcome.AcceptOnlyFromAmong("approved", "approved-with-conditions", "rejected");
         Arguments.Add(_name);
         foreach (var option in new Option[] { _reviewer, _outcome, _on, _evidence, _nextReview })
             Options.Add(option);
@@ -37,7 +31,7 @@ internal sealed class IntegrationVetCommand : LedgerCommand
             parse.GetValue(_name)!,
             parse.GetValue(_on) ?? DateOnly.FromDateTime(ledger.Now),
             parse.GetValue(_reviewer)!,
-            CliParse.Choice<VettingOutcome>(parse.GetValue(_outcome)!),
+            parse.GetValue(_outcome),
             parse.GetValue(_evidence),
             parse.GetValue(_nextReview));
         var details = await new VetIntegrationHandler(ledger).HandleAsync(request, cancellationToken);

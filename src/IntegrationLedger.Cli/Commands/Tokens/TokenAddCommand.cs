@@ -11,7 +11,7 @@ namespace IntegrationLedger.Cli.Commands.Tokens;
 internal sealed class TokenAddCommand : LedgerCommand
 {
     private readonly Option<string> _label = Required("--label", "A name for the token, its key in the ledger", "LABEL");
-    private readonly Option<string> _kind = new("--kind") { Description = "What kind of credential it is", Required = true, HelpName = "KIND" };
+    private readonly Option<TokenKind> _kind = CliOptions.Choice<TokenKind>("--kind", "What kind of credential it is", helpName: "KIND");
     private readonly Option<string> _owner = Required("--owner", "The person who answers for it", "EMAIL");
     private readonly Option<string?> _account = Optional("--account", "The platform account it belongs to (Salesforce username)", "USERNAME");
     private readonly Option<string?> _accountUserId = Optional("--account-user-id", "That account's Salesforce user id (15 or 18 characters)", "ID");
@@ -23,18 +23,15 @@ internal sealed class TokenAddCommand : LedgerCommand
     public TokenAddCommand(CliServices cli)
         : base(cli, "add", "Register a token (the secret itself is never stored)")
     {
-        _kind.AcceptOnlyFromAmong([.. TokenKinds.CliNames]);
         foreach (var option in new Option[] { _label, _kind, _owner, _account, _accountUserId, _rotateEvery, _issued, _lastRotated, _secretStdin })
             Options.Add(option);
     }
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        // --kind only accepts the kinds' names, so this cannot fail.
-        _ = TokenKinds.TryParse(parse.GetValue(_kind), out var kind);
         var request = new AddToken(
             parse.GetValue(_label)!,
-            kind,
+            parse.GetValue(_kind),
             parse.GetValue(_owner)!,
             parse.GetValue(_account),
             parse.GetValue(_accountUserId),
