@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Reviews;
 
@@ -12,7 +11,7 @@ namespace IntegrationLedger.Cli.Infrastructure;
 /// </summary>
 internal static class CliOptions
 {
-    /// <summary>Turns one typed value into <typeparamref name="T"/>, or says why it cannot.</summary>
+    /// <summary>Turns one typed value into <typeparamref name="T"/>; false when it cannot.</summary>
     public delegate bool Converter<T>(string text, out T value);
 
     /// <summary>A date, YYYY-MM-DD; null when not given.</summary>
@@ -78,7 +77,7 @@ internal static class CliOptions
             },
         };
 
-    public static Option<T> Required<T>(Option<T> option)
+    private static Option<T> Required<T>(Option<T> option)
     {
         option.Required = true;
         return option;
