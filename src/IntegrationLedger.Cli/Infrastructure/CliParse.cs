@@ -3,47 +3,70 @@ using System.Globalization;
 
 namespace IntegrationLedger.Cli.Infrastructure;
 
-/// <summary>Parses what people type for dates and times, with messages that name the option.</summary>
+/// <summary>
+/// How typed text becomes dates, UTC times, counts and choices, and the one sentence that names the field
+/// when it cannot. <see cref="CliOptions"/> uses it at parse time; the demo's JSON file is read with the
+/// throwing forms.
+/// </summary>
 internal static class CliParse
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd"];
 
-    public static DateOnly Date(string text, string option) =>
-        DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new UsageException($"{option} '{text}' is not a date; write it as YYYY-MM-DD.");
+    public static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    public static DateOnly? OptionalDate(string? text, string option) => text is null ? null : Date(text, option);
+    public static string NotADate(string field, string text) => $"{field} '{text}' is not a date; write it as YYYY-MM-DD.";
 
     /// <summary>
     /// A point in time: a date (midnight UTC) or an ISO 8601 time with Z or an offset. A time without a zone
     /// is refused rather than guessed, because the ledger compares times across exports from many zones.
     /// </summary>
-    public static DateTime UtcTime(string text, string option)
+    public static bool TryUtcTime(string text, out DateTime time)
     {
         var trimmed = text.Trim();
-        if (DateOnly.TryParseExact(trimmed, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        if (TryDate(trimmed, out var date))
+        {
+            time = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            return true;
+        }
         var hasZone = trimmed.EndsWith('Z') || trimmed.EndsWith('z') || HasOffset(trimmed);
-        if (hasZone && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-            return time.UtcDateTime;
-        throw new UsageException($"{option} '{text}' is not a date (YYYY-MM-DD) or a time with its zone (such as 2026-07-01T09:30:00Z).");
+        if (hasZone && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withZone))
+        {
+            time = withZone.UtcDateTime;
+            return true;
+        }
+        time = default;
+        return false;
     }
 
-    public static DateTime? OptionalUtcTime(string? text, string option) => text is null ? null : UtcTime(text, option);
+    public static string NotAUtcTime(string field, string text) =>
+        $"{field} '{text}' is not a date (YYYY-MM-DD) or a time with its zone (such as 2026-07-01T09:30:00Z).";
 
-    /// <summary>A whole number of days or items, with a message that names the option.</summary>
-    public static int? OptionalCount(string? text, string option) =>
-        text is null ? null
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
-        : throw new UsageException($"{option} '{text}' is not a positive whole number.");
+    /// <summary>A whole number of days or items, greater than zero.</summary>
+    public static bool TryCount(string text, out int count) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count > 0;
+
+    public static string NotACount(string field, string text) => $"{field} '{text}' is not a positive whole number.";
+
+    public static string NotAChoice<T>(string field, string text)
+        where T : struct, Enum => $"{field} '{text}' is not one of {string.Join(", ", KebabCase.Names<T>())}.";
+
+    public static DateOnly Date(string text, string field) =>
+        TryDate(text, out var date) ? date : throw new UsageException(NotADate(field, text));
+
+    public static DateOnly? OptionalDate(string? text, string field) => text is null ? null : Date(text, field);
+
+    public static DateTime UtcTime(string text, string field) =>
+        TryUtcTime(text, out var time) ? time : throw new UsageException(NotAUtcTime(field, text));
+
+    public static DateTime? OptionalUtcTime(string? text, string field) => text is null ? null : UtcTime(text, field);
 
     /// <summary>An enum member from its kebab-case spelling (<c>approved-with-conditions</c>).</summary>
     public static T Choice<T>(string text)
         where T : struct, Enum =>
-        Enum.TryParse<T>(text.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var value) && Enum.IsDefined(value)
+        KebabCase.TryParse<T>(text, out var value)
             ? value
-            : throw new UsageException($"'{text}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(v => KebabCase.Of(v)))}.");
+            : throw new UsageException($"'{text}' is not one of {string.Join(", ", KebabCase.Names<T>())}.");
 
     private static bool HasOffset(string text)
     {

@@ -9,7 +9,7 @@ namespace IntegrationLedger.Cli.Commands.Audit;
 
 internal sealed class AuditLogCommand : LedgerCommand
 {
-    private readonly Option<string?> _since = Optional("--since", "Only entries from this date or time on (UTC)", "DATE|TIME");
+    private readonly Option<DateTime?> _since = CliOptions.UtcTime("--since", "Only entries from this date or time on (UTC)");
 
     public AuditLogCommand(CliServices cli)
         : base(cli, "log", "List the change log, oldest first")
@@ -19,7 +19,7 @@ internal sealed class AuditLogCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var request = new ListAuditLog(CliParse.OptionalUtcTime(parse.GetValue(_since), "--since"));
+        var request = new ListAuditLog(parse.GetValue(_since));
         var entries = await new ListAuditLogHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, entries, list =>
         {

@@ -8,9 +8,11 @@ namespace IntegrationLedger.Cli.Commands.Audit;
 
 internal sealed class AuditVerifyCommand : LedgerCommand
 {
-    private readonly Option<string?> _anchor = Optional("--anchor",
+    private readonly Option<ChainAnchor?> _anchor = CliOptions.Parsed<ChainAnchor?>("--anchor",
         "An earlier workbook's audit entry count and head hash; the chain must still pass through it (catches a rewritten chain)",
-        "ENTRIES:HASH");
+        "ENTRIES:HASH",
+        (string text, out ChainAnchor? anchor) => (anchor = ChainAnchor.TryParse(text)) is not null,
+        (option, text) => $"{option} '{text}' is not ENTRIES:HASH (a whole number, a colon and a 64-character hex hash, as on a workbook's cover).");
 
     public AuditVerifyCommand(CliServices cli)
         : base(cli, "verify", "Prove the change log's hash chain (exit 0 when it holds, 3 when it is broken)")
@@ -20,10 +22,7 @@ internal sealed class AuditVerifyCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var anchor = parse.GetValue(_anchor) is { } text
-            ? ChainAnchor.TryParse(text) ?? throw new UsageException($"--anchor '{text}' is not ENTRIES:HASH (a whole number, a colon and a 64-character hex hash, as on a workbook's cover).")
-            : null;
-        var report = await new VerifyAuditChainHandler(ledger).HandleAsync(anchor, cancellationToken);
+        var report = await new VerifyAuditChainHandler(ledger).HandleAsync(parse.GetValue(_anchor), cancellationToken);
         if (WantsJson(parse))
             Output.WriteJson(report);
         else if (report.Holds)

@@ -10,14 +10,13 @@ namespace IntegrationLedger.Cli.Commands.Exporting;
 internal sealed class ExportCommand : LedgerCommand
 {
     private readonly Argument<string> _table = Named("TABLE", string.Join(", ", ExportTables.All.Select(t => t.Name)));
-    private readonly Option<string> _format = new("--format") { Description = "csv (formulas neutralised) or json (times in ISO 8601 UTC)", Required = true, HelpName = "csv|json" };
+    private readonly Option<ExportFormat> _format = CliOptions.Choice<ExportFormat>("--format", "csv (formulas neutralised) or json (times in ISO 8601 UTC)");
     private readonly Option<string> _out = Required("--out", "The file to write; it appears only once complete", "FILE");
 
     public ExportCommand(CliServices cli)
         : base(cli, "export", "Export a table for scripts and auditors: tokens, integrations, usages, events, findings, audit")
     {
         _table.AcceptOnlyFromAmong([.. ExportTables.All.Select(t => t.Name)]);
-        _format.AcceptOnlyFromAmong("csv", "json");
         Arguments.Add(_table);
         Options.Add(_format);
         Options.Add(_out);
@@ -25,7 +24,7 @@ internal sealed class ExportCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var request = new ExportTableToFile(parse.GetValue(_table)!, CliParse.Choice<ExportFormat>(parse.GetValue(_format)!), parse.GetValue(_out)!);
+        var request = new ExportTableToFile(parse.GetValue(_table)!, parse.GetValue(_format), parse.GetValue(_out)!);
         var result = await new ExportTableToFileHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, result, r => Output.Line($"Exported {r.Rows} {r.Table} row(s) as {KebabCase.Of(r.Format)} to {r.Path}."));
     }

@@ -13,12 +13,8 @@ internal sealed class IntegrationAddCommand : LedgerCommand
     private readonly Option<string?> _owner = Optional("--owner", "The person who answers for it", "EMAIL");
     private readonly Option<string?> _purpose = Optional("--purpose", "What it does and why it needs access", "TEXT");
     private readonly Option<string?> _environment = Optional("--environment", "production (default), sandbox, ...", "NAME");
-    private readonly Option<string> _network = new("--network")
-    {
-        Description = "Whether it connects from a trusted network (no security token needed) or not",
-        DefaultValueFactory = _ => "untrusted",
-        HelpName = "trusted|untrusted",
-    };
+    private readonly Option<NetworkTrust> _network = CliOptions.Choice<NetworkTrust>(
+        "--network", "Whether it connects from a trusted network (no security token needed) or not", defaultValue: NetworkTrust.Untrusted);
     private readonly Option<string[]> _allowCidr = Multiple("--allow-cidr", "A network it may connect from, e.g. 192.0.2.0/24 (repeatable)", "CIDR");
     private readonly Option<string[]> _matchAccount = Multiple("--match-account", "Activity by this account username is this integration's (repeatable)", "USERNAME");
     private readonly Option<string[]> _matchApp = Multiple("--match-app", "Activity from this application or connected app name (repeatable)", "NAME");
@@ -29,7 +25,6 @@ internal sealed class IntegrationAddCommand : LedgerCommand
     public IntegrationAddCommand(CliServices cli)
         : base(cli, "add", "Record an integration with its attribution rules and allowed networks")
     {
-        _network.AcceptOnlyFromAmong("trusted", "untrusted");
         foreach (var option in new Option[] { _name, _vendor, _owner, _purpose, _environment, _network, _allowCidr, _matchAccount, _matchApp, _matchConnectedApp, _matchClient, _matchSourceIp })
             Options.Add(option);
     }
@@ -51,7 +46,7 @@ internal sealed class IntegrationAddCommand : LedgerCommand
             parse.GetValue(_owner),
             parse.GetValue(_purpose),
             parse.GetValue(_environment),
-            CliParse.Choice<NetworkTrust>(parse.GetValue(_network)!),
+            parse.GetValue(_network),
             parse.GetValue(_allowCidr) ?? [],
             rules);
         var integration = await new AddIntegrationHandler(ledger).HandleAsync(request, cancellationToken);

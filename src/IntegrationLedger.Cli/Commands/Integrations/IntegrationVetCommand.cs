@@ -12,20 +12,14 @@ internal sealed class IntegrationVetCommand : LedgerCommand
 {
     private readonly Argument<string> _name = Named("NAME", "The integration's name");
     private readonly Option<string> _reviewer = Required("--reviewer", "Who reviewed the vendor", "NAME");
-    private readonly Option<string> _outcome = new("--outcome")
-    {
-        Description = "The decision",
-        Required = true,
-        HelpName = "approved|approved-with-conditions|rejected",
-    };
-    private readonly Option<string?> _on = Optional("--on", "The review date (default: today)", "YYYY-MM-DD");
+    private readonly Option<VettingOutcome> _outcome = CliOptions.Choice<VettingOutcome>("--outcome", "The decision");
+    private readonly Option<DateOnly?> _on = CliOptions.Date("--on", "The review date (default: today)");
     private readonly Option<string?> _evidence = Optional("--evidence", "Where the evidence is: a ticket, a document, a questionnaire", "REFERENCE");
-    private readonly Option<string?> _nextReview = Optional("--next-review", "When to review again (default: a year later)", "YYYY-MM-DD");
+    private readonly Option<DateOnly?> _nextReview = CliOptions.Date("--next-review", "When to review again (default: a year later)");
 
     public IntegrationVetCommand(CliServices cli)
         : base(cli, "vet", "Record a vendor security review of an integration")
     {
-        _outcome.AcceptOnlyFromAmong("approved", "approved-with-conditions", "rejected");
         Arguments.Add(_name);
         foreach (var option in new Option[] { _reviewer, _outcome, _on, _evidence, _nextReview })
             Options.Add(option);
@@ -35,11 +29,11 @@ internal sealed class IntegrationVetCommand : LedgerCommand
     {
         var request = new VetIntegration(
             parse.GetValue(_name)!,
-            CliParse.OptionalDate(parse.GetValue(_on), "--on") ?? DateOnly.FromDateTime(ledger.Now),
+            parse.GetValue(_on) ?? DateOnly.FromDateTime(ledger.Now),
             parse.GetValue(_reviewer)!,
-            CliParse.Choice<VettingOutcome>(parse.GetValue(_outcome)!),
+            parse.GetValue(_outcome),
             parse.GetValue(_evidence),
-            CliParse.OptionalDate(parse.GetValue(_nextReview), "--next-review"));
+            parse.GetValue(_nextReview));
         var details = await new VetIntegrationHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, details, d => Output.Line(
             $"Recorded the vetting of '{d.Name}' on {DisplayText.Date(request.ReviewedOn)}: {KebabCase.Of(request.Outcome)}."));

@@ -10,7 +10,7 @@ namespace IntegrationLedger.Cli.Commands.People;
 internal sealed class PersonOffboardCommand : LedgerCommand
 {
     private readonly Argument<string> _email = Named("EMAIL", "The departing person's email");
-    private readonly Option<string> _on = Required("--on", "The departure date", "YYYY-MM-DD");
+    private readonly Option<DateOnly> _on = CliOptions.RequiredDate("--on", "The departure date");
     private readonly Option<bool> _revokeTokens = new("--revoke-tokens") { Description = "Revoke their active tokens now (reason: offboarding)" };
     private readonly Option<string?> _reassignTo = Optional("--reassign-to", "Give their remaining tokens and their integrations to this person", "EMAIL");
 
@@ -27,7 +27,7 @@ internal sealed class PersonOffboardCommand : LedgerCommand
     {
         var request = new OffboardPerson(
             parse.GetValue(_email)!,
-            CliParse.Date(parse.GetValue(_on)!, "--on"),
+            parse.GetValue(_on),
             parse.GetValue(_revokeTokens),
             parse.GetValue(_reassignTo));
         var plan = await new OffboardPersonHandler(ledger).HandleAsync(request, cancellationToken);

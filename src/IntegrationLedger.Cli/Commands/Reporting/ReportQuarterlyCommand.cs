@@ -1,18 +1,18 @@
 using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Reporting;
-using IntegrationLedger.Cli.Commands.Reviews;
 using IntegrationLedger.Cli.Infrastructure;
+using IntegrationLedger.Domain.Reviews;
 
 namespace IntegrationLedger.Cli.Commands.Reporting;
 
 /// <summary><c>ledger report quarterly --quarter 2026-Q3 --out FILE.xlsx</c>.</summary>
 internal sealed class ReportQuarterlyCommand : LedgerCommand
 {
-    private readonly Option<string> _quarter = Required("--quarter", "The quarter: 2026-Q3, 2026Q3 or Q3-2026", "QUARTER");
+    private readonly Option<Quarter> _quarter = CliOptions.Quarter("--quarter", "The quarter: 2026-Q3, 2026Q3 or Q3-2026");
     private readonly Option<string> _out = Required("--out", "The workbook to write (.xlsx)", "FILE");
     private readonly Option<string?> _organisation = Optional("--organisation", "The organisation's name for the cover", "NAME");
-    private readonly Option<string?> _asOf = Optional("--as-of", "Show the ledger as it stood at this date or time (UTC), if before the quarter's end", "DATE|TIME");
+    private readonly Option<DateTime?> _asOf = CliOptions.UtcTime("--as-of", "Show the ledger as it stood at this date or time (UTC), if before the quarter's end");
 
     public ReportQuarterlyCommand(CliServices cli)
         : base(cli, "quarterly", "Write the auditor's quarterly workbook")
@@ -25,8 +25,8 @@ internal sealed class ReportQuarterlyCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var request = new BuildQuarterlyReport(ReviewParse.Quarter(parse.GetValue(_quarter)!), parse.GetValue(_out)!, parse.GetValue(_organisation),
-            CliParse.OptionalUtcTime(parse.GetValue(_asOf), "--as-of"));
+        var request = new BuildQuarterlyReport(parse.GetValue(_quarter), parse.GetValue(_out)!, parse.GetValue(_organisation),
+            parse.GetValue(_asOf));
         var result = await new BuildQuarterlyReportHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, result, r => Output.Line(
             $"Wrote the {r.Quarter} workbook to {r.Path}: {string.Join(", ", r.Sheets)}. Audit chain {(r.AuditVerified ? "verified" : "BROKEN")}, {r.AuditEntries} entries, head {r.AuditHead}."));

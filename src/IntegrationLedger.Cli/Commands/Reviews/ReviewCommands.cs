@@ -12,8 +12,8 @@ namespace IntegrationLedger.Cli.Commands.Reviews;
 /// <summary><c>ledger review start --quarter 2026-Q4 [--due DATE]</c>.</summary>
 internal sealed class ReviewStartCommand : LedgerCommand
 {
-    private readonly Option<string> _quarter = Required("--quarter", "The quarter under review: 2026-Q4, 2026Q4 or Q4-2026", "QUARTER");
-    private readonly Option<string?> _due = Optional("--due", "When owners must have attested (default: two weeks after the quarter)", "YYYY-MM-DD");
+    private readonly Option<Quarter> _quarter = CliOptions.Quarter("--quarter", "The quarter under review: 2026-Q4, 2026Q4 or Q4-2026");
+    private readonly Option<DateOnly?> _due = CliOptions.Date("--due", "When owners must have attested (default: two weeks after the quarter)");
 
     public ReviewStartCommand(CliServices cli)
         : base(cli, "start", "Start a quarter's access review: one item per token usage and per integration, assigned to its owner")
@@ -24,7 +24,7 @@ internal sealed class ReviewStartCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var request = new StartReview(ReviewParse.Quarter(parse.GetValue(_quarter)!), CliParse.OptionalDate(parse.GetValue(_due), "--due"));
+        var request = new StartReview(parse.GetValue(_quarter), parse.GetValue(_due));
         var status = await new StartReviewHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, status, s =>
         {
@@ -37,7 +37,7 @@ internal sealed class ReviewStartCommand : LedgerCommand
 /// <summary><c>ledger review status [--quarter Q] [--items] [--owner EMAIL]</c>.</summary>
 internal sealed class ReviewStatusCommand : LedgerCommand
 {
-    private readonly Option<string?> _quarter = Optional("--quarter", "The quarter (default: the latest open review, else the latest)", "QUARTER");
+    private readonly Option<Quarter?> _quarter = CliOptions.OptionalQuarter("--quarter", "The quarter (default: the latest open review, else the latest)");
     private readonly Option<bool> _items = new("--items") { Description = "List every item with its id, to attest" };
     private readonly Option<string?> _owner = Optional("--owner", "With --items: only this owner's items", "EMAIL");
 
@@ -52,8 +52,8 @@ internal sealed class ReviewStatusCommand : LedgerCommand
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
         var handler = new GetReviewStatusHandler(ledger);
-        var status = parse.GetValue(_quarter) is { } text
-            ? await handler.HandleAsync(ReviewParse.Quarter(text), cancellationToken)
+        var status = parse.GetValue(_quarter) is { } quarter
+            ? await handler.HandleAsync(quarter, cancellationToken)
             : await handler.LatestAsync(cancellationToken);
         var owner = parse.GetValue(_owner);
         if (owner is not null)
@@ -117,10 +117,4 @@ internal sealed class ReviewAttestCommand : LedgerCommand
                 + (r.ReviewComplete ? $" The access review of {r.Quarter} is complete." : ""));
         });
     }
-}
-
-internal static class ReviewParse
-{
-    public static Quarter Quarter(string text) =>
-        Domain.Reviews.Quarter.TryParse(text, out var quarter) ? quarter : throw new UsageException($"--quarter '{text}' is not a quarter; write it as 2026-Q4.");
 }

@@ -11,36 +11,33 @@ namespace IntegrationLedger.Cli.Commands.Tokens;
 internal sealed class TokenAddCommand : LedgerCommand
 {
     private readonly Option<string> _label = Required("--label", "A name for the token, its key in the ledger", "LABEL");
-    private readonly Option<string> _kind = new("--kind") { Description = "What kind of credential it is", Required = true, HelpName = "KIND" };
+    private readonly Option<TokenKind> _kind = CliOptions.Choice<TokenKind>("--kind", "What kind of credential it is", helpName: "KIND");
     private readonly Option<string> _owner = Required("--owner", "The person who answers for it", "EMAIL");
     private readonly Option<string?> _account = Optional("--account", "The platform account it belongs to (Salesforce username)", "USERNAME");
     private readonly Option<string?> _accountUserId = Optional("--account-user-id", "That account's Salesforce user id (15 or 18 characters)", "ID");
-    private readonly Option<string?> _rotateEvery = Optional("--rotate-every", "Rotation policy in days (default: by kind)", "DAYS");
-    private readonly Option<string?> _issued = Optional("--issued", "When it was issued (default: now)", "DATE|TIME");
-    private readonly Option<string?> _lastRotated = Optional("--last-rotated", "When it was last reset (default: when issued)", "DATE|TIME");
+    private readonly Option<int?> _rotateEvery = CliOptions.Count("--rotate-every", "Rotation policy in days (default: by kind)", "DAYS");
+    private readonly Option<DateTime?> _issued = CliOptions.UtcTime("--issued", "When it was issued (default: now)");
+    private readonly Option<DateTime?> _lastRotated = CliOptions.UtcTime("--last-rotated", "When it was last reset (default: when issued)");
     private readonly Option<bool> _secretStdin = new("--secret-stdin") { Description = "Read the secret from standard input; only a keyed fingerprint and its last 4 characters are kept" };
 
     public TokenAddCommand(CliServices cli)
         : base(cli, "add", "Register a token (the secret itself is never stored)")
     {
-        _kind.AcceptOnlyFromAmong([.. TokenKinds.CliNames]);
         foreach (var option in new Option[] { _label, _kind, _owner, _account, _accountUserId, _rotateEvery, _issued, _lastRotated, _secretStdin })
             Options.Add(option);
     }
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        // --kind only accepts the kinds' names, so this cannot fail.
-        _ = TokenKinds.TryParse(parse.GetValue(_kind), out var kind);
         var request = new AddToken(
             parse.GetValue(_label)!,
-            kind,
+            parse.GetValue(_kind),
             parse.GetValue(_owner)!,
             parse.GetValue(_account),
             parse.GetValue(_accountUserId),
-            CliParse.OptionalCount(parse.GetValue(_rotateEvery), "--rotate-every"),
-            CliParse.OptionalUtcTime(parse.GetValue(_issued), "--issued"),
-            CliParse.OptionalUtcTime(parse.GetValue(_lastRotated), "--last-rotated"),
+            parse.GetValue(_rotateEvery),
+            parse.GetValue(_issued),
+            parse.GetValue(_lastRotated),
             parse.GetValue(_secretStdin) ? Cli.ReadSecret() : null);
         var token = await new AddTokenHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, token, t => Output.Line(

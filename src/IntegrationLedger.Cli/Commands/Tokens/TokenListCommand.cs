@@ -12,7 +12,7 @@ namespace IntegrationLedger.Cli.Commands.Tokens;
 internal sealed class TokenListCommand : LedgerCommand
 {
     private readonly Option<bool> _due = new("--due") { Description = "Only active tokens due for rotation, overdue, or waiting for integrations to be updated" };
-    private readonly Option<string?> _within = Optional("--within", "With --due: how many days ahead counts as due (default 30)", "DAYS");
+    private readonly Option<int?> _within = CliOptions.Count("--within", "With --due: how many days ahead counts as due (default 30)", "DAYS");
 
     public TokenListCommand(CliServices cli)
         : base(cli, "list", "List tokens with their rotation dates and usages")
@@ -23,7 +23,7 @@ internal sealed class TokenListCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var request = new ListTokens(parse.GetValue(_due) ? CliParse.OptionalCount(parse.GetValue(_within), "--within") ?? 30 : null);
+        var request = new ListTokens(parse.GetValue(_due) ? parse.GetValue(_within) ?? 30 : null);
         var tokens = await new ListTokensHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, tokens, list =>
         {

@@ -10,13 +10,12 @@ namespace IntegrationLedger.Cli.Commands.Tokens;
 internal sealed class TokenRevokeCommand : LedgerCommand
 {
     private readonly Argument<string> _label = Named("TOKEN", "The token's label");
-    private readonly Option<string> _reason = new("--reason") { Description = "Why it is revoked", Required = true, HelpName = "compromised|offboarding|unused|other" };
+    private readonly Option<RevocationReason> _reason = CliOptions.Choice<RevocationReason>("--reason", "Why it is revoked");
     private readonly Option<string?> _note = Optional("--note", "Details (required for 'other')", "TEXT");
 
     public TokenRevokeCommand(CliServices cli)
         : base(cli, "revoke", "Record that a token was revoked; its usages end")
     {
-        _reason.AcceptOnlyFromAmong("compromised", "offboarding", "unused", "other");
         Arguments.Add(_label);
         Options.Add(_reason);
         Options.Add(_note);
@@ -24,7 +23,7 @@ internal sealed class TokenRevokeCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var request = new RevokeToken(parse.GetValue(_label)!, CliParse.Choice<RevocationReason>(parse.GetValue(_reason)!), parse.GetValue(_note));
+        var request = new RevokeToken(parse.GetValue(_label)!, parse.GetValue(_reason), parse.GetValue(_note));
         var details = await new RevokeTokenHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, details, d =>
         {

@@ -11,7 +11,7 @@ internal sealed class TokenUseCommand : LedgerCommand
     private readonly Option<string> _by = Required("--by", "The integration configured with the token", "INTEGRATION");
     private readonly Option<string> _purpose = Required("--purpose", "What the integration uses it for", "TEXT");
     private readonly Option<string?> _setUpBy = Optional("--set-up-by", "Who configured it", "EMAIL");
-    private readonly Option<string?> _since = Optional("--since", "Since when (default: now)", "DATE|TIME");
+    private readonly Option<DateTime?> _since = CliOptions.UtcTime("--since", "Since when (default: now)");
 
     public TokenUseCommand(CliServices cli)
         : base(cli, "use", "Record that an integration is configured with a token")
@@ -28,7 +28,7 @@ internal sealed class TokenUseCommand : LedgerCommand
             parse.GetValue(_by)!,
             parse.GetValue(_purpose)!,
             parse.GetValue(_setUpBy),
-            CliParse.OptionalUtcTime(parse.GetValue(_since), "--since"));
+            parse.GetValue(_since));
         var details = await new UseTokenHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, details, d => Output.Line($"Recorded that '{request.Integration.Trim()}' uses token '{d.Token.Label}'."));
     }

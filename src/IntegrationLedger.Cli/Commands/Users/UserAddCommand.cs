@@ -3,13 +3,14 @@ using System.CommandLine;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Users;
 using IntegrationLedger.Cli.Infrastructure;
+using IntegrationLedger.Domain.Users;
 
 namespace IntegrationLedger.Cli.Commands.Users;
 
 internal sealed class UserAddCommand : LedgerCommand
 {
     private readonly Argument<string> _email = Named("EMAIL", "The account's email, which it signs in with");
-    private readonly Option<string> _role = RoleOption.Create();
+    private readonly Option<UserRole> _role = RoleOption.Create();
 
     public UserAddCommand(CliServices cli)
         : base(cli, "add", "Create an account for the web application; its password is read from standard input")
@@ -20,7 +21,7 @@ internal sealed class UserAddCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var role = RoleOption.Parse(parse.GetValue(_role)!);
+        var role = parse.GetValue(_role);
         var password = Cli.Environment.In.ReadLine() ?? "";
         if (password.Length == 0)
             throw new UsageException("Give the password on standard input, for example: printf '%s' 'a long passphrase' | ledger user add EMAIL --role ROLE");
