@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Tokens;
 
@@ -11,7 +12,7 @@ public sealed class RevokeTokenValidator : AbstractValidator<RevokeToken>
     public RevokeTokenValidator()
     {
         RuleFor(r => r.Token).NotEmpty();
-        RuleFor(r => r.Note).MaximumLength(2000);
+        RuleFor(r => r.Note).MaximumLength(FieldLimits.Text);
         RuleFor(r => r.Note).NotEmpty().When(r => r.Reason == RevocationReason.Other)
             .WithMessage("Say why in a note when the reason is 'other'.");
     }

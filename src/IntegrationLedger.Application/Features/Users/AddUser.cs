@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Users;
@@ -17,7 +18,7 @@ public sealed class AddUserValidator : AbstractValidator<AddUser>
 {
     public AddUserValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(320);
+        RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(FieldLimits.Email);
         RuleFor(r => r.Role).IsInEnum();
         RuleFor(r => r.Password).UsablePassword();
     }
