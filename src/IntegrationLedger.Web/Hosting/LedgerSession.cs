@@ -4,8 +4,9 @@ using IntegrationLedger.Application;
 namespace IntegrationLedger.Web.Hosting;
 
 /// <summary>
-/// The ledger as one request sees it, opened on first use with the signed-in account as the audit actor,
-/// so every change made on the web is recorded against the person who made it.
+/// The one ledger a request uses, from the session check to the page: opened on first use with the
+/// signed-in account as the audit actor, so every change made on the web is recorded against the person
+/// who made it, and closed when the request ends (the service is scoped to it).
 /// </summary>
 public sealed class LedgerSession(LedgerWebOptions options, IHttpContextAccessor http) : IAsyncDisposable
 {
@@ -14,17 +15,23 @@ public sealed class LedgerSession(LedgerWebOptions options, IHttpContextAccessor
 
     private Ledger? _ledger;
 
+    /// <summary>The ledger, acting as the account the request is signed in with.</summary>
+    public Task<Ledger> OpenAsync(CancellationToken cancellationToken = default) =>
+        OpenAsAsync(http.HttpContext?.User.FindFirstValue(ClaimTypes.Email), cancellationToken);
+
     /// <summary>
-    /// The ledger with the current account as its actor. The session cookie is checked before the request
-    /// knows who is signed in, so a ledger opened then is reopened once the account is known.
+    /// The ledger, acting as <paramref name="email"/>. The session check calls this before the request knows
+    /// who is signed in, with the account the cookie names, so the ledger it opens is the one the page uses.
     /// </summary>
-    public async Task<Ledger> OpenAsync(CancellationToken cancellationToken = default)
+    internal async Task<Ledger> OpenAsAsync(string? email, CancellationToken cancellationToken = default)
     {
-        var actor = http.HttpContext?.User.FindFirstValue(ClaimTypes.Email) ?? AnonymousActor;
-        if (_ledger is not null && _ledger.Actor == actor)
-            return _ledger;
+        var actor = email ?? AnonymousActor;
         if (_ledger is not null)
-            await _ledger.DisposeAsync();
+        {
+            // A change recorded against the wrong person would make the audit log lie; this cannot happen quietly.
+            return _ledger.Actor == actor ? _ledger
+                : throw new InvalidOperationException($"This request's ledger acts as {_ledger.Actor}, not {actor}.");
+        }
         var ledgerOptions = new LedgerOptions(options.DatabasePath, actor, options.Clock, options.KeyFromEnvironment);
         if (options.BusyTimeout is { } timeout)
             ledgerOptions = ledgerOptions with { BusyTimeout = timeout };
@@ -32,9 +39,16 @@ public sealed class LedgerSession(LedgerWebOptions options, IHttpContextAccessor
         return _ledger;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Closes the ledger opened for a session that the check then refused: the rest of the request is not
+    /// signed in, so whatever it records (a sign-in, say) is not the refused account's doing.
+    /// </summary>
+    internal async ValueTask CloseAsync()
     {
         if (_ledger is not null)
             await _ledger.DisposeAsync();
+        _ledger = null;
     }
+
+    public ValueTask DisposeAsync() => CloseAsync();
 }

@@ -39,7 +39,10 @@ public static class LedgerWebApp
         builder.Services.AddScoped<LedgerSession>();
         builder.Services.AddSingleton<UploadedFiles>();
         builder.Services.AddSingleton<DownloadFolder>();
-        builder.Services.AddRazorPages().AddApplicationPart(typeof(LedgerWebApp).Assembly);
+        builder.Services.AddRazorPages().AddApplicationPart(typeof(LedgerWebApp).Assembly)
+            // The use cases' validators decide what a form must hold, as they do for the command line; a
+            // non-nullable string on an input model is not, by itself, a required field.
+            .AddMvcOptions(mvc => mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         // Names are written as they are (José, 日本) rather than as character references; HTML-significant characters are still encoded.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
@@ -75,7 +78,8 @@ public static class LedgerWebApp
 
         var app = builder.Build();
         app.UseExceptionHandler("/error");
-        app.UseStatusCodePages();
+        // A status answered without a body (a 404, a busy ledger's 503) gets the error page, which says what it means.
+        app.UseStatusCodePagesWithReExecute("/error");
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -5,12 +5,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IntegrationLedger.Web.Pages;
 
-/// <summary>What a person sees of an unexpected failure: no stack trace, and whether waiting would help.</summary>
+/// <summary>
+/// What a person sees of a failure: no stack trace, and whether waiting would help. It describes both an
+/// exception no page handled and a status answered without a body (a 404, or the 503 of a busy ledger).
+/// </summary>
 [AllowAnonymous]
 [Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
     public bool Busy { get; private set; }
+    public bool Missing { get; private set; }
 
     public void OnGet() => Describe();
 
@@ -18,7 +22,12 @@ public sealed class ErrorModel : PageModel
 
     private void Describe()
     {
-        Busy = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && LedgerBusy.Is(error);
-        Response.StatusCode = Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error)
+            Response.StatusCode = LedgerBusy.Is(error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        else if (Response.StatusCode < StatusCodes.Status400BadRequest)
+            // Asked for by its address rather than reached through a failure.
+            Response.StatusCode = StatusCodes.Status500InternalServerError;
+        Busy = Response.StatusCode == StatusCodes.Status503ServiceUnavailable;
+        Missing = Response.StatusCode == StatusCodes.Status404NotFound;
     }
 }

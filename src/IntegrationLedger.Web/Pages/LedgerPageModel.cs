@@ -3,7 +3,6 @@ using IntegrationLedger.Application;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Web.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,48 +10,73 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace IntegrationLedger.Web.Pages;
 
 /// <summary>
-/// A page that changes the ledger: each change runs one use case, and answers with a redirect (so a reload
-/// does not repeat it) carrying either what was done or the use case's own message about what was wrong.
+/// A page over the ledger. Its handlers run use cases and leave every expected failure to this class, which
+/// answers them all one way: a change (or a download) refused comes back to the page with the use case's
+/// own message, so a reload does not repeat it; a page whose address names nothing in the ledger is a 404;
+/// a ledger kept busy by another process is a 503 whose page says so.
 /// </summary>
 public abstract class LedgerPageModel(LedgerSession session) : PageModel
 {
+    /// <summary>What the last change did, shown once on the page it came back to.</summary>
+    [TempData]
+    public string? Message { get; set; }
+
+    /// <summary>Why the last change or download was refused, shown once on the page it came back to.</summary>
+    [TempData]
+    public string? Error { get; set; }
+
     /// <summary>Whether to offer the forms that change the inventory; the server checks the role again on every change.</summary>
     public bool CanChange => User.IsInRole(Security.Policies.OfficerRole);
 
     protected Task<Ledger> LedgerAsync(CancellationToken cancellationToken) => session.OpenAsync(cancellationToken);
 
-    /// <summary>A page asked for something the ledger does not hold (an unknown token, a blank name) is a 404, not an error.</summary>
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    /// <summary>Back to the page after a change, saying what was done.</summary>
+    protected IActionResult Done(string message)
     {
-        var executed = await next();
-        if (HttpMethods.IsGet(context.HttpContext.Request.Method) && executed.Exception is NotFoundException or DomainException)
-        {
-            executed.Result = NotFound();
-            executed.ExceptionHandled = true;
-        }
+        Message = message;
+        return BackToPage();
     }
 
-    protected async Task<IActionResult> ChangeAsync(Func<Ledger, Task<string>> change, CancellationToken cancellationToken, object? routeValues = null, string? pageName = null)
+    /// <summary>Back to the page after a change or download that could not be made, saying why.</summary>
+    protected IActionResult Refused(string problem)
     {
-        if (!ModelState.IsValid)
+        Error = problem;
+        return BackToPage();
+    }
+
+    /// <summary>Where a change comes back to: the page itself, at the address it was posted to.</summary>
+    protected virtual IActionResult BackToPage() => RedirectToPage();
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var isRead = HttpMethods.IsGet(context.HttpContext.Request.Method);
+        if (!isRead && !ModelState.IsValid)
         {
             // A value that did not bind would reach the use case as its type's default (the first role, say).
             var fields = ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key);
-            TempData["Error"] = $"The form was incomplete or had a value that is not allowed ({string.Join(", ", fields)}); nothing was changed.";
-            return RedirectToPage(pageName, routeValues);
+            context.Result = Refused($"The form was incomplete or had a value that is not allowed ({string.Join(", ", fields)}); nothing was changed.");
+            // Cut short here, the request never reaches the filter that saves [TempData] properties (it runs
+            // inside this one), so the message is put in TempData by hand.
+            TempData[nameof(Error)] = Error;
+            return;
         }
-        try
+        var executed = await next();
+        if (executed.Exception is not { } exception || executed.ExceptionHandled)
+            return;
+        var showsThePageItself = isRead && string.IsNullOrEmpty(context.HandlerMethod?.Name);
+        IActionResult? answer = exception switch
         {
-            TempData["Message"] = await change(await LedgerAsync(cancellationToken));
-        }
-        catch (ValidationException exception)
+            _ when LedgerBusy.Is(exception) => StatusCode(StatusCodes.Status503ServiceUnavailable),
+            // The token, person or integration in the address is not in the ledger (or is no name at all).
+            NotFoundException or DomainException or ValidationException when showsThePageItself => NotFound(),
+            ValidationException invalid => Refused(string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage))),
+            NotFoundException or DomainException => Refused(exception.Message),
+            _ => null,
+        };
+        if (answer is not null)
         {
-            TempData["Error"] = string.Join(" ", exception.Errors.Select(e => e.ErrorMessage));
+            executed.Result = answer;
+            executed.ExceptionHandled = true;
         }
-        catch (Exception exception) when (exception is DomainException or NotFoundException)
-        {
-            TempData["Error"] = exception.Message;
-        }
-        return RedirectToPage(pageName, routeValues);
     }
 }

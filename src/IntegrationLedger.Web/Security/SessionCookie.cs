@@ -35,10 +35,15 @@ internal static class SessionCookie
             await Reject(context);
             return;
         }
+        // Opened as the account the cookie names: if the check passes, that is who the request acts as.
         var session = context.HttpContext.RequestServices.GetRequiredService<LedgerSession>();
-        var user = await new FindSessionUserHandler(await session.OpenAsync(context.HttpContext.RequestAborted)).HandleAsync(id, stamp, context.HttpContext.RequestAborted);
+        var ledger = await session.OpenAsAsync(principal.FindFirstValue(ClaimTypes.Email), context.HttpContext.RequestAborted);
+        var user = await new FindSessionUserHandler(ledger).HandleAsync(id, stamp, context.HttpContext.RequestAborted);
         if (user is null || principal.FindFirstValue(ClaimTypes.Role) != user.Role.ToString())
+        {
+            await session.CloseAsync();
             await Reject(context);
+        }
     }
 
     private static async Task Reject(CookieValidatePrincipalContext context)

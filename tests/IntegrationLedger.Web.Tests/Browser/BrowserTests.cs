@@ -10,6 +10,7 @@ namespace IntegrationLedger.Web.Tests.Browser;
 /// (403) who still downloads the workbook. The screenshots in the README are taken here.
 /// </summary>
 [NonParallelizable]
+[Category("Browser")]
 public class BrowserTests
 {
     private WebLedger _web = null!;
@@ -112,7 +113,7 @@ public class BrowserTests
         // No form is offered, so the auditor crafts the request, with the page's own antiforgery token.
         var status = await page.EvaluateAsync<int>(@"async () => {
             const token = document.querySelector('input[name=__RequestVerificationToken]').value;
-            const body = new URLSearchParams({ __RequestVerificationToken: token, reason: 'Compromised' });
+            const body = new URLSearchParams({ __RequestVerificationToken: token, 'Revoke.Reason': 'Compromised' });
             return (await fetch(location.pathname + '?handler=Revoke', { method: 'POST', body })).status;
         }");
         Assert.That(status, Is.EqualTo(403));

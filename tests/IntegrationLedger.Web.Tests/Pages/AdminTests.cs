@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using IntegrationLedger.Web.Tests.Support;
 
 namespace IntegrationLedger.Web.Tests.Pages;
@@ -30,7 +29,7 @@ public class AdminTests
     {
         var admin = await _web.SignedInAsync(WebLedger.Admin);
 
-        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Add", new() { ["email"] = "new.auditor@example.com", ["role"] = "Auditor", ["password"] = "another long passphrase" });
+        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Add", new() { ["Add.Email"] = "new.auditor@example.com", ["Add.Role"] = "Auditor", ["Add.Password"] = "another long passphrase" });
 
         var client = _web.Client();
         Assert.That((await WebLedger.SignInAsync(client, "new.auditor@example.com", "another long passphrase")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
@@ -43,7 +42,7 @@ public class AdminTests
         var auditor = await _web.SignedInAsync(WebLedger.Auditor);
         var admin = await _web.SignedInAsync(WebLedger.Admin);
 
-        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Role", new() { ["email"] = WebLedger.Auditor, ["role"] = "Officer" });
+        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Role", new() { ["Role.Email"] = WebLedger.Auditor, ["Role.Role"] = "Officer" });
 
         var response = await auditor.GetAsync("/");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
@@ -55,7 +54,7 @@ public class AdminTests
     {
         var admin = await _web.SignedInAsync(WebLedger.Admin);
 
-        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Role", new() { ["email"] = WebLedger.Admin, ["role"] = "Auditor" });
+        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Role", new() { ["Role.Email"] = WebLedger.Admin, ["Role.Role"] = "Auditor" });
 
         Assert.That(await admin.GetStringAsync("/admin"), Does.Contain("is the only admin"));
         Assert.That(_web.Text($"SELECT Role FROM Users WHERE Email = '{WebLedger.Admin}'"), Is.EqualTo("Admin"));
@@ -65,9 +64,9 @@ public class AdminTests
     public async Task Admin_ChangesARuleSetting()
     {
         var admin = await _web.SignedInAsync(WebLedger.Admin);
-        var name = WebLedger.Field(await admin.GetStringAsync("/admin"), "name");
+        var name = WebLedger.Field(await admin.GetStringAsync("/admin"), "Setting.Name");
 
-        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Setting", new() { ["name"] = name, ["value"] = "45" });
+        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Setting", new() { ["Setting.Name"] = name, ["Setting.Value"] = "45" });
 
         Assert.That(await admin.GetStringAsync("/admin"), Does.Contain($"{name} is now 45."));
     }
@@ -77,7 +76,7 @@ public class AdminTests
     {
         var admin = await _web.SignedInAsync(WebLedger.Admin);
 
-        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Add", new() { ["email"] = "who@example.com", ["role"] = "Superuser", ["password"] = "another long passphrase" });
+        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Add", new() { ["Add.Email"] = "who@example.com", ["Add.Role"] = "Superuser", ["Add.Password"] = "another long passphrase" });
 
         Assert.That(await admin.GetStringAsync("/admin"), Does.Contain("nothing was changed"));
         Assert.That(_web.Scalar("SELECT count(*) FROM Users WHERE Email = 'who@example.com'"), Is.Zero);
@@ -89,7 +88,7 @@ public class AdminTests
         var officer = await _web.SignedInAsync(WebLedger.Officer);
         var admin = await _web.SignedInAsync(WebLedger.Admin);
 
-        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Enabled", new() { ["email"] = WebLedger.Officer, ["enabled"] = "false" });
+        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Enabled", new() { ["Access.Email"] = WebLedger.Officer, ["Access.Enabled"] = "false" });
 
         Assert.That(await admin.GetStringAsync("/admin"), Does.Contain($"{WebLedger.Officer} is disabled"));
         Assert.That((await officer.GetAsync("/")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "signed out at once");

@@ -25,7 +25,7 @@ public class RoleTests
         var client = await _web.SignedInAsync(WebLedger.Officer);
 
         var response = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Use",
-            new() { ["integration"] = WebLedger.Integration, ["purpose"] = "Nightly export" });
+            new() { ["Use.Integration"] = WebLedger.Integration, ["Use.Purpose"] = "Nightly export" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var page = await client.GetStringAsync(TokenPage);
@@ -38,11 +38,11 @@ public class RoleTests
     {
         const string newSecret = "second-secret-value-0002";
         var client = await _web.SignedInAsync(WebLedger.Officer);
-        await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Use", new() { ["integration"] = WebLedger.Integration, ["purpose"] = "Nightly export" });
+        await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Use", new() { ["Use.Integration"] = WebLedger.Integration, ["Use.Purpose"] = "Nightly export" });
 
-        var reset = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Reset", new() { ["newSecret"] = newSecret });
+        var reset = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Reset", new() { ["Reset.NewSecret"] = newSecret });
         var afterReset = await client.GetStringAsync(TokenPage);
-        var confirm = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Confirm", new() { ["integration"] = WebLedger.Integration });
+        var confirm = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Confirm", new() { ["Confirm.Integration"] = WebLedger.Integration });
         var afterConfirm = await client.GetStringAsync(TokenPage);
 
         Assert.That((reset.StatusCode, confirm.StatusCode), Is.EqualTo((HttpStatusCode.Redirect, HttpStatusCode.Redirect)));
@@ -57,16 +57,16 @@ public class RoleTests
     {
         var client = await _web.SignedInAsync(WebLedger.Officer);
 
-        await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Use", new() { ["integration"] = "No Such Integration", ["purpose"] = "x" });
+        await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Use", new() { ["Use.Integration"] = "No Such Integration", ["Use.Purpose"] = "x" });
         var page = await client.GetStringAsync(TokenPage);
 
-        Assert.That(page, Does.Contain("role=\"alert\"").And.Contain("No Such Integration"));
+        Assert.That(WebLedger.Html(page).QuerySelector("[role=alert]")?.TextContent, Does.Contain("No Such Integration"));
         Assert.That(_web.Scalar("SELECT count(*) FROM TokenUsages"), Is.Zero);
     }
 
-    [TestCase("?handler=Revoke", "reason", "Compromised")]
-    [TestCase("?handler=Reset", "newSecret", "")]
-    [TestCase("?handler=Use", "purpose", "x")]
+    [TestCase("?handler=Revoke", "Revoke.Reason", "Compromised")]
+    [TestCase("?handler=Reset", "Reset.NewSecret", "")]
+    [TestCase("?handler=Use", "Use.Purpose", "x")]
     public async Task Auditor_ACraftedChange_IsRefusedWith403_ChangesNothing_AndIsAudited(string handler, string field, string value)
     {
         var client = await _web.SignedInAsync(WebLedger.Auditor);
@@ -74,7 +74,7 @@ public class RoleTests
 
         // The page shows an auditor no forms; the request is built by hand, with a valid antiforgery token.
         var response = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + handler,
-            new() { [field] = value, ["integration"] = WebLedger.Integration });
+            new() { [field] = value, ["Use.Integration"] = WebLedger.Integration });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(_web.Text($"SELECT Status FROM Tokens WHERE Label = '{WebLedger.Token}'"), Is.EqualTo("Active"));
@@ -88,7 +88,7 @@ public class RoleTests
     {
         var client = await _web.SignedInAsync(WebLedger.Auditor);
 
-        var response = await client.PostAsync(TokenPage + "?handler=Revoke", new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "Compromised" }));
+        var response = await client.PostAsync(TokenPage + "?handler=Revoke", new FormUrlEncodedContent(new Dictionary<string, string> { ["Revoke.Reason"] = "Compromised" }));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the role is checked before anything else about the request");
         Assert.That(_web.Text("SELECT Detail FROM AccessEvents WHERE Kind = 'Denied'"), Is.EqualTo($"POST {TokenPage}"));
@@ -121,7 +121,7 @@ public class RoleTests
     {
         var client = await _web.SignedInAsync(WebLedger.Admin);
 
-        var response = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Revoke", new() { ["reason"] = "Compromised" });
+        var response = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Revoke", new() { ["Revoke.Reason"] = "Compromised" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }

@@ -100,7 +100,7 @@ public class SignInTests
     {
         var client = await _web.SignedInAsync(WebLedger.Officer);
 
-        var response = await client.PostAsync($"/tokens/{WebLedger.Token}?handler=Revoke", new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "Compromised" }));
+        var response = await client.PostAsync($"/tokens/{WebLedger.Token}?handler=Revoke", new FormUrlEncodedContent(new Dictionary<string, string> { ["Revoke.Reason"] = "Compromised" }));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(_web.Text($"SELECT Status FROM Tokens WHERE Label = '{WebLedger.Token}'"), Is.EqualTo("Active"));

@@ -16,7 +16,7 @@ public class TokenPagesTests
 
         await WebLedger.PostFormAsync(client, "/tokens", "/tokens", new()
         {
-            ["label"] = "crm-key", ["kind"] = "ApiKey", ["owner"] = "ana@example.com", ["account"] = "", ["secret"] = secret,
+            ["Add.Label"] = "crm-key", ["Add.Kind"] = "ApiKey", ["Add.Owner"] = "ana@example.com", ["Add.Account"] = "", ["Add.Secret"] = secret,
         });
         var page = await client.GetStringAsync("/tokens");
 
@@ -32,7 +32,7 @@ public class TokenPagesTests
         await using var web = await WebLedger.StartAsync();
         var client = await web.SignedInAsync(WebLedger.Officer);
         var tokenPage = $"/tokens/{WebLedger.Token}";
-        await WebLedger.PostFormAsync(client, tokenPage, tokenPage + "?handler=Use", new() { ["integration"] = WebLedger.Integration, ["purpose"] = "Nightly export" });
+        await WebLedger.PostFormAsync(client, tokenPage, tokenPage + "?handler=Use", new() { ["Use.Integration"] = WebLedger.Integration, ["Use.Purpose"] = "Nightly export" });
 
         var page = await client.GetStringAsync(tokenPage);
 
@@ -68,7 +68,7 @@ public class TokenPagesTests
             using var begin = holder.CreateCommand();
             begin.CommandText = "BEGIN IMMEDIATE";
             begin.ExecuteNonQuery();
-            response = await WebLedger.PostFormAsync(client, tokenPage, tokenPage + "?handler=Use", new() { ["integration"] = WebLedger.Integration, ["purpose"] = "x" });
+            response = await WebLedger.PostFormAsync(client, tokenPage, tokenPage + "?handler=Use", new() { ["Use.Integration"] = WebLedger.Integration, ["Use.Purpose"] = "x" });
         }
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));

@@ -1,5 +1,6 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Integrations;
 using IntegrationLedger.Application.Features.People;
@@ -22,7 +23,7 @@ namespace IntegrationLedger.Web.Tests.Support;
 /// The web application on the framework's test server, over a real ledger in a temporary folder that holds
 /// one person, one integration, one token, and an account of each role (all with <see cref="Password"/>).
 /// </summary>
-public sealed partial class WebLedger : IAsyncDisposable
+public sealed class WebLedger : IAsyncDisposable
 {
     public const string Password = "correct horse battery staple";
     public const string Admin = "admin@example.com";
@@ -84,7 +85,7 @@ public sealed partial class WebLedger : IAsyncDisposable
     }
 
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
-        await PostFormAsync(client, "/signin", "/signin", new() { ["email"] = email, ["password"] = password });
+        await PostFormAsync(client, "/signin", "/signin", new() { ["Input.Email"] = email, ["Input.Password"] = password });
 
     /// <summary>Posts a form the way a browser would: with the antiforgery token from the page it was on.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> fields)
@@ -94,20 +95,34 @@ public sealed partial class WebLedger : IAsyncDisposable
     }
 
     /// <summary>The antiforgery token a page's forms carry, as a browser would send it back.</summary>
-    public static string AntiforgeryToken(string page)
-    {
-        var token = AntiforgeryField().Match(page);
-        Assert.That(token.Success, Is.True, "the page has a form with an antiforgery token");
-        return WebUtility.HtmlDecode(token.Groups[1].Value);
-    }
+    public static string AntiforgeryToken(string page) => Field(page, "__RequestVerificationToken");
 
-    /// <summary>The value of the first hidden (or other) input named <paramref name="name"/> on a page.</summary>
+    /// <summary>The value of the first input named <paramref name="name"/> on a page (hidden or not).</summary>
     public static string Field(string page, string name)
     {
-        var match = Regex.Match(page, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]+)\"");
-        Assert.That(match.Success, Is.True, $"the page has a field {name}");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
+        var value = Html(page).QuerySelectorAll("input").FirstOrDefault(i => i.GetAttribute("name") == name)?.GetAttribute("value");
+        Assert.That(value, Is.Not.Null, $"the page has a field {name}");
+        return value!;
     }
+
+    /// <summary>Where the first link whose text contains <paramref name="text"/> goes, as a browser would follow it.</summary>
+    public static string Link(string page, string text)
+    {
+        var href = Html(page).QuerySelectorAll("a").FirstOrDefault(a => a.TextContent.Contains(text, StringComparison.Ordinal))?.GetAttribute("href");
+        Assert.That(href, Is.Not.Null, $"the page has a link '{text}'");
+        return href!;
+    }
+
+    /// <summary>The text of each body row's cells in the table captioned (or labelled) <paramref name="caption"/>.</summary>
+    public static IReadOnlyList<string[]> TableRows(string page, string caption)
+    {
+        var table = Html(page).QuerySelectorAll("table").FirstOrDefault(t => t.QuerySelector("caption")?.TextContent.StartsWith(caption, StringComparison.Ordinal) == true);
+        Assert.That(table, Is.Not.Null, $"the page has a table '{caption}'");
+        return table!.QuerySelectorAll("tbody tr").Select(row => row.QuerySelectorAll("td").Select(cell => cell.TextContent.Trim()).ToArray()).ToList();
+    }
+
+    /// <summary>A page as a browser's DOM, to read what it shows rather than how its markup happens to be spelled.</summary>
+    public static IDocument Html(string page) => new HtmlParser().ParseDocument(page);
 
     public long Scalar(string sql)
     {
@@ -133,9 +148,6 @@ public sealed partial class WebLedger : IAsyncDisposable
         await App.DisposeAsync();
         Directory.Delete(Folder, recursive: true);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     /// <summary>Keeps the cookies the server sets, as a browser does.</summary>
     private sealed class CookieHandler(HttpMessageHandler inner) : DelegatingHandler(inner)

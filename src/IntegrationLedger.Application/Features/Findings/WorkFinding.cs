@@ -19,7 +19,7 @@ public sealed class WorkFindingValidator : AbstractValidator<WorkFinding>
     public WorkFindingValidator()
     {
         RuleFor(r => r.Id).NotEmpty();
-        RuleFor(r => r.Note).NotEmpty().WithMessage("Say what was done or decided in --note.").MaximumLength(2000);
+        RuleFor(r => r.Note).NotEmpty().WithMessage("Say what was done or decided in --note.").MaximumLength(FieldLimits.Text);
     }
 }
 

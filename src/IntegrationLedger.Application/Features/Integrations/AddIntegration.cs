@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
@@ -28,11 +29,11 @@ public sealed class AddIntegrationValidator : AbstractValidator<AddIntegration>
 {
     public AddIntegrationValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
-        RuleFor(r => r.Vendor).MaximumLength(200);
-        RuleFor(r => r.Purpose).MaximumLength(2000);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(FieldLimits.Name);
+        RuleFor(r => r.Vendor).MaximumLength(FieldLimits.Name);
+        RuleFor(r => r.Purpose).MaximumLength(FieldLimits.Text);
         RuleFor(r => r.OwnerEmail).EmailAddress().When(r => !string.IsNullOrWhiteSpace(r.OwnerEmail));
-        RuleForEach(r => r.Rules).ChildRules(rule => rule.RuleFor(r => r.Value).NotEmpty().MaximumLength(400));
+        RuleForEach(r => r.Rules).ChildRules(rule => rule.RuleFor(r => r.Value).NotEmpty().MaximumLength(FieldLimits.RuleValue));
     }
 }
 

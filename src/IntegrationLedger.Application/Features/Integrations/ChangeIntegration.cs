@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
@@ -18,7 +19,7 @@ public sealed class ChangeIntegrationValidator : AbstractValidator<ChangeIntegra
     {
         RuleFor(r => r.Integration).NotEmpty();
         RuleFor(r => r.NewOwnerEmail).EmailAddress().When(r => !string.IsNullOrWhiteSpace(r.NewOwnerEmail));
-        RuleForEach(r => r.AddRules).ChildRules(rule => rule.RuleFor(r => r.Value).NotEmpty().MaximumLength(400));
+        RuleForEach(r => r.AddRules).ChildRules(rule => rule.RuleFor(r => r.Value).NotEmpty().MaximumLength(FieldLimits.RuleValue));
     }
 }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Integrations;
@@ -18,8 +19,8 @@ public sealed class VetIntegrationValidator : AbstractValidator<VetIntegration>
     public VetIntegrationValidator()
     {
         RuleFor(r => r.Integration).NotEmpty();
-        RuleFor(r => r.Reviewer).NotEmpty().MaximumLength(200);
-        RuleFor(r => r.Evidence).MaximumLength(2000);
+        RuleFor(r => r.Reviewer).NotEmpty().MaximumLength(FieldLimits.Name);
+        RuleFor(r => r.Evidence).MaximumLength(FieldLimits.Text);
     }
 }
 

@@ -1,4 +1,6 @@
 using FluentValidation;
+using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.People;
@@ -12,9 +14,9 @@ public sealed class AddPersonValidator : AbstractValidator<AddPerson>
 {
     public AddPersonValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(320);
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
-        RuleFor(r => r.Department).MaximumLength(200);
+        RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(FieldLimits.Email);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(FieldLimits.Name);
+        RuleFor(r => r.Department).MaximumLength(FieldLimits.Name);
     }
 }
 

@@ -21,7 +21,7 @@ public sealed class AttestReviewItemValidator : AbstractValidator<AttestReviewIt
     public AttestReviewItemValidator()
     {
         RuleFor(r => r.Item).NotEmpty();
-        RuleFor(r => r.Note).NotEmpty().WithMessage("Say why in --note: the review's results are audit evidence.").MaximumLength(2000);
+        RuleFor(r => r.Note).NotEmpty().WithMessage("Say why in --note: the review's results are audit evidence.").MaximumLength(FieldLimits.Text);
     }
 }
 

@@ -29,9 +29,9 @@ public sealed class AddTokenValidator : AbstractValidator<AddToken>
 {
     public AddTokenValidator(DateTime now)
     {
-        RuleFor(r => r.Label).NotEmpty().MaximumLength(200);
+        RuleFor(r => r.Label).NotEmpty().MaximumLength(FieldLimits.Name);
         RuleFor(r => r.OwnerEmail).NotEmpty().EmailAddress();
-        RuleFor(r => r.Account).MaximumLength(320);
+        RuleFor(r => r.Account).MaximumLength(FieldLimits.Email);
         RuleFor(r => r.AccountUserId)
             .Must(id => SalesforceId.TryNormalize(id, out _))
             .When(r => !string.IsNullOrWhiteSpace(r.AccountUserId))

@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Tokens;
@@ -12,7 +13,7 @@ public sealed class RevokeTokenValidator : AbstractValidator<RevokeToken>
     public RevokeTokenValidator()
     {
         RuleFor(r => r.Token).NotEmpty();
-        RuleFor(r => r.Note).MaximumLength(2000);
+        RuleFor(r => r.Note).MaximumLength(FieldLimits.Text);
         RuleFor(r => r.Note).NotEmpty().When(r => r.Reason == RevocationReason.Other)
             .WithMessage("Say why in a note when the reason is 'other'.");
     }

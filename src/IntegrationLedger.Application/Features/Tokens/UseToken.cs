@@ -14,7 +14,7 @@ public sealed class UseTokenValidator : AbstractValidator<UseToken>
     {
         RuleFor(r => r.Token).NotEmpty();
         RuleFor(r => r.Integration).NotEmpty();
-        RuleFor(r => r.Purpose).NotEmpty().WithMessage("Say what the token is used for: a usage without a purpose cannot be reviewed.").MaximumLength(2000);
+        RuleFor(r => r.Purpose).NotEmpty().WithMessage("Say what the token is used for: a usage without a purpose cannot be reviewed.").MaximumLength(FieldLimits.Text);
         RuleFor(r => r.Since).Must(t => t is null || LedgerDates.IsPlausible(t.Value, now)).WithMessage(LedgerDates.PlausibleMessage);
         RuleFor(r => r.SetUpBy).EmailAddress().When(r => !string.IsNullOrWhiteSpace(r.SetUpBy));
     }

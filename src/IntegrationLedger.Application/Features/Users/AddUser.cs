@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.People;
@@ -18,7 +19,7 @@ public sealed class AddUserValidator : AbstractValidator<AddUser>
 {
     public AddUserValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(320);
+        RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(FieldLimits.Email);
         RuleFor(r => r.Role).IsInEnum();
         RuleFor(r => r.Password).UsablePassword();
     }

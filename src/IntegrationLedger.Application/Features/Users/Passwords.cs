@@ -1,4 +1,5 @@
 using FluentValidation;
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 
@@ -10,9 +11,6 @@ namespace IntegrationLedger.Application.Features.Users;
 /// </summary>
 internal static class Passwords
 {
-    /// <summary>Length beats composition rules (NIST SP 800-63B): long passphrases, no forced symbols.</summary>
-    public const int MinimumLength = 12;
-
     private static readonly PasswordHasher<LedgerUser> Hasher = new();
 
     /// <summary>A hash to check against when the account does not exist, so the answer takes as long either way.</summary>
@@ -29,7 +27,7 @@ internal static class Passwords
 
     /// <summary>The one password rule, for every request that sets a password.</summary>
     public static IRuleBuilderOptions<T, string> UsablePassword<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Must(p => p.Length >= MinimumLength)
-            .WithMessage($"A password needs at least {MinimumLength} characters; a passphrase of a few words is easiest.")
-            .Must(p => p.Length <= 256).WithMessage("A password may be at most 256 characters.");
+        rule.Must(p => p.Length >= FieldLimits.PasswordMinimum)
+            .WithMessage($"A password needs at least {FieldLimits.PasswordMinimum} characters; a passphrase of a few words is easiest.")
+            .Must(p => p.Length <= FieldLimits.PasswordMaximum).WithMessage($"A password may be at most {FieldLimits.PasswordMaximum} characters.");
 }

@@ -14,23 +14,23 @@ namespace IntegrationLedger.Web.Pages.Account;
 public sealed class SignInModel(LedgerSession session) : PageModel
 {
     public string? Problem { get; private set; }
-    public string? Email { get; private set; }
-    public string? ReturnUrl { get; private set; }
 
-    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnPostAsync(string? email, string? password, string? returnUrl, CancellationToken cancellationToken)
+    /// <summary>Where the sign-in was asked from (the cookie handler sends it as <c>?ReturnUrl=</c>); only a local address is followed.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var ledger = await session.OpenAsync(cancellationToken);
-        var result = await new SignInHandler(ledger).HandleAsync(
-            new SignIn(email ?? "", password ?? "", HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
+        var result = await new SignInHandler(ledger).HandleAsync(Input.ToRequest(HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
         if (result.Outcome == SignInOutcome.SignedIn)
         {
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionCookie.Principal(result.User!, result.SessionStamp!));
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
-        Email = email;
-        ReturnUrl = returnUrl;
         // The same answer whether the account exists or not; a lockout is said outright, as the owner needs to know.
         Problem = result.Outcome == SignInOutcome.LockedOut
             ? $"Too many failed attempts: this account is locked for {LedgerUserLockout.Minutes} minutes."
@@ -38,6 +38,15 @@ public sealed class SignInModel(LedgerSession session) : PageModel
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
+}
+
+/// <summary>The sign-in form. A class, not a record: a record's generated ToString would print the password.</summary>
+public sealed class SignInInput
+{
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+
+    public SignIn ToRequest(string? address) => new(Email ?? "", Password ?? "", address);
 }
 
 internal static class LedgerUserLockout

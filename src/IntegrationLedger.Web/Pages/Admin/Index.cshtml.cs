@@ -1,6 +1,6 @@
-using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Application.Features.Settings;
 using IntegrationLedger.Application.Features.Users;
+using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Users;
 using IntegrationLedger.Web.Hosting;
 using IntegrationLedger.Web.Security;
@@ -17,6 +17,21 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     public IReadOnlyList<UserSummary> Users { get; private set; } = [];
     public IReadOnlyList<SettingView> Settings { get; private set; } = [];
 
+    [BindProperty]
+    public AddUserInput Add { get; set; } = new();
+
+    [BindProperty]
+    public ChangeRoleInput Role { get; set; } = new();
+
+    [BindProperty]
+    public SetPasswordInput Password { get; set; } = new();
+
+    [BindProperty]
+    public SetEnabledInput Access { get; set; } = new();
+
+    [BindProperty]
+    public SetSettingInput Setting { get; set; } = new();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var ledger = await LedgerAsync(cancellationToken);
@@ -24,38 +39,81 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
         Settings = await new ListSettingsHandler(ledger).HandleAsync(cancellationToken);
     }
 
-    public Task<IActionResult> OnPostAddAsync(string email, UserRole role, string password, CancellationToken cancellationToken) =>
-        ChangeAsync(async ledger =>
-        {
-            var user = await new AddUserHandler(ledger).HandleAsync(new AddUser(email, role, password), cancellationToken);
-            return $"Added the {KebabCase.Of(user.Role)} account {user.Email}.";
-        }, cancellationToken);
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
+    {
+        var user = await new AddUserHandler(await LedgerAsync(cancellationToken)).HandleAsync(Add.ToRequest(), cancellationToken);
+        return Done($"Added the {KebabCase.Of(user.Role)} account {user.Email}.");
+    }
 
-    public Task<IActionResult> OnPostRoleAsync(string email, UserRole role, CancellationToken cancellationToken) =>
-        ChangeAsync(async ledger =>
-        {
-            var user = await new ChangeUserRoleHandler(ledger).HandleAsync(new ChangeUserRole(email, role), cancellationToken);
-            return $"{user.Email} is now {KebabCase.Of(user.Role)}; their open sessions have ended.";
-        }, cancellationToken);
+    public async Task<IActionResult> OnPostRoleAsync(CancellationToken cancellationToken)
+    {
+        var user = await new ChangeUserRoleHandler(await LedgerAsync(cancellationToken)).HandleAsync(Role.ToRequest(), cancellationToken);
+        return Done($"{user.Email} is now {KebabCase.Of(user.Role)}; their open sessions have ended.");
+    }
 
-    public Task<IActionResult> OnPostPasswordAsync(string email, string password, CancellationToken cancellationToken) =>
-        ChangeAsync(async ledger =>
-        {
-            var user = await new SetUserPasswordHandler(ledger).HandleAsync(new SetUserPassword(email, password), cancellationToken);
-            return $"{user.Email} has a new password; any lockout is lifted and their sessions have ended.";
-        }, cancellationToken);
+    public async Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken)
+    {
+        var user = await new SetUserPasswordHandler(await LedgerAsync(cancellationToken)).HandleAsync(Password.ToRequest(), cancellationToken);
+        return Done($"{user.Email} has a new password; any lockout is lifted and their sessions have ended.");
+    }
 
-    public Task<IActionResult> OnPostEnabledAsync(string email, bool enabled, CancellationToken cancellationToken) =>
-        ChangeAsync(async ledger =>
-        {
-            var user = await new SetUserEnabledHandler(ledger).HandleAsync(new SetUserEnabled(email, enabled), cancellationToken);
-            return enabled ? $"{user.Email} can sign in again." : $"{user.Email} is disabled; their sessions have ended.";
-        }, cancellationToken);
+    public async Task<IActionResult> OnPostEnabledAsync(CancellationToken cancellationToken)
+    {
+        var user = await new SetUserEnabledHandler(await LedgerAsync(cancellationToken)).HandleAsync(Access.ToRequest(), cancellationToken);
+        return Done(Access.Enabled ? $"{user.Email} can sign in again." : $"{user.Email} is disabled; their sessions have ended.");
+    }
 
-    public Task<IActionResult> OnPostSettingAsync(string name, string value, CancellationToken cancellationToken) =>
-        ChangeAsync(async ledger =>
-        {
-            var setting = await new SetSettingHandler(ledger).HandleAsync(new SetSetting(name, value), cancellationToken);
-            return $"{setting.Name} is now {setting.Value}.";
-        }, cancellationToken);
+    public async Task<IActionResult> OnPostSettingAsync(CancellationToken cancellationToken)
+    {
+        var setting = await new SetSettingHandler(await LedgerAsync(cancellationToken)).HandleAsync(Setting.ToRequest(), cancellationToken);
+        return Done($"{setting.Name} is now {setting.Value}.");
+    }
+}
+
+// Classes rather than records where a password is held: a record's generated ToString would print it.
+
+/// <summary>The "Add an account" form; <see cref="AddUserValidator"/> judges it.</summary>
+public sealed class AddUserInput
+{
+    public string Email { get; set; } = "";
+    public UserRole Role { get; set; } = UserRole.Auditor;
+    public string Password { get; set; } = "";
+
+    public AddUser ToRequest() => new(Email, Role, Password);
+}
+
+/// <summary>An account's "Change role" form; <see cref="ChangeUserRoleValidator"/> judges it.</summary>
+public sealed class ChangeRoleInput
+{
+    public string Email { get; set; } = "";
+    public UserRole Role { get; set; }
+
+    public ChangeUserRole ToRequest() => new(Email, Role);
+}
+
+/// <summary>The "Give an account a new password" form; <see cref="SetUserPasswordValidator"/> judges it.</summary>
+public sealed class SetPasswordInput
+{
+    public string Email { get; set; } = "";
+    public string Password { get; set; } = "";
+
+    public SetUserPassword ToRequest() => new(Email, Password);
+}
+
+/// <summary>An account's enable or disable button.</summary>
+public sealed class SetEnabledInput
+{
+    public string Email { get; set; } = "";
+    public bool Enabled { get; set; }
+
+    public SetUserEnabled ToRequest() => new(Email, Enabled);
+}
+
+/// <summary>A rule setting's form; the use case checks the name and the range.</summary>
+public sealed class SetSettingInput
+{
+    public string Name { get; set; } = "";
+    public string Value { get; set; } = "";
+
+    public SetSetting ToRequest() => new(Name, Value);
 }

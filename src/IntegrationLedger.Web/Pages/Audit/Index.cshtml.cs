@@ -1,11 +1,10 @@
 using IntegrationLedger.Application.Features.Audit;
 using IntegrationLedger.Domain.Auditing;
 using IntegrationLedger.Web.Hosting;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IntegrationLedger.Web.Pages.Audit;
 
-public sealed class IndexModel(LedgerSession session) : PageModel
+public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 {
     private const int Shown = 200;
 
@@ -14,7 +13,7 @@ public sealed class IndexModel(LedgerSession session) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var ledger = await session.OpenAsync(cancellationToken);
+        var ledger = await LedgerAsync(cancellationToken);
         Chain = await new VerifyAuditChainHandler(ledger).HandleAsync(cancellationToken);
         Entries = await new ListAuditLogHandler(ledger).HandleAsync(new ListAuditLog(Latest: Shown), cancellationToken);
     }

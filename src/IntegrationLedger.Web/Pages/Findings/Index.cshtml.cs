@@ -10,28 +10,42 @@ namespace IntegrationLedger.Web.Pages.Findings;
 [ChangedBy(Policies.ChangeInventory)]
 public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 {
+    /// <summary>The filter, from the address (<c>/findings?status=Resolved</c>); a change comes back to the same one.</summary>
     [BindProperty(SupportsGet = true)]
     public FindingStatus? Status { get; set; } = FindingStatus.Open;
 
     [BindProperty(SupportsGet = true)]
     public Severity? Severity { get; set; }
 
+    [BindProperty]
+    public WorkFindingInput Work { get; set; } = new();
+
     public IReadOnlyList<FindingView> Findings { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Findings = await new ListFindingsHandler(await LedgerAsync(cancellationToken)).HandleAsync(new ListFindings(Status, Severity), cancellationToken);
 
-    public Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(async ledger =>
-        {
-            var open = await new RunRulesHandler(ledger).HandleAsync(new RunRules(), cancellationToken);
-            return $"The rules ran: {open.Count} finding(s) open.";
-        }, cancellationToken, new { Status, Severity });
+    public async Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken)
+    {
+        var open = await new RunRulesHandler(await LedgerAsync(cancellationToken)).HandleAsync(new RunRules(), cancellationToken);
+        return Done($"The rules ran: {open.Count} finding(s) open.");
+    }
 
-    public Task<IActionResult> OnPostAsync(string id, FindingAction action, string note, CancellationToken cancellationToken) =>
-        ChangeAsync(async ledger =>
-        {
-            var finding = await new WorkFindingHandler(ledger).HandleAsync(new WorkFinding(id, action, note), cancellationToken);
-            return $"Finding {finding.Id} is now {KebabCase.Of(finding.Status)}.";
-        }, cancellationToken, new { Status, Severity });
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var finding = await new WorkFindingHandler(await LedgerAsync(cancellationToken)).HandleAsync(Work.ToRequest(), cancellationToken);
+        return Done($"Finding {finding.Id} is now {KebabCase.Of(finding.Status)}.");
+    }
+
+    protected override IActionResult BackToPage() => RedirectToPage(new { Status, Severity });
+}
+
+/// <summary>A finding's note form, whose two buttons send the action; <see cref="WorkFindingValidator"/> judges it.</summary>
+public sealed class WorkFindingInput
+{
+    public string Id { get; set; } = "";
+    public FindingAction Action { get; set; }
+    public string Note { get; set; } = "";
+
+    public WorkFinding ToRequest() => new(Id, Action, Note);
 }

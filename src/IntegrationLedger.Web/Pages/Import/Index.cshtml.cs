@@ -5,6 +5,7 @@ using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Web.Hosting;
 using IntegrationLedger.Web.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace IntegrationLedger.Web.Pages.Import;
 
@@ -23,6 +24,8 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     public ImportCheck? Check { get; private set; }
     public Guid? UploadId { get; private set; }
     public string? Problem { get; private set; }
+
+    // How the file is read, taken from whichever form was sent.
     public string Format { get; private set; } = "auto";
     public string? TimeZone { get; private set; }
     public bool DayFirst { get; private set; }
@@ -30,12 +33,21 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     /// <summary>Every rejected row of the last check, as a CSV to download, when there were more than the page shows.</summary>
     public Guid? ErrorsId { get; private set; }
 
-    public async Task<IActionResult> OnPostCheckAsync(IFormFile? file, string format, string? timeZone, bool dayFirst, CancellationToken cancellationToken)
+    /// <summary>The formats offered: recognised from the header, or named.</summary>
+    public static IEnumerable<SelectListItem> Formats =>
+        ImportFormats.AllNames.Select(name => new SelectListItem(name, name)).Prepend(new SelectListItem("recognise from the header", ImportFormats.Auto));
+
+    [BindProperty]
+    public CheckFileInput CheckFile { get; set; } = new();
+
+    /// <summary>The commit form, filled in by a check that found nothing wrong.</summary>
+    [BindProperty]
+    public CommitFileInput CommitFile { get; set; } = new();
+
+    public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
     {
-        Format = format;
-        DayFirst = dayFirst;
-        TimeZone = string.IsNullOrWhiteSpace(timeZone) ? null : timeZone.Trim();
-        if (file is null || file.Length == 0)
+        ReadAs(CheckFile.Format, CheckFile.TimeZone, CheckFile.DayFirst);
+        if (CheckFile.File is not { Length: > 0 } file)
         {
             Problem = "Choose a file to check.";
             return Page();
@@ -58,6 +70,8 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
             else
                 System.IO.File.Delete(errorsPath);
         }
+        if (UploadId is { } uploadId)
+            CommitFile = new CommitFileInput { UploadId = uploadId, Format = Format, TimeZone = TimeZone, DayFirst = DayFirst };
         return Page();
     }
 
@@ -65,12 +79,10 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     public IActionResult OnGetErrors(Guid id) =>
         downloads.Find(id, ".csv") is { } path ? DownloadFolder.SendOnce(path, "text/csv", "rejected-rows.csv") : NotFound();
 
-    public async Task<IActionResult> OnPostCommitAsync(Guid uploadId, string format, string? timeZone, bool dayFirst, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCommitAsync(CancellationToken cancellationToken)
     {
-        Format = format;
-        DayFirst = dayFirst;
-        TimeZone = string.IsNullOrWhiteSpace(timeZone) ? null : timeZone.Trim();
-        if (uploads.Find(uploadId) is not { } path)
+        ReadAs(CommitFile.Format, CommitFile.TimeZone, CommitFile.DayFirst);
+        if (uploads.Find(CommitFile.UploadId) is not { } path)
         {
             Problem = "That upload is no longer here; upload the file again.";
             return Page();
@@ -81,14 +93,18 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
         }
         finally
         {
-            uploads.Delete(uploadId);
+            uploads.Delete(CommitFile.UploadId);
         }
-        if (Check is { Committed: true } done)
-        {
-            TempData["Message"] = $"Imported {done.FileName} as {done.Format}: {done.Accepted} of {done.Read} rows taken.";
-            return RedirectToPage();
-        }
-        return Page();
+        return Check is { Committed: true } done
+            ? Done($"Imported {done.FileName} as {done.Format}: {done.Accepted} of {done.Read} rows taken.")
+            : Page();
+    }
+
+    private void ReadAs(string format, string? timeZone, bool dayFirst)
+    {
+        Format = format;
+        DayFirst = dayFirst;
+        TimeZone = string.IsNullOrWhiteSpace(timeZone) ? null : timeZone.Trim();
     }
 
     /// <summary>A whole-file problem (no header, wrong format, unreadable) becomes <see cref="Problem"/> and no check.</summary>
@@ -112,4 +128,22 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
         }
         return null;
     }
+}
+
+/// <summary>The "Check a file" form: the upload and how to read it.</summary>
+public sealed class CheckFileInput
+{
+    public IFormFile? File { get; set; }
+    public string Format { get; set; } = "auto";
+    public string? TimeZone { get; set; }
+    public bool DayFirst { get; set; }
+}
+
+/// <summary>The "Import these rows" form: the checked upload, to be read as it was checked.</summary>
+public sealed class CommitFileInput
+{
+    public Guid UploadId { get; set; }
+    public string Format { get; set; } = "auto";
+    public string? TimeZone { get; set; }
+    public bool DayFirst { get; set; }
 }

@@ -11,22 +11,45 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 {
     public IReadOnlyList<IntegrationSummary> Integrations { get; private set; } = [];
 
+    [BindProperty]
+    public AddIntegrationInput Add { get; set; } = new();
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Integrations = await new ListIntegrationsHandler(await LedgerAsync(cancellationToken)).HandleAsync(cancellationToken);
 
-    public Task<IActionResult> OnPostAsync(string name, string? vendor, string? owner, string? purpose, NetworkTrust network, string? allowedCidrs,
-        string? accounts, string? applications, string? connectedAppIds, string? clients, string? sourceIps, CancellationToken cancellationToken) =>
-        ChangeAsync(async ledger =>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var added = await new AddIntegrationHandler(await LedgerAsync(cancellationToken)).HandleAsync(Add.ToRequest(), cancellationToken);
+        return Done($"Added the integration {added.Name}.");
+    }
+}
+
+/// <summary>The "Add an integration" form; <see cref="AddIntegrationValidator"/> judges it. Lists are typed as <see cref="FormValues"/>.</summary>
+public sealed class AddIntegrationInput
+{
+    public string Name { get; set; } = "";
+    public string? Vendor { get; set; }
+    public string? Owner { get; set; }
+    public string? Purpose { get; set; }
+    public NetworkTrust Network { get; set; }
+    public string? AllowedCidrs { get; set; }
+
+    /// <summary>The ways to recognise its activity in imported logs, one field per kind of rule.</summary>
+    public string? Accounts { get; set; }
+    public string? Applications { get; set; }
+    public string? ConnectedAppIds { get; set; }
+    public string? Clients { get; set; }
+    public string? SourceIps { get; set; }
+
+    public AddIntegration ToRequest()
+    {
+        var rules = new[]
         {
-            var rules = new[]
-            {
-                (AttributionRuleKind.Account, accounts), (AttributionRuleKind.Application, applications), (AttributionRuleKind.ConnectedAppId, connectedAppIds),
-                (AttributionRuleKind.ClientName, clients), (AttributionRuleKind.SourceIp, sourceIps),
-            }.SelectMany(r => FormValues.Split(r.Item2).Select(value => new AttributionRuleSpec(r.Item1, value))).ToList();
-            var added = await new AddIntegrationHandler(ledger).HandleAsync(
-                new AddIntegration(name, Blank(vendor), Blank(owner), Blank(purpose), null, network, FormValues.Split(allowedCidrs), rules), cancellationToken);
-            return $"Added the integration {added.Name}.";
-        }, cancellationToken);
+            (AttributionRuleKind.Account, Accounts), (AttributionRuleKind.Application, Applications), (AttributionRuleKind.ConnectedAppId, ConnectedAppIds),
+            (AttributionRuleKind.ClientName, Clients), (AttributionRuleKind.SourceIp, SourceIps),
+        }.SelectMany(r => AttributionRuleSpec.Each(r.Item1, FormValues.Split(r.Item2))).ToList();
+        return new AddIntegration(Name, Blank(Vendor), Blank(Owner), Blank(Purpose), null, Network, FormValues.Split(AllowedCidrs), rules);
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

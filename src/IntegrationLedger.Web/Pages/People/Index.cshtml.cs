@@ -10,13 +10,25 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 {
     public IReadOnlyList<PersonSummary> People { get; private set; } = [];
 
+    [BindProperty]
+    public AddPersonInput Add { get; set; } = new();
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         People = await new ListPeopleHandler(await LedgerAsync(cancellationToken)).HandleAsync(cancellationToken);
 
-    public Task<IActionResult> OnPostAsync(string email, string name, string? department, CancellationToken cancellationToken) =>
-        ChangeAsync(async ledger =>
-        {
-            var person = await new AddPersonHandler(ledger).HandleAsync(new AddPerson(email, name, department), cancellationToken);
-            return $"Added {person.Name} <{person.Email}>.";
-        }, cancellationToken);
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var person = await new AddPersonHandler(await LedgerAsync(cancellationToken)).HandleAsync(Add.ToRequest(), cancellationToken);
+        return Done($"Added {person.Name} <{person.Email}>.");
+    }
+}
+
+/// <summary>The "Add a person" form; <see cref="AddPersonValidator"/> judges it.</summary>
+public sealed class AddPersonInput
+{
+    public string Email { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Department { get; set; }
+
+    public AddPerson ToRequest() => new(Email, Name, Department);
 }

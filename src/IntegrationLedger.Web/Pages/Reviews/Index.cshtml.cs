@@ -1,7 +1,7 @@
-using IntegrationLedger.Domain.Common;
 using System.Security.Claims;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Reviews;
+using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Web.Hosting;
 using IntegrationLedger.Web.Security;
@@ -23,25 +23,42 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     /// <summary>Quarters a review can be started for: this one and the one before.</summary>
     public IReadOnlyList<string> Quarters { get; private set; } = [];
 
+    /// <summary>The "Start a review" form, which <see cref="StartModel"/> receives: only officers start reviews.</summary>
+    public StartReviewInput Start { get; } = new();
+
+    [BindProperty]
+    public AttestInput Attest { get; set; } = new();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var now = (await LedgerAsync(cancellationToken)).Now;
-        Quarters = [Quarter.Of(now).ToString(), Quarter.Of(now.AddMonths(-3)).ToString()];
+        var ledger = await LedgerAsync(cancellationToken);
+        Quarters = [Quarter.Of(ledger.Now).ToString(), Quarter.Of(ledger.Now.AddMonths(-3)).ToString()];
         try
         {
-            Status = await new GetReviewStatusHandler(await LedgerAsync(cancellationToken)).LatestAsync(cancellationToken);
+            Status = await new GetReviewStatusHandler(ledger).LatestAsync(cancellationToken);
             Mine = Status.ItemList.Where(i => string.Equals(i.Owner, Me, StringComparison.OrdinalIgnoreCase)).ToList();
         }
         catch (NotFoundException)
         {
+            // No review started yet: the page says so, and offers to start one.
             Status = null;
         }
     }
 
-    public Task<IActionResult> OnPostAsync(string item, ReviewDecision decision, string note, CancellationToken cancellationToken) =>
-        ChangeAsync(async ledger =>
-        {
-            var result = await new AttestReviewItemHandler(ledger).HandleAsync(new AttestReviewItem(item, decision, note, AsOwner: Me), cancellationToken);
-            return $"Recorded '{KebabCase.Of(decision)}' for {result.Item.Subject}." + (result.TokensRevoked.Count > 0 ? $" Revoked: {string.Join(", ", result.TokensRevoked)}." : "");
-        }, cancellationToken);
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await new AttestReviewItemHandler(await LedgerAsync(cancellationToken)).HandleAsync(Attest.ToRequest(Me), cancellationToken);
+        return Done($"Recorded '{KebabCase.Of(Attest.Decision)}' for {result.Item.Subject}." + (result.TokensRevoked.Count > 0 ? $" Revoked: {string.Join(", ", result.TokensRevoked)}." : ""));
+    }
+}
+
+/// <summary>An item's attestation, whose buttons send the decision; <see cref="AttestReviewItemValidator"/> judges it.</summary>
+public sealed class AttestInput
+{
+    public string Item { get; set; } = "";
+    public ReviewDecision Decision { get; set; }
+    public string Note { get; set; } = "";
+
+    /// <summary>Attested as the signed-in owner, so the use case refuses anyone else's item.</summary>
+    public AttestReviewItem ToRequest(string owner) => new(Item, Decision, Note, AsOwner: owner);
 }

@@ -10,12 +10,26 @@ namespace IntegrationLedger.Web.Pages.Reviews;
 [ChangedBy(Policies.ChangeInventory)]
 public sealed class StartModel(LedgerSession session) : LedgerPageModel(session)
 {
-    public IActionResult OnGet() => RedirectToPage("/Reviews/Index");
+    [BindProperty]
+    public StartReviewInput Start { get; set; } = new();
 
-    public Task<IActionResult> OnPostAsync(string quarter, DateOnly? dueOn, CancellationToken cancellationToken) =>
-        ChangeAsync(async ledger =>
-        {
-            var status = await new StartReviewHandler(ledger).HandleAsync(new StartReview(Quarter.Parse(quarter), dueOn), cancellationToken);
-            return $"Started the review of {status.Quarter}: {status.Items} items for their owners to attest by {status.DueOn:yyyy-MM-dd}.";
-        }, cancellationToken, pageName: "/Reviews/Index");
+    public IActionResult OnGet() => BackToPage();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var status = await new StartReviewHandler(await LedgerAsync(cancellationToken)).HandleAsync(Start.ToRequest(), cancellationToken);
+        return Done($"Started the review of {status.Quarter}: {status.Items} items for their owners to attest by {status.DueOn:yyyy-MM-dd}.");
+    }
+
+    /// <summary>The review's own page, where the form was.</summary>
+    protected override IActionResult BackToPage() => RedirectToPage("/Reviews/Index");
+}
+
+/// <summary>The "Start a review" form on the review page.</summary>
+public sealed class StartReviewInput
+{
+    public string Quarter { get; set; } = "";
+    public DateOnly? DueOn { get; set; }
+
+    public StartReview ToRequest() => new(Domain.Reviews.Quarter.Parse(Quarter), DueOn);
 }
