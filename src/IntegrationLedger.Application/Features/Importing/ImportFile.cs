@@ -38,6 +38,9 @@ public sealed record ImportOutcome(
     public UsageImportResult? Usage { get; init; }
     public InventoryImportResult? Inventory { get; init; }
 
+    /// <summary>The file's own name, without its folder.</summary>
+    public string FileName => System.IO.Path.GetFileName(File);
+
     /// <summary>Refused whole: it had bad rows and nothing was imported.</summary>
     public bool Rejected => RejectedRows > 0 && !Committed && !DryRun;
 

@@ -21,7 +21,8 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     /// <summary>A million-row event log file is about 400 MB.</summary>
     private const long MaxUpload = 1L << 30;
 
-    public ImportCheck? Check { get; private set; }
+    /// <summary>What the last check or import of an uploaded file found.</summary>
+    public ImportOutcome? Check { get; private set; }
     public Guid? UploadId { get; private set; }
     public string? Problem { get; private set; }
 
@@ -61,7 +62,7 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
         finally
         {
             // Kept only for a commit to follow.
-            if (Check is { Rejected: 0 })
+            if (Check is { RejectedRows: 0 })
                 UploadId = id;
             else
                 uploads.Delete(id);
@@ -108,14 +109,13 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     }
 
     /// <summary>A whole-file problem (no header, wrong format, unreadable) becomes <see cref="Problem"/> and no check.</summary>
-    private async Task<ImportCheck?> RunAsync(string path, bool dryRun, CancellationToken cancellationToken, string? errorsPath = null)
+    private async Task<ImportOutcome?> RunAsync(string path, bool dryRun, CancellationToken cancellationToken, string? errorsPath = null)
     {
         try
         {
             var ledger = await LedgerAsync(cancellationToken);
             var request = new ImportFile(Format, path, TimeZone, DryRun: dryRun, ErrorsPath: errorsPath, DayFirst: DayFirst);
-            var outcome = await new ImportFileHandler(ledger).HandleAsync(request, null, cancellationToken);
-            return new ImportCheck(Path.GetFileName(path), outcome.Format, outcome.Read, outcome.Accepted, outcome.RejectedRows, outcome.Errors, outcome.ErrorCount, outcome.Committed);
+            return await new ImportFileHandler(ledger).HandleAsync(request, null, cancellationToken);
         }
         catch (ValidationException exception)
         {
