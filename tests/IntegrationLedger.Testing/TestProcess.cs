@@ -43,6 +43,9 @@ public static class TestProcess
         };
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
+        // Short-lived processes gain nothing from profile-guided recompilation; without its instrumentation
+        // each `ledger` starts about a fifth faster. What the program does is the same.
+        start.Environment["DOTNET_TieredPGO"] = "0";
         return Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
     }
 
