@@ -9,6 +9,7 @@ namespace IntegrationLedger.Cli.Tests.Commands;
 /// holds nothing of the interrupted batch, the audit chain verifies, and the same command then succeeds.
 /// </summary>
 [Category(TestProcess.Category)]
+[NonParallelizable] // Each kill must land inside a window of a second or so: nothing else runs beside it.
 public class CrashSafetyTests
 {
     /// <summary>Enough rows for the import to take a few seconds, so that it can be caught in the middle.</summary>
