@@ -35,15 +35,32 @@ public class CrashSafetyTests
         return path;
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds (the process is mid-way), or fails after a minute.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, Process process)
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds (the process is mid-way), or fails after a minute. It looks
+    /// every millisecond on the test's own thread, as the moment to catch can be a fraction of a second long.
+    /// </summary>
+    private static void WaitUntil(Func<bool> condition, Process process)
     {
         var watch = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.That(process.HasExited, Is.False, "the command finished before it could be interrupted");
+            if (process.HasExited)
+                Assert.Fail($"the command finished (exit {process.ExitCode}) before it could be interrupted:\n{process.StandardOutput.ReadToEnd()}{process.StandardError.ReadToEnd()}");
             Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromMinutes(1)));
-            await Task.Delay(5);
+            Thread.Sleep(1);
+        }
+    }
+
+    /// <summary>The length of a file, or 0 when there is (no longer) one.</summary>
+    private static long LengthOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
         }
     }
 
@@ -71,7 +88,7 @@ public class CrashSafetyTests
         using (var import = TestProcess.StartLedger(database, "import", "sf-elf", file))
         {
             // The write-ahead log grows as the uncommitted import writes its rows.
-            await WaitUntilAsync(() => File.Exists(database + "-wal") && new FileInfo(database + "-wal").Length >= walBytes, import);
+            WaitUntil(() => LengthOf(database + "-wal") >= walBytes, import);
             import.Kill(entireProcessTree: true);
             await import.WaitForExitAsync();
         }
@@ -100,7 +117,7 @@ public class CrashSafetyTests
         using (var writer = TestProcess.StartLedger(database, [.. command, target]))
         {
             // Killed while the file is being written under its temporary name.
-            await WaitUntilAsync(() => Directory.GetFiles(cli.Folder, $".{name}.*.tmp").Any(f => new FileInfo(f).Length > 0), writer);
+            WaitUntil(() => Directory.GetFiles(cli.Folder, $".{name}.*.tmp").Any(f => LengthOf(f) > 0), writer);
             writer.Kill(entireProcessTree: true);
             await writer.WaitForExitAsync();
         }
