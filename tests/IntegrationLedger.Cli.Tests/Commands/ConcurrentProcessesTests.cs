@@ -5,6 +5,7 @@ using IntegrationLedger.Cli.Tests.Support;
 namespace IntegrationLedger.Cli.Tests.Commands;
 
 /// <summary>Separate `ledger` processes on one ledger: each command succeeds or says the ledger is busy; nothing is lost.</summary>
+[Order(0)] // The longest of the tests that run side by side: started first, so the others fill the time beside it.
 public class ConcurrentProcessesTests
 {
     private static async Task<(int ExitCode, string Output)> RunProcessAsync(string database, params string[] args)
