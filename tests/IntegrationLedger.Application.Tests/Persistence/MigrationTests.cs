@@ -32,7 +32,7 @@ public class MigrationTests
     [Test]
     public async Task Initialize_AppliesEveryMigrationToANewFile()
     {
-        await using var test = await TestLedger.CreateAsync();
+        await using var test = await TestLedger.CreateFreshAsync();
 
         var applied = await test.Ledger.Db.Database.GetAppliedMigrationsAsync();
 
@@ -90,7 +90,7 @@ public class MigrationTests
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task DatabaseAndKeyFiles_AreReadableByTheirOwnerOnly()
     {
-        await using var test = await TestLedger.CreateAsync();
+        await using var test = await TestLedger.CreateFreshAsync();
 
         Assert.That(File.GetUnixFileMode(test.DatabasePath), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         Assert.That(File.GetUnixFileMode(test.DatabasePath + ".key"), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));

@@ -16,7 +16,7 @@ namespace IntegrationLedger.Application.Tests.Support;
 /// </summary>
 public sealed class TestLedger : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Start = new(2026, 7, 1, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = TestClock.Start;
 
     private TestLedger(string folder, FakeTimeProvider clock, Ledger ledger)
     {
@@ -30,12 +30,34 @@ public sealed class TestLedger : IAsyncDisposable
     public Ledger Ledger { get; private set; }
     public string DatabasePath => Ledger.DatabasePath;
 
+    /// <summary>
+    /// A new ledger, as <see cref="Ledger.InitializeAsync"/> makes it at <see cref="Start"/>: a copy of one made
+    /// once per test run, so its key is shared with the other copies.
+    /// </summary>
     public static async Task<TestLedger> CreateAsync()
     {
         var folder = Directory.CreateTempSubdirectory("ledger-test-").FullName;
-        var clock = new FakeTimeProvider(Start);
+        var clock = TestClock.Create(Start);
+        var options = Options(folder, clock);
+        await LedgerTemplates.CopyAsync("application", MakeTemplateAsync, options.DatabasePath);
+        return new TestLedger(folder, clock, await Ledger.OpenAsync(options));
+    }
+
+    /// <summary>
+    /// A ledger made here and now by <see cref="Ledger.InitializeAsync"/>, with a key of its own: for tests of
+    /// creating a ledger, of its files, and of keys that must differ between ledgers.
+    /// </summary>
+    public static async Task<TestLedger> CreateFreshAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("ledger-test-").FullName;
+        var clock = TestClock.Create(Start);
         var ledger = await Ledger.InitializeAsync(Options(folder, clock));
         return new TestLedger(folder, clock, ledger);
+    }
+
+    private static async Task MakeTemplateAsync(string databasePath)
+    {
+        await using var ledger = await Ledger.InitializeAsync(new LedgerOptions(databasePath, "tester", TestClock.Create(Start)));
     }
 
     public static LedgerOptions Options(string folder, TimeProvider clock, string actor = "tester") =>
@@ -44,36 +66,13 @@ public sealed class TestLedger : IAsyncDisposable
     /// <summary>A second, independent connection to the same file, as another process would have.</summary>
     public Task<Ledger> OpenAnotherAsync(string actor = "other") => Ledger.OpenAsync(Options(Folder, Clock, actor));
 
-    public SqliteConnection OpenRawConnection()
-    {
-        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        return connection;
-    }
+    public SqliteConnection OpenRawConnection() => RawSql.Open(DatabasePath);
 
-    public int ExecuteRaw(string sql)
-    {
-        using var connection = OpenRawConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteNonQuery();
-    }
+    public int ExecuteRaw(string sql) => RawSql.Execute(DatabasePath, sql);
 
-    public long ScalarRaw(string sql)
-    {
-        using var connection = OpenRawConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public long ScalarRaw(string sql) => RawSql.Scalar(DatabasePath, sql);
 
-    public string? ScalarRawText(string sql)
-    {
-        using var connection = OpenRawConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() as string;
-    }
+    public string? ScalarRawText(string sql) => RawSql.ScalarText(DatabasePath, sql);
 
     public Task<PersonSummary> AddPersonAsync(string email, string name = "Someone") =>
         new AddPersonHandler(Ledger).HandleAsync(new AddPerson(email, name, "Engineering"));

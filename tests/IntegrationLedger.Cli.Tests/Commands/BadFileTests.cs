@@ -1,7 +1,6 @@
 using System.Text;
 using IntegrationLedger.Cli.Infrastructure;
 using IntegrationLedger.Cli.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace IntegrationLedger.Cli.Tests.Commands;
 
@@ -20,8 +19,7 @@ public class BadFileTests
     [SetUp]
     public async Task CreateLedgerWithSomeHistory()
     {
-        _cli = new CliRunner();
-        Assert.That((await _cli.LedgerAsync("init")).ExitCode, Is.Zero);
+        _cli = await CliRunner.WithLedgerAsync();
         await _cli.LedgerAsync("person", "add", "--email", "ana@example.com", "--name", "Ana Lima");
         var first = await _cli.LedgerAsync("import", "sf-elf", Write("first.csv", ElfHeader + "\n" + ElfRow + "\n"));
         Assert.That(first.ExitCode, Is.Zero, first.ToString());
@@ -42,12 +40,8 @@ public class BadFileTests
     /// <summary>Every table the commands here could touch, counted, with the audit log's length.</summary>
     private string State()
     {
-        using var connection = new SqliteConnection($"Data Source={_cli.DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT count(*) FROM UsageEvents) || '/' || (SELECT count(*) FROM ImportBatches) || '/' || " +
-            "(SELECT count(*) FROM People) || '/' || (SELECT count(*) FROM Integrations) || '/' || (SELECT count(*) FROM AuditEntries)";
-        return (string)command.ExecuteScalar()!;
+        return _cli.ScalarRawText("SELECT (SELECT count(*) FROM UsageEvents) || '/' || (SELECT count(*) FROM ImportBatches) || '/' || " +
+            "(SELECT count(*) FROM People) || '/' || (SELECT count(*) FROM Integrations) || '/' || (SELECT count(*) FROM AuditEntries)")!;
     }
 
     private async Task<CliResult> RefusedAsync(string[] args, params string[] mentioned)

@@ -11,9 +11,7 @@ public class BadInputTests
     [SetUp]
     public async Task CreateLedger()
     {
-        _cli = new CliRunner();
-        var init = await _cli.LedgerAsync("init");
-        Assert.That(init.ExitCode, Is.Zero, init.ToString());
+        _cli = await CliRunner.WithLedgerAsync();
         await _cli.LedgerAsync("person", "add", "--email", "ana@example.com", "--name", "Ana Lima");
         await _cli.LedgerAsync("integration", "add", "--name", "Nightly ETL", "--owner", "ana@example.com");
     }

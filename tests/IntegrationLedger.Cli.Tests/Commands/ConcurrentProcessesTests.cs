@@ -5,32 +5,32 @@ using IntegrationLedger.Cli.Tests.Support;
 namespace IntegrationLedger.Cli.Tests.Commands;
 
 /// <summary>Separate `ledger` processes on one ledger: each command succeeds or says the ledger is busy; nothing is lost.</summary>
+[Order(0)] // The longest of the tests that run side by side: started first, so the others fill the time beside it.
 public class ConcurrentProcessesTests
 {
-    private static readonly string Ledger = Path.Combine(AppContext.BaseDirectory, "ledger.dll");
-
     private static async Task<(int ExitCode, string Output)> RunProcessAsync(string database, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Ledger, "--db", database }.Concat(args))
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        var result = await TestProcess.RunLedgerAsync(database, args);
+        return (result.ExitCode, result.Output);
     }
 
     [Test]
+    [Category(TestProcess.Category)]
     public async Task FourProcesses_ImportingAndChangingTokens_LoseNothing()
     {
-        using var cli = new CliRunner();
+        using var cli = await CliRunner.WithLedgerAsync();
         var database = cli.DatabasePath;
-        Assert.That((await RunProcessAsync(database, "init")).ExitCode, Is.Zero);
-        Assert.That((await RunProcessAsync(database, "person", "add", "--email", "ana@example.com", "--name", "Ana")).ExitCode, Is.Zero);
-        Assert.That((await RunProcessAsync(database, "integration", "add", "--name", "Nightly ETL", "--owner", "ana@example.com")).ExitCode, Is.Zero);
-        Assert.That((await RunProcessAsync(database, "token", "add", "--label", "shared", "--kind", "api-key", "--owner", "ana@example.com")).ExitCode, Is.Zero);
-        Assert.That((await RunProcessAsync(database, "token", "use", "shared", "--by", "Nightly ETL", "--purpose", "exports")).ExitCode, Is.Zero);
+        foreach (var setup in new[]
+        {
+            new[] { "person", "add", "--email", "ana@example.com", "--name", "Ana" },
+            ["integration", "add", "--name", "Nightly ETL", "--owner", "ana@example.com"],
+            ["token", "add", "--label", "shared", "--kind", "api-key", "--owner", "ana@example.com"],
+            ["token", "use", "shared", "--by", "Nightly ETL", "--purpose", "exports"],
+        })
+        {
+            var result = await cli.LedgerAsync(setup);
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        }
         var entriesBefore = (await cli.LedgerAsync("audit", "log", "--json")).Json.GetArrayLength();
         string Sample(string file) => Path.Combine(AppContext.BaseDirectory, "samples", "salesforce", file);
 
@@ -77,15 +77,13 @@ public class ConcurrentProcessesTests
     [Test]
     public async Task AWriterKeptWaitingPastTheTimeout_SaysTheLedgerIsBusyAndChangesNothing()
     {
-        using var cli = new CliRunner();
-        Assert.That((await cli.LedgerAsync("init")).ExitCode, Is.Zero);
+        using var cli = await CliRunner.WithLedgerAsync();
         Assert.That((await cli.LedgerAsync("person", "add", "--email", "ana@example.com", "--name", "Ana")).ExitCode, Is.Zero);
         cli.Variables["LEDGER_BUSY_TIMEOUT"] = "1";
         string[] addToken = ["token", "add", "--label", "waiting", "--kind", "api-key", "--owner", "ana@example.com"];
 
-        using (var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.DatabasePath};Pooling=False"))
+        using (var holder = RawSql.Open(cli.DatabasePath))
         {
-            holder.Open();
             using var begin = holder.CreateCommand();
             begin.CommandText = "BEGIN IMMEDIATE";
             begin.ExecuteNonQuery();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using IntegrationLedger.Cli.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace IntegrationLedger.Cli.Tests.Commands;
 
@@ -9,22 +8,21 @@ namespace IntegrationLedger.Cli.Tests.Commands;
 /// The ledger killed with SIGKILL in the middle of an import or a report: afterwards the database is intact,
 /// holds nothing of the interrupted batch, the audit chain verifies, and the same command then succeeds.
 /// </summary>
+[Category(TestProcess.Category)]
+[NonParallelizable] // Each kill must land inside a window of a second or so: nothing else runs beside it.
 public class CrashSafetyTests
 {
     /// <summary>Enough rows for the import to take a few seconds, so that it can be caught in the middle.</summary>
     private const int Rows = 150_000;
 
+    /// <summary>
+    /// Enough events for the workbook to take over a second to write, so that it can be caught in the middle; its
+    /// Evidence sheet holds every one, so more would only make each run slower (the export keeps <see cref="Rows"/>).
+    /// </summary>
+    private const int WorkbookRows = 30_000;
+
     /// <summary>The scale, run on demand by <c>benchmarks/crash-million.sh</c> (about two minutes).</summary>
     private const int MillionRows = 1_000_000;
-    private static readonly string Ledger = Path.Combine(AppContext.BaseDirectory, "ledger.dll");
-
-    private static Process Start(string database, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Ledger, "--db", database }.Concat(args))
-            start.ArgumentList.Add(arg);
-        return Process.Start(start)!;
-    }
 
     private static string LoginFile(string folder, int rows = Rows)
     {
@@ -37,24 +35,32 @@ public class CrashSafetyTests
         return path;
     }
 
-    private static long Scalar(string database, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() is string text ? (text == "ok" ? 1 : 0) : Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Waits until <paramref name="condition"/> holds (the process is mid-way), or fails after a minute.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, Process process)
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds (the process is mid-way), or fails after a minute. It looks
+    /// every millisecond on the test's own thread, as the moment to catch can be a fraction of a second long.
+    /// </summary>
+    private static void WaitUntil(Func<bool> condition, Process process)
     {
         var watch = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.That(process.HasExited, Is.False, "the command finished before it could be interrupted");
+            if (process.HasExited)
+                Assert.Fail($"the command finished (exit {process.ExitCode}) before it could be interrupted:\n{process.StandardOutput.ReadToEnd()}{process.StandardError.ReadToEnd()}");
             Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromMinutes(1)));
-            await Task.Delay(5);
+            Thread.Sleep(1);
+        }
+    }
+
+    /// <summary>The length of a file, or 0 when there is (no longer) one.</summary>
+    private static long LengthOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
         }
     }
 
@@ -75,45 +81,43 @@ public class CrashSafetyTests
 
     private static async Task ImportKilledPartwayAsync(int rows, long walBytes)
     {
-        using var cli = new CliRunner();
+        using var cli = await CliRunner.WithLedgerAsync();
         var database = cli.DatabasePath;
-        Assert.That((await cli.LedgerAsync("init")).ExitCode, Is.Zero);
         var file = LoginFile(cli.Folder, rows);
 
-        using (var import = Start(database, "import", "sf-elf", file))
+        using (var import = TestProcess.StartLedger(database, "import", "sf-elf", file))
         {
             // The write-ahead log grows as the uncommitted import writes its rows.
-            await WaitUntilAsync(() => File.Exists(database + "-wal") && new FileInfo(database + "-wal").Length >= walBytes, import);
+            WaitUntil(() => LengthOf(database + "-wal") >= walBytes, import);
             import.Kill(entireProcessTree: true);
             await import.WaitForExitAsync();
         }
 
-        Assert.That(Scalar(database, "PRAGMA integrity_check"), Is.EqualTo(1), "integrity_check says ok");
-        Assert.That(Scalar(database, "SELECT count(*) FROM UsageEvents"), Is.Zero);
-        Assert.That(Scalar(database, "SELECT count(*) FROM ImportBatches"), Is.Zero);
+        Assert.That(cli.ScalarRawText("PRAGMA integrity_check"), Is.EqualTo("ok"));
+        Assert.That(cli.ScalarRaw("SELECT count(*) FROM UsageEvents"), Is.Zero);
+        Assert.That(cli.ScalarRaw("SELECT count(*) FROM ImportBatches"), Is.Zero);
         Assert.That((await cli.LedgerAsync("audit", "verify")).ExitCode, Is.Zero);
 
         var again = await cli.LedgerAsync("import", "sf-elf", file, "--json");
         Assert.That(again.ExitCode, Is.Zero, again.Error);
         Assert.That(again.Json.GetProperty("counts").GetProperty("added").GetInt64(), Is.EqualTo(rows));
-        Assert.That(Scalar(database, "PRAGMA integrity_check"), Is.EqualTo(1), "integrity_check says ok after the rerun");
+        Assert.That(cli.ScalarRawText("PRAGMA integrity_check"), Is.EqualTo("ok"), "after the rerun");
     }
 
-    [TestCase("q4.xlsx", "report", "quarterly", "--quarter", "2026-Q4", "--out")]
-    [TestCase("events.csv", "export", "events", "--format", "csv", "--out")]
-    public async Task ReportOrExport_KilledPartway_LeavesNoFileUnderItsName_AndRunsAgain(string name, params string[] command)
+    [TestCase(WorkbookRows, "q4.xlsx", "report", "quarterly", "--quarter", "2026-Q4", "--out")]
+    [TestCase(Rows, "events.csv", "export", "events", "--format", "csv", "--out")]
+    public async Task ReportOrExport_KilledPartway_LeavesNoFileUnderItsName_AndRunsAgain(int rows, string name, params string[] command)
     {
-        using var cli = new CliRunner();
+        using var cli = await CliRunner.WithLedgerAsync();
         cli.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
         var database = cli.DatabasePath;
-        Assert.That((await cli.LedgerAsync("init")).ExitCode, Is.Zero);
-        Assert.That((await cli.LedgerAsync("import", "sf-elf", LoginFile(cli.Folder))).ExitCode, Is.Zero);
+        Assert.That((await cli.LedgerAsync("import", "sf-elf", LoginFile(cli.Folder, rows))).ExitCode, Is.Zero);
         var target = Path.Combine(cli.Folder, name);
 
-        using (var writer = Start(database, [.. command, target]))
+        using (var writer = TestProcess.StartLedger(database, [.. command, target]))
         {
             // Killed while the file is being written under its temporary name.
-            await WaitUntilAsync(() => Directory.GetFiles(cli.Folder, $".{name}.*.tmp").Any(f => new FileInfo(f).Length > 0), writer);
+            WaitUntil(() => Directory.GetFiles(cli.Folder, $".{name}.*.tmp").Any(f => LengthOf(f) > 0), writer);
             writer.Kill(entireProcessTree: true);
             await writer.WaitForExitAsync();
         }
@@ -122,7 +126,7 @@ public class CrashSafetyTests
         var again = await cli.LedgerAsync([.. command, target]);
         Assert.That(again.ExitCode, Is.Zero, again.ToString());
         if (name.EndsWith(".csv", StringComparison.Ordinal))
-            Assert.That(File.ReadLines(target).Count(), Is.EqualTo(Rows + 1), "every event and the header");
+            Assert.That(File.ReadLines(target).Count(), Is.EqualTo(rows + 1), "every event and the header");
         else
             Assert.That(() => new ClosedXML.Excel.XLWorkbook(target).Dispose(), Throws.Nothing, "the rerun's workbook opens");
     }

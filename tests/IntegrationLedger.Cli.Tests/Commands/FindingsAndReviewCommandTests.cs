@@ -7,11 +7,10 @@ public class FindingsAndReviewCommandTests
 {
     private static async Task<CliRunner> LedgerWithOverdueTokenAsync()
     {
-        var cli = new CliRunner();
+        var cli = await CliRunner.WithLedgerAsync();
         foreach (var args in new[]
         {
-            new[] { "init" },
-            ["person", "add", "--email", "ana@example.com", "--name", "Ana Lima"],
+            new[] { "person", "add", "--email", "ana@example.com", "--name", "Ana Lima" },
             ["integration", "add", "--name", "Nightly ETL", "--owner", "ana@example.com", "--purpose", "ETL"],
             ["token", "add", "--label", "etl-token", "--kind", "api-key", "--owner", "ana@example.com", "--rotate-every", "30", "--last-rotated", "2026-05-01"],
             ["token", "use", "etl-token", "--by", "Nightly ETL", "--purpose", "API login"],

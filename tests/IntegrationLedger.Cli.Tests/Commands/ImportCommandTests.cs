@@ -7,13 +7,7 @@ public class ImportCommandTests
 {
     private static string Sample(string file) => Path.Combine(AppContext.BaseDirectory, "samples", "salesforce", file);
 
-    private static async Task<CliRunner> LedgerAsync()
-    {
-        var cli = new CliRunner();
-        var init = await cli.LedgerAsync("init");
-        Assert.That(init.ExitCode, Is.Zero, init.ToString());
-        return cli;
-    }
+    private static Task<CliRunner> LedgerAsync() => CliRunner.WithLedgerAsync();
 
     [Test]
     public async Task ImportAuto_SaysWhichFormatItChoseAndSummarises()

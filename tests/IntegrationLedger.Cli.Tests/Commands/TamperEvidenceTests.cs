@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using ClosedXML.Excel;
 using IntegrationLedger.Cli.Infrastructure;
@@ -13,6 +12,7 @@ namespace IntegrationLedger.Cli.Tests.Commands;
 /// insertion and reordering makes `ledger audit verify` exit 3 naming the entry; a consistent forgery that
 /// drops the last entries verifies on its own but not against the head hash printed on a workbook's cover.
 /// </summary>
+[Category(TestProcess.Category)]
 public class TamperEvidenceTests
 {
     private CliRunner _cli = null!;
@@ -20,8 +20,7 @@ public class TamperEvidenceTests
     [SetUp]
     public async Task LedgerWithHistory()
     {
-        _cli = new CliRunner();
-        Assert.That((await _cli.LedgerAsync("init")).ExitCode, Is.Zero);
+        _cli = await CliRunner.WithLedgerAsync();
         foreach (var name in new[] { "ana", "ben", "chen", "dana", "eli" })
             Assert.That((await _cli.LedgerAsync("person", "add", "--email", $"{name}@example.com", "--name", name)).ExitCode, Is.Zero);
         // Entry 1 records the ledger's creation; entries 2-6 the five people.
@@ -31,16 +30,10 @@ public class TamperEvidenceTests
     public void RemoveLedger() => _cli.Dispose();
 
     /// <summary>Runs SQL through the sqlite3 command-line shell, behind the ledger's back.</summary>
-    private void Shell(string sql)
+    private async Task ShellAsync(string sql)
     {
-        var start = new ProcessStartInfo("sqlite3") { RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        start.ArgumentList.Add(_cli.DatabasePath);
-        using var shell = Process.Start(start)!;
-        shell.StandardInput.Write(sql);
-        shell.StandardInput.Close();
-        var error = shell.StandardError.ReadToEnd();
-        shell.WaitForExit();
-        Assert.That(shell.ExitCode, Is.Zero, error);
+        var shell = await TestProcess.RunAsync("sqlite3", [_cli.DatabasePath], input: sql);
+        Assert.That(shell.ExitCode, Is.Zero, shell.ToString());
     }
 
     private static readonly object[] Tampering =
@@ -59,7 +52,7 @@ public class TamperEvidenceTests
     {
         Assert.That((await _cli.LedgerAsync("audit", "verify")).ExitCode, Is.Zero, "the untouched chain verifies");
 
-        Shell(sql);
+        await ShellAsync(sql);
         var verify = await _cli.LedgerAsync("audit", "verify");
 
         Assert.That(verify.ExitCode, Is.EqualTo(ExitCodes.IntegrityFailure), what);
@@ -76,7 +69,7 @@ public class TamperEvidenceTests
         Assert.That(command, Does.StartWith("ledger audit verify --anchor 6:"));
 
         // Whoever has the file rewrites history: the last two people never existed, and every hash is recomputed.
-        Shell(ForgerySql(keepThrough: 4));
+        await ShellAsync(ForgerySql(keepThrough: 4));
         var alone = await _cli.LedgerAsync("audit", "verify");
         var anchored = await _cli.LedgerAsync("audit", "verify", "--anchor", command["ledger audit verify --anchor ".Length..]);
 
@@ -95,8 +88,7 @@ public class TamperEvidenceTests
     /// <summary>SQL that keeps entries 1 to <paramref name="keepThrough"/>, changes their actor, and recomputes every hash.</summary>
     private string ForgerySql(long keepThrough)
     {
-        using var connection = new SqliteConnection($"Data Source={_cli.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
+        using var connection = RawSql.Open(_cli.DatabasePath, SqliteOpenMode.ReadOnly);
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT Sequence, OccurredAt, Action, EntityType, EntityId, Before, After FROM AuditEntries ORDER BY Sequence";
         using var rows = read.ExecuteReader();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using IntegrationLedger.Cli.Infrastructure;
@@ -11,12 +10,7 @@ public class UserAndServeCommandTests
 {
     private const string Passphrase = "correct horse battery staple";
 
-    private static async Task<CliRunner> LedgerAsync()
-    {
-        var cli = new CliRunner();
-        Assert.That((await cli.LedgerAsync("init")).ExitCode, Is.Zero);
-        return cli;
-    }
+    private static Task<CliRunner> LedgerAsync() => CliRunner.WithLedgerAsync();
 
     [Test]
     public async Task UserAdd_ReadsThePasswordFromStandardInput_AndListsTheAccountWithoutIt()
@@ -75,14 +69,12 @@ public class UserAndServeCommandTests
     }
 
     [Test]
+    [Category(TestProcess.Category)]
     public async Task Serve_AnswersOnItsAddress_AndSaysHowToCreateTheFirstAdmin()
     {
         using var cli = await LedgerAsync();
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "ledger.dll"), "--db", cli.DatabasePath, "serve", "--urls", $"http://127.0.0.1:{port}" })
-            start.ArgumentList.Add(arg);
-        using var server = Process.Start(start)!;
+        using var server = TestProcess.StartLedger(cli.DatabasePath, "serve", "--urls", $"http://127.0.0.1:{port}");
         try
         {
             var firstLines = new List<string>();

@@ -19,9 +19,8 @@ public class WorkedExampleTests
     [Test]
     public async Task WorkedExample_EveryStepShowsInListsAndTheAuditLog()
     {
-        using var cli = new CliRunner();
+        using var cli = await CliRunner.WithLedgerAsync();
 
-        await Succeeds(cli.LedgerAsync("init"));
         await Succeeds(cli.LedgerAsync("person", "add", "--email", "ana@example.com", "--name", "Ana Lima", "--department", "Sales"));
         await Succeeds(cli.LedgerAsync("integration", "add", "--name", "Nightly ETL", "--vendor", "Acme Sync", "--owner", "ana@example.com",
             "--purpose", "Sync accounts to the warehouse", "--network", "untrusted", "--allow-cidr", "192.0.2.0/24",
@@ -70,8 +69,7 @@ public class WorkedExampleTests
     [Test]
     public async Task AuditVerify_AfterARowIsChangedBehindItsBack_ExitsThreeNamingTheEntry()
     {
-        using var cli = new CliRunner();
-        await Succeeds(cli.LedgerAsync("init"));
+        using var cli = await CliRunner.WithLedgerAsync();
         await Succeeds(cli.LedgerAsync("person", "add", "--email", "ana@example.com", "--name", "Ana Lima"));
         await Succeeds(cli.LedgerAsync("person", "add", "--email", "ben@example.com", "--name", "Ben Okafor"));
 
@@ -85,8 +83,7 @@ public class WorkedExampleTests
     [Test]
     public async Task AuditVerify_Anchor_HoldsThroughLaterWorkAndRefusesAnotherHash()
     {
-        using var cli = new CliRunner();
-        await Succeeds(cli.LedgerAsync("init"));
+        using var cli = await CliRunner.WithLedgerAsync();
         await Succeeds(cli.LedgerAsync("person", "add", "--email", "ana@example.com", "--name", "Ana Lima"));
         var earlier = (await Succeeds(cli.LedgerAsync("audit", "verify", "--json"))).Json;
         var anchor = $"{earlier.GetProperty("entryCount").GetInt64()}:{earlier.GetProperty("headHash").GetString()}";
@@ -103,8 +100,7 @@ public class WorkedExampleTests
     [Test]
     public async Task TokenFind_KnownAndUnknownSecrets()
     {
-        using var cli = new CliRunner();
-        await Succeeds(cli.LedgerAsync("init"));
+        using var cli = await CliRunner.WithLedgerAsync();
         await Succeeds(cli.LedgerAsync("person", "add", "--email", "ana@example.com", "--name", "Ana Lima"));
         await Succeeds(cli.LedgerWithInputAsync(Secret + "\n", "token", "add", "--label", "etl-token", "--kind", "api-key", "--owner", "ana@example.com", "--secret-stdin"));
 

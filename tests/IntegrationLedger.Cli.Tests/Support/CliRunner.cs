@@ -1,6 +1,5 @@
 using System.Text.Json;
 using IntegrationLedger.Cli.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationLedger.Cli.Tests.Support;
@@ -26,8 +25,39 @@ public sealed class CliRunner : IDisposable
 
     public string Folder { get; }
     public string DatabasePath { get; }
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
     public Dictionary<string, string> Variables { get; } = [];
+
+    /// <summary>
+    /// A runner whose ledger is the one <c>ledger init</c> makes at <see cref="TestClock.Start"/> as user "tester":
+    /// a copy of one made once per test run (sharing its key), so the migrations do not run again.
+    /// Tests of <c>init</c> itself run it instead.
+    /// </summary>
+    public static async Task<CliRunner> WithLedgerAsync()
+    {
+        var cli = new CliRunner();
+        try
+        {
+            await cli.CopyInitializedLedgerAsync();
+            return cli;
+        }
+        catch
+        {
+            cli.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Puts the ledger <c>ledger init</c> makes (a copy of the per-run template) at <see cref="DatabasePath"/>.</summary>
+    public Task CopyInitializedLedgerAsync() => LedgerTemplates.CopyAsync("cli", MakeTemplateAsync, DatabasePath);
+
+    private static async Task MakeTemplateAsync(string databasePath)
+    {
+        using var maker = new CliRunner();
+        var init = await maker.RunAsync(["--db", databasePath, "init"]);
+        if (init.ExitCode != 0)
+            throw new InvalidOperationException($"ledger init failed making the template:\n{init}");
+    }
 
     /// <summary>Runs <c>ledger --db acme.db ARGS</c>.</summary>
     public Task<CliResult> LedgerAsync(params string[] args) => RunAsync(["--db", DatabasePath, .. args]);
@@ -44,24 +74,17 @@ public sealed class CliRunner : IDisposable
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
-    public int ExecuteRaw(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteNonQuery();
-    }
+    public int ExecuteRaw(string sql) => RawSql.Execute(DatabasePath, sql);
 
     /// <summary>A number read straight from the ledger's file, behind the command line's back.</summary>
-    public long ScalarRaw(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public long ScalarRaw(string sql) => RawSql.Scalar(DatabasePath, sql);
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    /// <summary>A text read straight from the ledger's file, behind the command line's back.</summary>
+    public string? ScalarRawText(string sql) => RawSql.ScalarText(DatabasePath, sql);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Folder))
+            Directory.Delete(Folder, recursive: true);
+    }
 }

@@ -10,7 +10,7 @@ public class AuditChainVerifierTests
         var previous = AuditEntry.GenesisHash;
         for (var i = 1; i <= length; i++)
         {
-            var entry = new AuditEntry(i, TestClock.Start.AddMinutes(i), "gus", "person.add", "Person", $"id-{i}", null, $"{{\"Name\":\"P{i}\"}}", previous);
+            var entry = new AuditEntry(i, TestClock.StartUtc.AddMinutes(i), "gus", "person.add", "Person", $"id-{i}", null, $"{{\"Name\":\"P{i}\"}}", previous);
             entries.Add(entry);
             previous = entry.Hash;
         }
@@ -79,20 +79,20 @@ public class AuditChainVerifierTests
     [Test]
     public void Hash_ChangesWithEveryField()
     {
-        var baseline = new AuditEntry(1, TestClock.Start, "gus", "a", "T", "1", "b", "c", AuditEntry.GenesisHash).Hash;
+        var baseline = new AuditEntry(1, TestClock.StartUtc, "gus", "a", "T", "1", "b", "c", AuditEntry.GenesisHash).Hash;
         var variants = new[]
         {
-            new AuditEntry(2, TestClock.Start, "gus", "a", "T", "1", "b", "c", AuditEntry.GenesisHash),
-            new AuditEntry(1, TestClock.Start.AddTicks(1), "gus", "a", "T", "1", "b", "c", AuditEntry.GenesisHash),
-            new AuditEntry(1, TestClock.Start, "gut", "a", "T", "1", "b", "c", AuditEntry.GenesisHash),
-            new AuditEntry(1, TestClock.Start, "gus", "x", "T", "1", "b", "c", AuditEntry.GenesisHash),
-            new AuditEntry(1, TestClock.Start, "gus", "a", "X", "1", "b", "c", AuditEntry.GenesisHash),
-            new AuditEntry(1, TestClock.Start, "gus", "a", "T", "2", "b", "c", AuditEntry.GenesisHash),
-            new AuditEntry(1, TestClock.Start, "gus", "a", "T", "1", null, "c", AuditEntry.GenesisHash),
-            new AuditEntry(1, TestClock.Start, "gus", "a", "T", "1", "b", "d", AuditEntry.GenesisHash),
-            new AuditEntry(1, TestClock.Start, "gus", "a", "T", "1", "b", "c", new string('1', 64)),
+            new AuditEntry(2, TestClock.StartUtc, "gus", "a", "T", "1", "b", "c", AuditEntry.GenesisHash),
+            new AuditEntry(1, TestClock.StartUtc.AddTicks(1), "gus", "a", "T", "1", "b", "c", AuditEntry.GenesisHash),
+            new AuditEntry(1, TestClock.StartUtc, "gut", "a", "T", "1", "b", "c", AuditEntry.GenesisHash),
+            new AuditEntry(1, TestClock.StartUtc, "gus", "x", "T", "1", "b", "c", AuditEntry.GenesisHash),
+            new AuditEntry(1, TestClock.StartUtc, "gus", "a", "X", "1", "b", "c", AuditEntry.GenesisHash),
+            new AuditEntry(1, TestClock.StartUtc, "gus", "a", "T", "2", "b", "c", AuditEntry.GenesisHash),
+            new AuditEntry(1, TestClock.StartUtc, "gus", "a", "T", "1", null, "c", AuditEntry.GenesisHash),
+            new AuditEntry(1, TestClock.StartUtc, "gus", "a", "T", "1", "b", "d", AuditEntry.GenesisHash),
+            new AuditEntry(1, TestClock.StartUtc, "gus", "a", "T", "1", "b", "c", new string('1', 64)),
             // Moving text between fields must not give the same hash.
-            new AuditEntry(1, TestClock.Start, "gusa", "", "T", "1", "b", "c", AuditEntry.GenesisHash),
+            new AuditEntry(1, TestClock.StartUtc, "gusa", "", "T", "1", "b", "c", AuditEntry.GenesisHash),
         };
 
         Assert.That(variants.Select(v => v.Hash), Has.None.EqualTo(baseline));
@@ -103,7 +103,7 @@ public class AuditChainVerifierTests
     {
         // Expected value computed independently in Python:
         // sha256(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
-        var entry = new AuditEntry(1, TestClock.Start, "gus", "person.add", "Person", "id-1", null,
+        var entry = new AuditEntry(1, TestClock.StartUtc, "gus", "person.add", "Person", "id-1", null,
             "{\"Email\":\"ana@example.com\",\"Name\":\"Ana \\\"AL\\\" Lima — Ops\"}", AuditEntry.GenesisHash);
 
         Assert.That(entry.Hash, Is.EqualTo("4919eebb7a5313bb4ca287f9365d1d6a79fe763dda0d87248d1a6095d09fcddb"));

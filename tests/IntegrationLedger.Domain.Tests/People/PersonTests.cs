@@ -8,7 +8,7 @@ public class PersonTests
     [Test]
     public void Constructor_MixedCaseEmail_StoresItLowerCase()
     {
-        var person = new Person(" Ana.Lima@Example.COM ", "Ana Lima", "Sales", TestClock.Start);
+        var person = new Person(" Ana.Lima@Example.COM ", "Ana Lima", "Sales", TestClock.StartUtc);
 
         Assert.That(person.Email, Is.EqualTo("ana.lima@example.com"));
         Assert.That(person.Status, Is.EqualTo(PersonStatus.Active));
@@ -17,7 +17,7 @@ public class PersonTests
     [Test]
     public void Offboard_ActivePerson_RecordsDepartureDate()
     {
-        var person = new Person("ana@example.com", "Ana Lima", null, TestClock.Start);
+        var person = new Person("ana@example.com", "Ana Lima", null, TestClock.StartUtc);
 
         person.Offboard(new DateOnly(2026, 9, 30));
 
@@ -28,7 +28,7 @@ public class PersonTests
     [Test]
     public void Offboard_AlreadyDeparted_Throws()
     {
-        var person = new Person("ana@example.com", "Ana Lima", null, TestClock.Start);
+        var person = new Person("ana@example.com", "Ana Lima", null, TestClock.StartUtc);
         person.Offboard(new DateOnly(2026, 9, 30));
 
         Assert.That(() => person.Offboard(new DateOnly(2026, 10, 1)), Throws.TypeOf<DomainException>().With.Message.Contains("already offboarded"));
@@ -37,7 +37,7 @@ public class PersonTests
     [Test]
     public void EnsureCanBeGivenNewTokens_Departed_Throws()
     {
-        var person = new Person("ana@example.com", "Ana Lima", null, TestClock.Start);
+        var person = new Person("ana@example.com", "Ana Lima", null, TestClock.StartUtc);
         Assert.That(person.EnsureCanBeGivenNewTokens, Throws.Nothing);
 
         person.Offboard(new DateOnly(2026, 9, 30));

@@ -14,7 +14,6 @@ using IntegrationLedger.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationLedger.Web.Tests.Support;
@@ -48,24 +47,31 @@ public sealed class WebLedger : IAsyncDisposable
     public string BaseUrl => App.Urls.First();
 
     /// <param name="overTheNetwork">A real Kestrel server on a free local port, for a browser; otherwise the in-memory test server.</param>
+    /// <remarks>
+    /// The ledger is a copy of one set up once per test run (at <see cref="TestClock.WebStart"/>, by "setup"),
+    /// so neither the migrations nor the accounts' password hashing run again for each test.
+    /// </remarks>
     public static async Task<WebLedger> StartAsync(bool overTheNetwork = false, TimeSpan? busyTimeout = null)
     {
         var folder = Directory.CreateTempSubdirectory("ledger-web-test-").FullName;
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
-        await using (var ledger = await Ledger.InitializeAsync(new LedgerOptions(Path.Combine(folder, "ledger.db"), "setup", clock)))
-        {
-            await new AddPersonHandler(ledger).HandleAsync(new AddPerson("ana@example.com", "Ana Lima", "Data"));
-            await new AddIntegrationHandler(ledger).HandleAsync(new AddIntegration(Integration, "Acme", "ana@example.com", "Exports", null, NetworkTrust.Untrusted, [], []));
-            await new AddTokenHandler(ledger).HandleAsync(new AddToken(Token, TokenKind.ApiKey, "ana@example.com", Secret: Secret.Parse("first-secret-value-0001")));
-            foreach (var (email, role) in new[] { (Admin, UserRole.Admin), (Officer, UserRole.Officer), (Auditor, UserRole.Auditor) })
-                await new AddUserHandler(ledger).HandleAsync(new AddUser(email, role, Password));
-        }
+        var clock = TestClock.Create(TestClock.WebStart);
+        await LedgerTemplates.CopyAsync("web", MakeTemplateAsync, Path.Combine(folder, "ledger.db"));
         var options = new LedgerWebOptions(Path.Combine(folder, "ledger.db"), clock) { BusyTimeout = busyTimeout };
         var app = overTheNetwork
             ? LedgerWebApp.Build(options, ["http://127.0.0.1:0"])
             : LedgerWebApp.Build(options, configure: builder => builder.WebHost.UseTestServer());
         await app.StartAsync();
         return new WebLedger(folder, clock, app);
+    }
+
+    private static async Task MakeTemplateAsync(string databasePath)
+    {
+        await using var ledger = await Ledger.InitializeAsync(new LedgerOptions(databasePath, "setup", TestClock.Create(TestClock.WebStart)));
+        await new AddPersonHandler(ledger).HandleAsync(new AddPerson("ana@example.com", "Ana Lima", "Data"));
+        await new AddIntegrationHandler(ledger).HandleAsync(new AddIntegration(Integration, "Acme", "ana@example.com", "Exports", null, NetworkTrust.Untrusted, [], []));
+        await new AddTokenHandler(ledger).HandleAsync(new AddToken(Token, TokenKind.ApiKey, "ana@example.com", Secret: Secret.Parse("first-secret-value-0001")));
+        foreach (var (email, role) in new[] { (Admin, UserRole.Admin), (Officer, UserRole.Officer), (Auditor, UserRole.Auditor) })
+            await new AddUserHandler(ledger).HandleAsync(new AddUser(email, role, Password));
     }
 
     /// <summary>A browser-like client: it keeps cookies and does not follow redirects, so tests see them.</summary>
@@ -124,23 +130,11 @@ public sealed class WebLedger : IAsyncDisposable
     /// <summary>A page as a browser's DOM, to read what it shows rather than how its markup happens to be spelled.</summary>
     public static IDocument Html(string page) => new HtmlParser().ParseDocument(page);
 
-    public long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>A number read straight from the ledger's file.</summary>
+    public long Scalar(string sql) => RawSql.Scalar(DatabasePath, sql);
 
-    public string? Text(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar() as string;
-    }
+    /// <summary>A text read straight from the ledger's file.</summary>
+    public string? Text(string sql) => RawSql.ScalarText(DatabasePath, sql);
 
     public async ValueTask DisposeAsync()
     {

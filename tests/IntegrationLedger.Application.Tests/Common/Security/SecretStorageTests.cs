@@ -81,8 +81,9 @@ public class SecretStorageTests
     [Test]
     public async Task Fingerprints_DependOnTheLedgersKey()
     {
-        await using var first = await TestLedger.CreateAsync();
-        await using var second = await TestLedger.CreateAsync();
+        // Each made for real: copies of the tests' template share its key.
+        await using var first = await TestLedger.CreateFreshAsync();
+        await using var second = await TestLedger.CreateFreshAsync();
 
         var secret = Secret.Parse(SecretValue);
 

@@ -10,6 +10,7 @@ namespace IntegrationLedger.Application.Tests.Features.Importing;
 /// the ledger as written (trimmed); a file cut off at any byte changes nothing or imports only whole rows;
 /// and a real export damaged at random is imported or refused with a message, never with a crash.
 /// </summary>
+[Category("Property")]
 public class ImportPropertyTests
 {
     private const string LoginHeader = Samples.LoginHistoryHeader;
