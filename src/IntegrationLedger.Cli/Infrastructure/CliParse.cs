@@ -1,5 +1,5 @@
-using IntegrationLedger.Domain.Common;
 using System.Globalization;
+using IntegrationLedger.Domain.Common;
 
 namespace IntegrationLedger.Cli.Infrastructure;
 

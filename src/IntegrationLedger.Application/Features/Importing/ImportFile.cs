@@ -47,12 +47,12 @@ public sealed record ImportOutcome(
     /// <summary>Bad rows left out of the ledger: refused whole, or found by a dry run.</summary>
     public bool HasUncommittedBadRows => RejectedRows > 0 && !Committed;
 
-    internal static ImportOutcome Of(UsageImportResult result, bool detected)
+    internal static ImportOutcome Of(UsageImportResult result)
     {
         var c = result.Counts;
-        return new ImportOutcome(result.Format, detected, result.File, c.Read, c.Added + c.Duplicates, c.Rejected, result.Errors, result.ErrorCount, result.Committed, result.DryRun)
+        return new ImportOutcome(result.Format, result.FormatDetected, result.File, c.Read, c.Added + c.Duplicates, c.Rejected, result.Errors, result.ErrorCount, result.Committed, result.DryRun)
         {
-            Usage = result with { FormatDetected = detected },
+            Usage = result,
         };
     }
 
@@ -79,8 +79,8 @@ public sealed class ImportFileHandler(Ledger ledger)
         if (chosen.Usage is { } format)
         {
             var zone = FindZone(request.TimeZone);
-            var result = await new UsageExportImport(ledger).ImportAsync(format, csv, request, zone, progress, cancellationToken);
-            return ImportOutcome.Of(result, chosen.Detected);
+            var result = await new UsageExportImport(ledger).ImportAsync(format, chosen.Detected, csv, request, zone, progress, cancellationToken);
+            return ImportOutcome.Of(result);
         }
         var inventory = await new InventoryTemplateImport(ledger).ImportAsync(chosen.Template!, csv, request, cancellationToken);
         return ImportOutcome.Of(inventory, chosen.Detected);

@@ -42,7 +42,7 @@ internal sealed class UsageExportImport(Ledger ledger)
     private const int ProgressEvery = 16_384;
     private const int UnattributedGroupsKept = 10_000;
 
-    public async Task<UsageImportResult> ImportAsync(IUsageFormat format, CsvFile csv, ImportFile request, TimeZoneInfo? zone, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public async Task<UsageImportResult> ImportAsync(IUsageFormat format, bool detected, CsvFile csv, ImportFile request, TimeZoneInfo? zone, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var reader = format.Bind(csv.Header, request.Path);
 
@@ -141,7 +141,7 @@ internal sealed class UsageExportImport(Ledger ledger)
         }
 
         return new UsageImportResult(
-            format.Name, false, request.Path, csv.Sha256(), counts, errors, errorCount,
+            format.Name, detected, request.Path, csv.Sha256(), counts, errors, errorCount,
             unattributed.OrderByDescending(g => g.Value).ThenBy(g => g.Key.Item1, StringComparer.Ordinal)
                 .Select(g => new UnattributedActivity(g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Value)).ToList(),
             csv.FooterLines, committed, request.DryRun);

@@ -27,7 +27,7 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     public string? Problem { get; private set; }
 
     // How the file is read, taken from whichever form was sent.
-    public string Format { get; private set; } = "auto";
+    public string Format { get; private set; } = ImportFormats.Auto;
     public string? TimeZone { get; private set; }
     public bool DayFirst { get; private set; }
 
@@ -134,7 +134,7 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
 public sealed class CheckFileInput
 {
     public IFormFile? File { get; set; }
-    public string Format { get; set; } = "auto";
+    public string Format { get; set; } = ImportFormats.Auto;
     public string? TimeZone { get; set; }
     public bool DayFirst { get; set; }
 }
@@ -143,7 +143,7 @@ public sealed class CheckFileInput
 public sealed class CommitFileInput
 {
     public Guid UploadId { get; set; }
-    public string Format { get; set; } = "auto";
+    public string Format { get; set; } = ImportFormats.Auto;
     public string? TimeZone { get; set; }
     public bool DayFirst { get; set; }
 }
