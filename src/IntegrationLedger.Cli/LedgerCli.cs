@@ -25,6 +25,13 @@ namespace IntegrationLedger.Cli;
 /// <summary>The <c>ledger</c> command line: its command tree, and how failures become exit codes.</summary>
 public static class LedgerCli
 {
+    /// <summary>
+    /// Every argument is taken as typed. System.CommandLine would otherwise read <c>@PATH</c> as a response
+    /// file and splice its lines in as arguments: a value such as <c>--name @notes.txt</c> could then inject
+    /// options, and a file that does not parse would have its lines printed in the error.
+    /// </summary>
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
     static LedgerCli()
     {
         // Validation messages name fields as people type them: "rotate-every-days", not "Rotate Every Days".
@@ -38,7 +45,7 @@ public static class LedgerCli
         var cli = new CliServices(environment, globals);
         var root = BuildCommandTree(cli);
 
-        var parse = root.Parse(args);
+        var parse = root.Parse(args, Parsing);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
