@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationLedger.Domain.Tokens;
 
 namespace IntegrationLedger.Application.Common;
 
@@ -12,4 +13,15 @@ public static class DisplayText
     public static string Date(DateTime? utc) => utc?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>
+    /// Whether a token's secret is fingerprinted, and its end where the secret was long enough to show one
+    /// (<see cref="SecretEnding"/>): "fingerprinted (ends …wxyz)".
+    /// </summary>
+    public static string Fingerprint(string? lastFour) => lastFour switch
+    {
+        null => "no fingerprint",
+        "" => "fingerprinted (too short to show its end)",
+        _ => $"fingerprinted (ends …{lastFour})",
+    };
 }

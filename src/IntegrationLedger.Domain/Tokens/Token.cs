@@ -57,6 +57,11 @@ public sealed class Token
     /// <summary>HMAC-SHA256 of the secret under the ledger's key, in hex; null when no secret was given.</summary>
     public string? Fingerprint { get; private set; }
 
+    /// <summary>
+    /// The end of the secret as <see cref="SecretEnding"/> allows: up to four characters, empty when the secret
+    /// was too short to show any, null when no secret was given. Rows written before that rule keep the four
+    /// they had (decision 0009).
+    /// </summary>
     public string? LastFour { get; private set; }
     public TokenStatus Status { get; private set; }
     public DateTime IssuedAt { get; private set; }

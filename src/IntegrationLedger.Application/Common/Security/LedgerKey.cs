@@ -57,7 +57,7 @@ public sealed class LedgerKey
     {
         var value = secret.Reveal();
         var hash = Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value)));
-        return new SecretFingerprint(hash, value[^4..]);
+        return new SecretFingerprint(hash, SecretEnding.Of(value));
     }
 
     private static byte[] Decode(string text, string source)

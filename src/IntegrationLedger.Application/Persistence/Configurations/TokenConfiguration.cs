@@ -20,7 +20,7 @@ internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
         builder.Property(t => t.Fingerprint).HasMaxLength(64).HasAnnotation(AuditAnnotations.Redacted, true);
         // One secret, one token: find must never have to choose.
         builder.HasIndex(t => t.Fingerprint).IsUnique().HasFilter("Fingerprint IS NOT NULL");
-        builder.Property(t => t.LastFour).HasMaxLength(4);
+        builder.Property(t => t.LastFour).HasMaxLength(SecretEnding.LongestShown);
         builder.Property(t => t.RevocationNote).HasMaxLength(2000);
         builder.HasOne<Person>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Restrict);

@@ -18,7 +18,7 @@ internal sealed class TokenAddCommand : LedgerCommand
     private readonly Option<int?> _rotateEvery = CliOptions.Count("--rotate-every", "Rotation policy in days (default: by kind)", "DAYS");
     private readonly Option<DateTime?> _issued = CliOptions.UtcTime("--issued", "When it was issued (default: now)");
     private readonly Option<DateTime?> _lastRotated = CliOptions.UtcTime("--last-rotated", "When it was last reset (default: when issued)");
-    private readonly Option<bool> _secretStdin = new("--secret-stdin") { Description = "Read the secret from standard input; only a keyed fingerprint and its last 4 characters are kept" };
+    private readonly Option<bool> _secretStdin = new("--secret-stdin") { Description = "Read the secret from standard input; only a keyed fingerprint and at most its last 4 characters are kept" };
 
     public TokenAddCommand(CliServices cli)
         : base(cli, "add", "Register a token (the secret itself is never stored)")
@@ -42,7 +42,7 @@ internal sealed class TokenAddCommand : LedgerCommand
         var token = await new AddTokenHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, token, t => Output.Line(
             $"Added token '{t.Label}' ({KebabCase.Of(t.Kind)}) owned by {t.OwnerEmail}"
-            + (t.LastFour is null ? ", without a fingerprint" : $", fingerprinted, ending …{t.LastFour}")
+            + $", {DisplayText.Fingerprint(t.LastFour)}"
             + (t.RotationDueAt is { } due ? $"; rotation due {DisplayText.Date(due)}." : ".")));
     }
 }

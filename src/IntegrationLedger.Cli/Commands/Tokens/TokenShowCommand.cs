@@ -26,7 +26,7 @@ internal sealed class TokenShowCommand : LedgerCommand
     internal static void Render(CliOutput output, TokenDetails details)
     {
         var t = details.Token;
-        output.Line($"{t.Label}  ({KebabCase.Of(t.Kind)}{(t.LastFour is null ? "" : $", ending …{t.LastFour}")})");
+        output.Line($"{t.Label}  ({KebabCase.Of(t.Kind)}, {DisplayText.Fingerprint(t.LastFour)})");
         output.Line($"Owner: {t.OwnerEmail}{(t.Account is null ? "" : $"   Account: {t.Account}")}");
         output.Line($"Status: {KebabCase.Of(t.Status)}"
             + (details.RevokedAt is { } revoked ? $" on {DisplayText.Time(revoked)} ({KebabCase.Of(details.RevocationReason!)}{(details.RevocationNote is null ? "" : ": " + details.RevocationNote)})" : ""));

@@ -1,3 +1,4 @@
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Tokens;
 using IntegrationLedger.Domain.Tokens;
 using IntegrationLedger.Web.Hosting;
@@ -21,7 +22,7 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var token = await new AddTokenHandler(await LedgerAsync(cancellationToken)).HandleAsync(Add.ToRequest(), cancellationToken);
-        return Done($"Registered {token.Label}" + (token.LastFour is null ? "." : $", fingerprinted (ends …{token.LastFour})."));
+        return Done($"Registered {token.Label}, {DisplayText.Fingerprint(token.LastFour)}.");
     }
 }
 

@@ -38,6 +38,20 @@ public class SecretStorageTests
         Assert.That(token.Fingerprint, Has.Length.EqualTo(64));
     }
 
+    [TestCase("Zq7mK2pA", "")]
+    [TestCase("Zq7mK2pAb9Xc", "Xc")]
+    [TestCase(SecretValue, "Z6cY")]
+    public async Task AddToken_KeepsOnlyAsMuchOfTheSecretsEndAsItsLengthAllows(string secret, string kept)
+    {
+        await using var test = await TestLedger.CreateAsync();
+        await test.AddPersonAsync("ana@example.com");
+        await test.AddTokenAsync("etl-token", "ana@example.com", secret: secret);
+
+        var token = await test.Ledger.Db.Tokens.AsNoTracking().SingleAsync();
+        Assert.That(token.LastFour, Is.EqualTo(kept));
+        Assert.That(token.Fingerprint, Has.Length.EqualTo(64), "a short secret is still fingerprinted");
+    }
+
     [Test]
     public async Task FindToken_KnowsTheSecretItWasGivenAndNoOther()
     {
