@@ -41,6 +41,8 @@ public static class LedgerCli
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
+        // Messages echo what was typed or read; the terminal shows their control characters rather than obeying them.
+        environment = environment with { Error = new VisibleTextWriter(environment.Error) };
         var globals = new GlobalOptions();
         var cli = new CliServices(environment, globals);
         var root = BuildCommandTree(cli);

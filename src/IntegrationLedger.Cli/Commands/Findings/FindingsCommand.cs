@@ -35,9 +35,9 @@ internal sealed class FindingsCommand : LedgerCommand
             foreach (var f in list)
             {
                 table.AddRow(
-                    new Text(f.Id), new Text(KebabCase.Of(f.Severity), SeverityStyle(f.Severity)), new Text(f.Rule), new Text(f.Subject),
-                    new Text(f.Summary), new Text(KebabCase.Of(f.Status)), new Text(DisplayText.Date(f.FirstSeenAt)),
-                    new Text(f.Occurrences.ToString(CultureInfo.InvariantCulture) + "x"));
+                    CliOutput.Text(f.Id), CliOutput.Text(KebabCase.Of(f.Severity), SeverityStyle(f.Severity)), CliOutput.Text(f.Rule), CliOutput.Text(f.Subject),
+                    CliOutput.Text(f.Summary), CliOutput.Text(KebabCase.Of(f.Status)), CliOutput.Text(DisplayText.Date(f.FirstSeenAt)),
+                    CliOutput.Text(f.Occurrences.ToString(CultureInfo.InvariantCulture) + "x"));
             }
             Output.Write(table);
             Output.Line($"{list.Count(f => f.Status != FindingStatus.Resolved)} open finding(s). Work them with 'ledger finding ack|resolve ID --note TEXT'; 'ledger rules' explains each rule.");

@@ -60,7 +60,9 @@ internal sealed class ImportCommand : LedgerCommand
         ImportOutcome? outcome = null;
         await Output.Console.Progress().AutoClear(true).StartAsync(async progress =>
         {
-            var task = progress.AddTask($"Importing {Path.GetFileName(request.Path)}", maxValue: Math.Max(1, SizeOf(request.Path)));
+            // A task's description is Spectre markup: the file's name is escaped, and its control characters shown.
+            var description = Markup.Escape($"Importing {VisibleText.Of(Path.GetFileName(request.Path))}");
+            var task = progress.AddTask(description, maxValue: Math.Max(1, SizeOf(request.Path)));
             var reporter = new Progress<ImportProgress>(p => task.Value = p.BytesRead);
             outcome = await handler.HandleAsync(request, reporter, cancellationToken);
             task.Value = task.MaxValue;

@@ -33,8 +33,8 @@ internal sealed class TokenListCommand : LedgerCommand
                 var due = t.RotationDueAt is { } at ? DisplayText.Date(at) + (t.Overdue ? " OVERDUE" : "") : "";
                 table.AddRow(
                     Text(t.Label), Text(KebabCase.Of(t.Kind)), Text(t.OwnerEmail), Text(t.Account), Text(KebabCase.Of(t.Status)),
-                    Text(DisplayText.Date(t.LastRotatedAt)), new Text(due, t.Overdue ? new Style(Color.Red) : Style.Plain),
-                    Text(t.InUseBy.ToString(CultureInfo.InvariantCulture)), new Text(string.Join(", ", t.WaitingFor), new Style(Color.Yellow)));
+                    Text(DisplayText.Date(t.LastRotatedAt)), CliOutput.Text(due, t.Overdue ? new Style(Color.Red) : Style.Plain),
+                    Text(t.InUseBy.ToString(CultureInfo.InvariantCulture)), CliOutput.Text(string.Join(", ", t.WaitingFor), new Style(Color.Yellow)));
             }
             Output.Write(table);
             if (request.DueWithinDays is { } days)
@@ -42,5 +42,5 @@ internal sealed class TokenListCommand : LedgerCommand
         });
     }
 
-    private static Text Text(string? value) => new(value ?? "");
+    private static Text Text(string? value) => CliOutput.Text(value);
 }
