@@ -43,6 +43,12 @@ public static class LedgerCli
     {
         // Messages echo what was typed or read; the terminal shows their control characters rather than obeying them.
         environment = environment with { Error = new VisibleTextWriter(environment.Error) };
+        if (Utf8Arguments.Complaint(args, environment.RawArguments) is { } notUtf8)
+        {
+            environment.Error.WriteLine(notUtf8);
+            return ExitCodes.BadInput;
+        }
+
         var globals = new GlobalOptions();
         var cli = new CliServices(environment, globals);
         var root = BuildCommandTree(cli);

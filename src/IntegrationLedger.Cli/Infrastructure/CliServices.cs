@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Common.Security;
 
@@ -57,7 +58,26 @@ internal sealed class CliServices(CliEnvironment environment, GlobalOptions glob
     }
 
     /// <summary>Reads one secret from standard input; it is fingerprinted and then forgotten.</summary>
-    public Secret ReadSecret() => Secret.Parse(Environment.In.ReadToEnd());
+    public Secret ReadSecret() => Secret.Parse(ReadStandardInput(input => input.ReadToEnd()));
+
+    /// <summary>Reads the first line of standard input, a password; empty when there is none.</summary>
+    public string ReadLine() => ReadStandardInput(input => input.ReadLine()) ?? "";
+
+    /// <summary>
+    /// Standard input that is not UTF-8 is refused, never stored with replacement characters. The message
+    /// does not repeat the bytes: they are a password or a secret.
+    /// </summary>
+    private T ReadStandardInput<T>(Func<TextReader, T> read)
+    {
+        try
+        {
+            return read(Environment.In);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new UsageException("Standard input is not valid UTF-8 text; give it in UTF-8. Nothing was changed.");
+        }
+    }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -22,7 +22,7 @@ internal sealed class UserAddCommand : LedgerCommand
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
         var role = parse.GetValue(_role);
-        var password = Cli.Environment.In.ReadLine() ?? "";
+        var password = Cli.ReadLine();
         if (password.Length == 0)
             throw new UsageException("Give the password on standard input, for example: printf '%s' 'a long passphrase' | ledger user add EMAIL --role ROLE");
         var user = await new AddUserHandler(ledger).HandleAsync(new AddUser(parse.GetValue(_email)!, role, password), cancellationToken);

@@ -18,7 +18,7 @@ internal sealed class UserPasswordCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var password = Cli.Environment.In.ReadLine() ?? "";
+        var password = Cli.ReadLine();
         if (password.Length == 0)
             throw new UsageException("Give the new password on standard input, for example: printf '%s' 'a long passphrase' | ledger user password EMAIL");
         var user = await new SetUserPasswordHandler(ledger).HandleAsync(new SetUserPassword(parse.GetValue(_email)!, password), cancellationToken);
