@@ -39,6 +39,7 @@ public static class LedgerWebApp
         builder.Services.AddScoped<LedgerSession>();
         builder.Services.AddSingleton<UploadedFiles>();
         builder.Services.AddSingleton<DownloadFolder>();
+        builder.Services.AddHostedService<Housekeeping>();
         builder.Services.AddRazorPages().AddApplicationPart(typeof(LedgerWebApp).Assembly)
             // The use cases' validators decide what a form must hold, as they do for the command line; a
             // non-nullable string on an input model is not, by itself, a required field.
