@@ -1,10 +1,14 @@
+using IntegrationLedger.Application.Features.Users;
+
 namespace IntegrationLedger.Web.Hosting;
 
 /// <summary>
 /// The server's chores, on the ledger's clock: at start and every <see cref="Every"/>, downloads nobody
-/// fetched in time are removed.
+/// fetched in time are removed and the counts of repeated refusals whose window has closed are written; at
+/// shutdown, once no request is left, every count still open is written, so a graceful stop loses none.
 /// </summary>
-internal sealed partial class Housekeeping(DownloadFolder downloads, LedgerWebOptions options, ILogger<Housekeeping> logger) : BackgroundService
+internal sealed partial class Housekeeping(DownloadFolder downloads, AccessEventLog accessEvents, LedgerWebOptions options, ILogger<Housekeeping> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
 
@@ -24,18 +28,25 @@ internal sealed partial class Housekeeping(DownloadFolder downloads, LedgerWebOp
         }
     }
 
-    private Task RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>The server stops taking requests before its hosted services stop, so nothing is counted after this.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await accessEvents.FlushAsync(everything: true, cancellationToken);
+    }
+
+    private async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         try
         {
             downloads.RemoveExpired();
+            await accessEvents.FlushAsync(everything: false, cancellationToken);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // A chore that fails is tried again next round; the server goes on serving.
+            // A chore that fails (a busy ledger, a file in use) is tried again next round; the server goes on serving.
             RoundFailed(logger, exception.Message);
         }
-        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Housekeeping could not finish this round: {Reason}")]

@@ -52,7 +52,10 @@ internal static class SessionCookie
         await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
-    /// <summary>A request refused for want of a role is answered 403 and written to the audit log.</summary>
+    /// <summary>
+    /// A request refused for want of a role is answered 403 and written to the audit log, through the
+    /// <see cref="AccessEventLog"/>: the first from an account to a page at once, repeats counted and summed up.
+    /// </summary>
     public static async Task DeniedAsync(RedirectContext<CookieAuthenticationOptions> context)
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -61,7 +64,7 @@ internal static class SessionCookie
         if (email is not null)
         {
             var ledger = await http.RequestServices.GetRequiredService<LedgerSession>().OpenAsync(http.RequestAborted);
-            await new RecordAccessHandler(ledger).HandleAsync(
+            await http.RequestServices.GetRequiredService<AccessEventLog>().RecordAsync(ledger,
                 new RecordAccess(AccessEventKind.Denied, email, $"{http.Request.Method} {http.Request.Path}", http.Connection.RemoteIpAddress?.ToString()), http.RequestAborted);
         }
         context.Response.ContentType = "text/plain; charset=utf-8";
