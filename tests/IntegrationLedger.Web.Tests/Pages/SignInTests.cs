@@ -59,7 +59,7 @@ public class SignInTests
 
         await _web.App.StopAsync();
 
-        var details = RawSql.Column(_web.DatabasePath, "SELECT Kind || ': ' || Detail FROM AccessEvents WHERE Kind IN ('SignInFailed', 'SignInWhileLockedOut') ORDER BY OccurredAt, Detail");
+        var details = RawSql.Column(_web.DatabasePath, "SELECT Kind || ': ' || Detail FROM AccessEvents WHERE Kind IN ('SignInFailed', 'SignInWhileLockedOut') ORDER BY rowid");
         Assert.That(details, Has.Count.EqualTo(4), string.Join("\n", details));
         Assert.That(details.Count(d => d.StartsWith("SignInFailed: 4 more between", StringComparison.Ordinal)), Is.EqualTo(1), string.Join("\n", details));
         Assert.That(details.Count(d => d.StartsWith("SignInWhileLockedOut: 6 more between", StringComparison.Ordinal)), Is.EqualTo(1), string.Join("\n", details));

@@ -4,8 +4,9 @@ namespace IntegrationLedger.Application.Features.Users;
 
 /// <summary>
 /// Writes refused requests and failed sign-ins to the audit log at a pace no stranger can set. The first from
-/// a source (the same kind, account, address and detail) in a <see cref="Window"/> is written at once; the
-/// rest are only counted, and written as one entry ("37 more ...") when the window closes or the server stops.
+/// a source (the same kind, account, network address and what was attempted) in a <see cref="Window"/> is
+/// written at once; the rest are only counted, and written as one entry ("37 more ...") when the window
+/// closes or the server stops.
 /// So a flood of refusals leaves its evidence, with the right count, without taking the write lock once per
 /// request away from the people doing real work.
 /// </summary>
@@ -24,15 +25,19 @@ public sealed class AccessEventLog(TimeProvider clock, Func<string, Cancellation
     private readonly Dictionary<Source, Repeats> _open = [];
 
     /// <summary>Records <paramref name="request"/> through <paramref name="ledger"/> (the request's own), or counts it if its source was recorded in this window.</summary>
-    public async Task RecordAsync(Ledger ledger, RecordAccess request, CancellationToken cancellationToken = default)
+    /// <param name="countAs">
+    /// What the attempt is counted as, where its detail varies at the sender's will (the page's route, not the
+    /// path typed): otherwise every new detail would be written at once. Also the summary's detail.
+    /// </param>
+    public async Task RecordAsync(Ledger ledger, RecordAccess request, string? countAs = null, CancellationToken cancellationToken = default)
     {
         var now = ledger.Now;
-        var source = new Source(request.Kind, request.Email, request.RemoteAddress, request.Detail);
+        var source = new Source(request.Kind, request.Email, AddressNetwork.Of(request.RemoteAddress), countAs ?? request.Detail);
         Repeats? closed = null;
         lock (_gate)
         {
             if (_open.Count >= MostSources && !_open.ContainsKey(source))
-                source = new Source(request.Kind, ManySources, null, null);
+                source = new Source(request.Kind, ManySources, AddressNetwork.Unknown, null);
             if (_open.TryGetValue(source, out var window) && now < window.OpenedAt + Window)
             {
                 window.Add(now);
@@ -45,7 +50,7 @@ public sealed class AccessEventLog(TimeProvider clock, Func<string, Cancellation
             await WriteSummaryAsync(source, closed, cancellationToken);
         try
         {
-            await new RecordAccessHandler(ledger).HandleAsync(request with { Email = source.Email, RemoteAddress = source.Address }, cancellationToken);
+            await new RecordAccessHandler(ledger).HandleAsync(source.Email == request.Email ? request : request with { Email = source.Email, RemoteAddress = null }, cancellationToken);
         }
         catch
         {
@@ -89,10 +94,11 @@ public sealed class AccessEventLog(TimeProvider clock, Func<string, Cancellation
         // The count leads, so the sentence stays whole where a long detail is clipped.
         var detail = $"{repeats.Count} more between {repeats.FirstAt:yyyy-MM-dd HH:mm:ss} and {repeats.LastAt:yyyy-MM-dd HH:mm:ss} UTC"
             + (source.Detail is null ? "" : $": {source.Detail}");
-        await new RecordAccessHandler(ledger).HandleAsync(new RecordAccess(source.Kind, source.Email, detail, source.Address), cancellationToken);
+        await new RecordAccessHandler(ledger).HandleAsync(new RecordAccess(source.Kind, source.Email, detail, source.Network), cancellationToken);
     }
 
-    private readonly record struct Source(AccessEventKind Kind, string Email, string? Address, string? Detail);
+    /// <param name="Network">The address, or for IPv6 its /64 (<see cref="AddressNetwork"/>); a summary names it.</param>
+    private readonly record struct Source(AccessEventKind Kind, string Email, string Network, string? Detail);
 
     /// <summary>A window opened by a written event, and the repeats counted in it since.</summary>
     private sealed class Repeats(string actor, DateTime openedAt)

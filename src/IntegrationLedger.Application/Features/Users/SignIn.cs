@@ -54,7 +54,8 @@ public sealed class SignInHandler(Ledger ledger, SignInThrottle throttle, Access
         if (throttle.HeldUntil(email, address, usualAddress, now) is { } heldUntil)
         {
             await accessEvents.RecordAsync(ledger, new RecordAccess(AccessEventKind.SignInWhileLockedOut, recorded,
-                $"attempt while sign-ins wait after failures (until {heldUntil:yyyy-MM-dd HH:mm:ss} UTC); not checked", address), cancellationToken);
+                $"attempt during a wait after failed ones (until {heldUntil:yyyy-MM-dd HH:mm:ss} UTC); not checked", address),
+                countAs: "attempts during a wait after failed ones; not checked", cancellationToken);
             return SignInResult.Failed;
         }
 
@@ -72,7 +73,7 @@ public sealed class SignInHandler(Ledger ledger, SignInThrottle throttle, Access
                 address), cancellationToken);
         }
         // A disabled account is answered like a wrong password: the page does not say which accounts exist, disabled or not.
-        await accessEvents.RecordAsync(ledger, new RecordAccess(AccessEventKind.SignInFailed, recorded, matches && known!.IsDisabled ? "account disabled" : "wrong password", address), cancellationToken);
+        await accessEvents.RecordAsync(ledger, new RecordAccess(AccessEventKind.SignInFailed, recorded, matches && known!.IsDisabled ? "account disabled" : "wrong password", address), cancellationToken: cancellationToken);
         return SignInResult.Failed;
     }
 

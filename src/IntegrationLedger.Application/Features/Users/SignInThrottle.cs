@@ -3,7 +3,7 @@ namespace IntegrationLedger.Application.Features.Users;
 /// <summary>
 /// Keeps password guessing slow without letting anyone lock an account. Failed sign-ins are counted per
 /// account name, whether or not the account exists (so being slowed tells a stranger nothing), and per
-/// address; past a few, each attempt must wait (<see cref="SlowDown"/>), and one made during the wait is
+/// address (an IPv6 address by its /64); past a few, each attempt must wait (<see cref="SlowDown"/>), and one made during the wait is
 /// refused without its password being checked and without lengthening the wait. The owner, signing in from
 /// an address the account used recently, is not held by the account's wait, only by their own address's:
 /// a stranger elsewhere can slow guessing at an account but cannot keep its owner out.
@@ -26,8 +26,6 @@ public sealed class SignInThrottle
     /// <summary>Runs kept per kind; past this, forgotten ones and then the oldest for names that are no account make room.</summary>
     private const int MostRuns = 10_000;
 
-    private const string NoAddress = "(no address)";
-
     private readonly Lock _gate = new();
     private readonly Dictionary<string, FailureRun> _accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FailureRun> _addresses = new(StringComparer.Ordinal);
@@ -41,7 +39,7 @@ public sealed class SignInThrottle
         lock (_gate)
         {
             var byAccount = usualAddress ? null : Current(_accounts, account, now)?.HeldUntil;
-            var byAddress = Current(_addresses, address ?? NoAddress, now)?.HeldUntil;
+            var byAddress = Current(_addresses, AddressNetwork.Of(address), now)?.HeldUntil;
             var until = Later(byAccount, byAddress);
             return until > now ? until : null;
         }
@@ -56,7 +54,7 @@ public sealed class SignInThrottle
         lock (_gate)
         {
             var run = Count(_accounts, account, accountExists, PerAccount, address, now);
-            Count(_addresses, address ?? NoAddress, accountExists: false, PerAddress, address, now);
+            Count(_addresses, AddressNetwork.Of(address), accountExists: false, PerAddress, address, now);
             return accountExists && run.Failures == PerAccount.FreeFailures;
         }
     }
@@ -92,7 +90,7 @@ public sealed class SignInThrottle
             run = new FailureRun(now, accountExists);
             runs[key] = run;
         }
-        run.Fail(now, slowDown, address ?? NoAddress);
+        run.Fail(now, slowDown, AddressNetwork.Of(address));
         return run;
     }
 
@@ -114,7 +112,7 @@ public sealed class SignInThrottle
     /// <summary>Failures in a row for one account name or one address.</summary>
     private sealed class FailureRun(DateTime firstAt, bool accountExists)
     {
-        /// <summary>Addresses told apart for the admins' notice; a botnet's thousands are "at least" this many.</summary>
+        /// <summary>Addresses told apart for the admins' notice, for accounts that exist only (there are few of those); a botnet's thousands count as this many.</summary>
         private const int MostAddresses = 1_000;
 
         public bool AccountExists { get; } = accountExists;
@@ -131,7 +129,7 @@ public sealed class SignInThrottle
             Failures++;
             LastAt = now;
             HeldUntil = now + slowDown.WaitAfter(Failures);
-            if (Addresses.Count < MostAddresses)
+            if (AccountExists && Addresses.Count < MostAddresses)
                 Addresses.Add(address);
         }
     }

@@ -118,6 +118,16 @@ public class SignInSlowDownTests
     }
 
     [Test]
+    public async Task IPv6Addresses_AreCountedByTheir64_SoOneSubscriberCannotPassForMany()
+    {
+        for (var i = 0; i < SignInThrottle.PerAddress.FreeFailures; i++)
+            Assert.That(await AttemptAsync($"name{i}@example.com", "wrong guess", $"2001:db8:5:7::{i + 1:x}"), Is.EqualTo(SignInOutcome.Failed));
+
+        Assert.That(await AttemptAsync(Olga, Password, "2001:db8:5:7:ffff:1:2:3"), Is.EqualTo(SignInOutcome.Failed), "the same /64 waits");
+        Assert.That(await AttemptAsync(Olga, Password, "2001:db8:5:8::1"), Is.EqualTo(SignInOutcome.SignedIn), "the next /64 does not");
+    }
+
+    [Test]
     public async Task TheFailureThatStartsTheWait_TellsTheAdmins_OnceARun_AndOnlyForAccountsThatExist()
     {
         await FailAsync(SignInThrottle.PerAccount.FreeFailures - 1);
