@@ -59,6 +59,16 @@ public sealed class SignInThrottle
         }
     }
 
+    /// <summary>
+    /// Lifts an account's wait: an admin gave it a new password, to be told to its owner another way, and the
+    /// owner should not then wait out a stranger's guesses at the old one. Its addresses' waits stay.
+    /// </summary>
+    public void ForgetAccount(string email)
+    {
+        lock (_gate)
+            _accounts.Remove(email);
+    }
+
     /// <summary>Existing accounts whose sign-ins are being slowed now, most failures first.</summary>
     public IReadOnlyList<AccountUnderAttack> AccountsUnderAttack(DateTime now)
     {

@@ -58,7 +58,8 @@ public sealed class IndexModel(LedgerSession session, SignInThrottle throttle) :
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken)
     {
         var user = await new SetUserPasswordHandler(await LedgerAsync(cancellationToken)).HandleAsync(Password.ToRequest(), cancellationToken);
-        return Done($"{user.Email} has a new password; their sessions have ended.");
+        throttle.ForgetAccount(user.Email);
+        return Done($"{user.Email} has a new password; their sessions have ended, and any wait after failed sign-ins is lifted.");
     }
 
     public async Task<IActionResult> OnPostEnabledAsync(CancellationToken cancellationToken)
