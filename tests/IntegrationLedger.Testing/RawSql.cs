@@ -42,4 +42,17 @@ public static class RawSql
         command.CommandText = sql;
         return command.ExecuteScalar() as string;
     }
+
+    /// <summary>The first column of every row <paramref name="sql"/> selects, as text.</summary>
+    public static IReadOnlyList<string> Column(string databasePath, string sql)
+    {
+        using var connection = Open(databasePath);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+            values.Add(reader.GetString(0));
+        return values;
+    }
 }

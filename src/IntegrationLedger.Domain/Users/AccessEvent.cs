@@ -6,13 +6,21 @@ public enum AccessEventKind
 {
     SignedIn,
     SignInFailed,
+
+    /// <summary>
+    /// An attempt refused unchecked because its account or address must wait after failed attempts (the name
+    /// is from when accounts were locked; kept so older ledgers still read).
+    /// </summary>
     SignInWhileLockedOut,
     SignedOut,
     Denied,
+
+    /// <summary>An account's sign-ins began to be slowed by failed attempts: an attack, for the admins to look at.</summary>
+    SignInsSlowed,
 }
 
 /// <summary>
-/// A sign-in, a failed one, a sign-out, or a request refused for want of a role. Recorded as a row so that
+/// A sign-in, a failed or slowed one, a sign-out, or a request refused for want of a role. Recorded as a row so that
 /// the audit log, which records every row written, carries it too.
 /// </summary>
 public sealed class AccessEvent

@@ -9,12 +9,6 @@ namespace IntegrationLedger.Domain.Users;
 /// </summary>
 public sealed class LedgerUser
 {
-    /// <summary>Failed sign-ins in a row that lock the account.</summary>
-    public const int FailuresBeforeLockout = 5;
-
-    /// <summary>How long a locked account stays locked: long enough to make guessing hopeless, short enough not to need an admin.</summary>
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     private LedgerUser()
     {
         Email = null!;
@@ -37,8 +31,6 @@ public sealed class LedgerUser
     public UserRole Role { get; private set; }
     public string PasswordHash { get; private set; }
     public string SecurityStamp { get; private set; }
-    public int FailedSignIns { get; private set; }
-    public DateTime? LockedOutUntil { get; private set; }
     public DateTime? LastSignInAt { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
@@ -47,23 +39,8 @@ public sealed class LedgerUser
 
     public bool IsDisabled => DisabledAt is not null;
 
-    public bool IsLockedOut(DateTime now) => LockedOutUntil > now;
-
-    /// <summary>Counts a wrong password; the <see cref="FailuresBeforeLockout"/>th in a row locks the account.</summary>
-    public void RecordFailedSignIn(DateTime now)
-    {
-        FailedSignIns++;
-        if (FailedSignIns >= FailuresBeforeLockout)
-        {
-            LockedOutUntil = Guard.Utc(now, nameof(now)) + LockoutDuration;
-            FailedSignIns = 0;
-        }
-    }
-
     public void RecordSignIn(DateTime now)
     {
-        FailedSignIns = 0;
-        LockedOutUntil = null;
         LastSignInAt = Guard.Utc(now, nameof(now));
     }
 
@@ -77,8 +54,6 @@ public sealed class LedgerUser
     {
         PasswordHash = Guard.Required(passwordHash, "A password hash");
         SecurityStamp = NewStamp();
-        LockedOutUntil = null;
-        FailedSignIns = 0;
     }
 
     /// <summary>Keeps the account and its history but lets no one sign in with it, and ends its sessions.</summary>
@@ -95,8 +70,6 @@ public sealed class LedgerUser
         if (!IsDisabled)
             throw new DomainException($"{Email} is not disabled.");
         DisabledAt = null;
-        FailedSignIns = 0;
-        LockedOutUntil = null;
         SecurityStamp = NewStamp();
     }
 

@@ -32,10 +32,7 @@ public sealed class LedgerSession(LedgerWebOptions options, IHttpContextAccessor
             return _ledger.Actor == actor ? _ledger
                 : throw new InvalidOperationException($"This request's ledger acts as {_ledger.Actor}, not {actor}.");
         }
-        var ledgerOptions = new LedgerOptions(options.DatabasePath, actor, options.Clock, options.KeyFromEnvironment);
-        if (options.BusyTimeout is { } timeout)
-            ledgerOptions = ledgerOptions with { BusyTimeout = timeout };
-        _ledger = await Ledger.OpenAsync(ledgerOptions, cancellationToken);
+        _ledger = await Ledger.OpenAsync(options.LedgerOptionsFor(actor), cancellationToken);
         return _ledger;
     }
 

@@ -39,6 +39,7 @@ public static class LedgerWebApp
         builder.Services.AddScoped<LedgerSession>();
         builder.Services.AddSingleton<UploadedFiles>();
         builder.Services.AddSingleton<DownloadFolder>();
+        builder.Services.AddAccessGuards(options);
         builder.Services.AddRazorPages().AddApplicationPart(typeof(LedgerWebApp).Assembly)
             // The use cases' validators decide what a form must hold, as they do for the command line; a
             // non-nullable string on an input model is not, by itself, a required field.
@@ -47,7 +48,7 @@ public static class LedgerWebApp
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
 
-        // Lockout guards each account; this guards the server: one address cannot keep the password hasher busy.
+        // The sign-in throttle guards each account; this guards the server: one address cannot keep the password hasher busy.
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

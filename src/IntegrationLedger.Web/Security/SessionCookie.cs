@@ -4,6 +4,7 @@ using IntegrationLedger.Domain.Users;
 using IntegrationLedger.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Routing;
 
 namespace IntegrationLedger.Web.Security;
 
@@ -52,7 +53,10 @@ internal static class SessionCookie
         await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
-    /// <summary>A request refused for want of a role is answered 403 and written to the audit log.</summary>
+    /// <summary>
+    /// A request refused for want of a role is answered 403 and written to the audit log, through the
+    /// <see cref="AccessEventLog"/>: the first from an account to a page at once, repeats counted and summed up.
+    /// </summary>
     public static async Task DeniedAsync(RedirectContext<CookieAuthenticationOptions> context)
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -61,8 +65,11 @@ internal static class SessionCookie
         if (email is not null)
         {
             var ledger = await http.RequestServices.GetRequiredService<LedgerSession>().OpenAsync(http.RequestAborted);
-            await new RecordAccessHandler(ledger).HandleAsync(
-                new RecordAccess(AccessEventKind.Denied, email, $"{http.Request.Method} {http.Request.Path}", http.Connection.RemoteIpAddress?.ToString()), http.RequestAborted);
+            // Counted by the page's route, not the path: a path can name anything, and each new one would be written at once.
+            var page = http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route } ? "/" + route.TrimStart('/') : "(no page)";
+            await http.RequestServices.GetRequiredService<AccessEventLog>().RecordAsync(ledger,
+                new RecordAccess(AccessEventKind.Denied, email, $"{http.Request.Method} {http.Request.Path}", http.Connection.RemoteIpAddress?.ToString()),
+                countAs: $"requests to {page}", http.RequestAborted);
         }
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync("Your role does not allow this. The attempt has been recorded in the audit log.");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using IntegrationLedger.Application;
@@ -78,6 +79,45 @@ public sealed class WebLedger : IAsyncDisposable
     public HttpClient Client()
     {
         var client = new HttpClient(new CookieHandler(App.GetTestServer().CreateHandler())) { BaseAddress = new Uri("http://localhost") };
+        return client;
+    }
+
+    /// <summary>
+    /// A client of the server started <c>overTheNetwork</c>, connecting from <paramref name="fromAddress"/> (any
+    /// address of 127.0.0.0/8 is this machine), so the server sees each client's own address as it would see
+    /// different people's. It keeps cookies and does not follow redirects, as <see cref="Client"/>.
+    /// </summary>
+    public HttpClient NetworkClient(string fromAddress = "127.0.0.1")
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            CookieContainer = new CookieContainer(),
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(IPAddress.Parse(fromAddress), 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) };
+    }
+
+    /// <summary>A client of the server started <c>overTheNetwork</c>, signed in as <paramref name="email"/> from <paramref name="fromAddress"/>.</summary>
+    public async Task<HttpClient> SignedInOverTheNetworkAsync(string email, string fromAddress = "127.0.0.1")
+    {
+        var client = NetworkClient(fromAddress);
+        var response = await SignInAsync(client, email, Password);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await response.Content.ReadAsStringAsync());
         return client;
     }
 

@@ -3,7 +3,11 @@ using IntegrationLedger.Domain.Users;
 
 namespace IntegrationLedger.Application.Features.Users;
 
-/// <summary>A sign-out, or a request refused because the account's role does not allow it.</summary>
+/// <summary>
+/// An access event other than a sign-in: a sign-out, a request refused for want of a role, a failed or slowed
+/// sign-in, or an account's sign-ins being slowed. Refusals and failures come through <see cref="AccessEventLog"/>,
+/// which decides whether to write them now or count them.
+/// </summary>
 public sealed record RecordAccess(AccessEventKind Kind, string Email, string? Detail, string? RemoteAddress);
 
 public sealed class RecordAccessHandler(Ledger ledger)
@@ -14,8 +18,9 @@ public sealed class RecordAccessHandler(Ledger ledger)
         {
             AccessEventKind.Denied => AuditActions.Denied,
             AccessEventKind.SignedOut => AuditActions.SignOut,
-            // Sign-ins are recorded with the password check, by SignInHandler.
-            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Only sign-outs and refusals are recorded here."),
+            AccessEventKind.SignInFailed or AccessEventKind.SignInWhileLockedOut or AccessEventKind.SignInsSlowed => AuditActions.SignIn,
+            // A sign-in changes its account too, so SignInHandler records it with that change.
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Successful sign-ins are recorded by SignInHandler."),
         };
         await using var change = await ledger.BeginChangeAsync(action, cancellationToken);
         ledger.Db.AccessEvents.Add(new AccessEvent(request.Kind, request.Email, request.Detail, request.RemoteAddress, ledger.Now));

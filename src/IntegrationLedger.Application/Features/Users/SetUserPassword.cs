@@ -4,7 +4,7 @@ using IntegrationLedger.Application.Persistence.Auditing;
 
 namespace IntegrationLedger.Application.Features.Users;
 
-/// <summary>A new password for an account, which also lifts a lockout and ends the account's sessions.</summary>
+/// <summary>A new password for an account, which also ends the account's sessions.</summary>
 public sealed record SetUserPassword(string Email, string Password)
 {
     public override string ToString() => $"SetUserPassword {{ Email = {Email} }}";

@@ -1,3 +1,4 @@
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -9,71 +10,87 @@ public sealed record SignIn(string Email, string Password, string? RemoteAddress
     public override string ToString() => $"SignIn {{ Email = {Email}, RemoteAddress = {RemoteAddress} }}";
 }
 
+/// <summary>Every way a sign-in can fail is one outcome, so that no answer says which way it failed.</summary>
 public enum SignInOutcome
 {
     SignedIn,
     Failed,
-    LockedOut,
 }
 
 /// <param name="SessionStamp">The account's security stamp, for the session cookie (which is encrypted) to be checked against.</param>
-public sealed record SignInResult(SignInOutcome Outcome, UserSummary? User, string? SessionStamp = null);
+public sealed record SignInResult(SignInOutcome Outcome, UserSummary? User, string? SessionStamp = null)
+{
+    public static readonly SignInResult Failed = new(SignInOutcome.Failed, null);
+}
 
 /// <summary>
-/// Checks a password and records the attempt, whatever its outcome, as an access event in the audit log.
-/// A locked account is refused whatever the password, so guessing gains nothing while it is locked.
+/// Checks a password, slowing guessers (<see cref="SignInThrottle"/>), and records the attempt as an access event
+/// in the audit log. A wrong password, an account that does not exist or is disabled, and an attempt made
+/// during a wait all fail alike; an account that does not exist still has a password hash checked, so the
+/// answer takes as long.
 /// </summary>
-public sealed class SignInHandler(Ledger ledger)
+public sealed class SignInHandler(Ledger ledger, SignInThrottle throttle, AccessEventLog accessEvents)
 {
+    /// <summary>How long an address that signed in to an account lets that account's owner past its wait.</summary>
+    public static readonly TimeSpan UsualAddressFor = TimeSpan.FromDays(30);
+
     public async Task<SignInResult> HandleAsync(SignIn request, CancellationToken cancellationToken = default)
     {
         // Whatever was typed, even nothing: Person.NormalizeEmail would refuse a blank one, and a sign-in must
         // be answered (and recorded) the same way whatever the box held.
         var email = request.Email.Trim().ToLowerInvariant();
-        // The hash is slow on purpose; it is checked before the write lock is taken, so sign-ins (anyone may
-        // try one) never hold up the ledger's writers. The outcome is then recorded against the account as it
-        // stands under the lock.
-        var known = email.Length == 0 ? null : await ledger.Db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
-        var (matches, rehash) = Passwords.Check(known, request.Password);
-        var newHash = matches && rehash ? Passwords.Hash(request.Password) : null;
-
-        await using var change = await ledger.BeginChangeAsync(AuditActions.SignIn, cancellationToken);
+        if (email.Length > FieldLimits.Email)
+            email = email[..FieldLimits.Email];
+        var address = request.RemoteAddress;
         var now = ledger.Now;
-        var user = known is null ? null : await ledger.Db.Users.SingleOrDefaultAsync(u => u.Id == known.Id, cancellationToken);
-        // A password changed between the check and the lock: the check was against the old one.
-        matches &= user is not null && user.PasswordHash == known!.PasswordHash;
+        var known = email.Length == 0 ? null : await ledger.Db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
+        // Recorded for an account that does not exist in place of the text typed, which may be a password typed in the wrong box.
+        var recorded = known?.Email ?? AccessEvent.UnknownAccount;
+        // Asked whether or not the account exists, so both take the same time.
+        var since = now - UsualAddressFor;
+        var usualAddress = address is not null && await ledger.Db.AccessEvents.AnyAsync(
+            e => e.Kind == AccessEventKind.SignedIn && e.Email == email && e.RemoteAddress == address && e.OccurredAt >= since, cancellationToken);
 
-        SignInResult result;
-        if (user is not null && user.IsLockedOut(now))
+        if (throttle.HeldUntil(email, address, usualAddress, now) is { } heldUntil)
         {
-            Record(AccessEventKind.SignInWhileLockedOut, user.Email, $"locked until {user.LockedOutUntil:yyyy-MM-dd HH:mm} UTC");
-            result = new SignInResult(SignInOutcome.LockedOut, null);
+            await accessEvents.RecordAsync(ledger, new RecordAccess(AccessEventKind.SignInWhileLockedOut, recorded,
+                $"attempt during a wait after failed ones (until {heldUntil:yyyy-MM-dd HH:mm:ss} UTC); not checked", address),
+                countAs: "attempts during a wait after failed ones; not checked", cancellationToken);
+            return SignInResult.Failed;
         }
-        else if (matches && user!.IsDisabled)
+
+        // The hash is slow on purpose; it is checked before the write lock is taken, so sign-ins (anyone may
+        // try one) never hold up the ledger's writers.
+        var (matches, rehash) = Passwords.Check(known, request.Password);
+        if (matches && !known!.IsDisabled && await SignedInAsync(known, rehash ? Passwords.Hash(request.Password) : null, address, cancellationToken) is { } signedIn)
+            return signedIn;
+
+        if (throttle.RecordFailure(email, known is not null, address, now))
         {
-            // Answered like a wrong password: the page does not say which accounts exist, disabled or not.
-            Record(AccessEventKind.SignInFailed, user.Email, "account disabled");
-            result = new SignInResult(SignInOutcome.Failed, null);
+            // Once per run of failures: the admins' notice, written at once (and never counted away).
+            await new RecordAccessHandler(ledger).HandleAsync(new RecordAccess(AccessEventKind.SignInsSlowed, recorded,
+                $"{SignInThrottle.PerAccount.FreeFailures} failed sign-ins in a row; further attempts wait, up to {SignInThrottle.PerAccount.LongestWait.TotalMinutes:0} minutes, except from addresses the account used in the last {UsualAddressFor.TotalDays:0} days",
+                address), cancellationToken);
         }
-        else if (matches)
-        {
-            user!.RecordSignIn(now);
-            if (newHash is not null)
-                user.ChangePassword(newHash);
-            Record(AccessEventKind.SignedIn, user.Email, null);
-            result = new SignInResult(SignInOutcome.SignedIn, UserSummary.From(user), user.SecurityStamp);
-        }
-        else
-        {
-            user?.RecordFailedSignIn(now);
-            var locked = user?.IsLockedOut(now) == true;
-            Record(AccessEventKind.SignInFailed, user?.Email ?? AccessEvent.UnknownAccount, locked ? "wrong password; account locked" : "wrong password");
-            result = new SignInResult(locked ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
-        }
+        // A disabled account is answered like a wrong password: the page does not say which accounts exist, disabled or not.
+        await accessEvents.RecordAsync(ledger, new RecordAccess(AccessEventKind.SignInFailed, recorded, matches && known!.IsDisabled ? "account disabled" : "wrong password", address), cancellationToken: cancellationToken);
+        return SignInResult.Failed;
+    }
+
+    /// <summary>Records the sign-in against the account as it stands under the write lock; null if its password changed meanwhile.</summary>
+    private async Task<SignInResult?> SignedInAsync(LedgerUser checkedUser, string? newHash, string? address, CancellationToken cancellationToken)
+    {
+        await using var change = await ledger.BeginChangeAsync(AuditActions.SignIn, cancellationToken);
+        var user = await ledger.Db.Users.SingleOrDefaultAsync(u => u.Id == checkedUser.Id, cancellationToken);
+        // A password changed, or the account disabled, between the check and the lock: the check no longer holds.
+        if (user is null || user.PasswordHash != checkedUser.PasswordHash || user.IsDisabled)
+            return null;
+        var now = ledger.Now;
+        user.RecordSignIn(now);
+        if (newHash is not null)
+            user.ChangePassword(newHash);
+        ledger.Db.AccessEvents.Add(new AccessEvent(AccessEventKind.SignedIn, user.Email, null, address, now));
         await change.CommitAsync(cancellationToken);
-        return result;
-
-        void Record(AccessEventKind kind, string account, string? detail) =>
-            ledger.Db.AccessEvents.Add(new AccessEvent(kind, account, detail, request.RemoteAddress, now));
+        return new SignInResult(SignInOutcome.SignedIn, UserSummary.From(user), user.SecurityStamp);
     }
 }

@@ -19,9 +19,9 @@ internal sealed class UserListCommand : LedgerCommand
         var users = await new ListUsersHandler(ledger).HandleAsync(cancellationToken);
         return Show(parse, users, list =>
         {
-            var table = CliOutput.NewTable("Email", "Role", "Last sign-in", "Locked until", "Disabled");
+            var table = CliOutput.NewTable("Email", "Role", "Last sign-in", "Disabled");
             foreach (var u in list)
-                table.AddTextRow(u.Email, KebabCase.Of(u.Role), DisplayText.Time(u.LastSignInAt), DisplayText.Time(u.LockedOutUntil), DisplayText.Time(u.DisabledAt));
+                table.AddTextRow(u.Email, KebabCase.Of(u.Role), DisplayText.Time(u.LastSignInAt), DisplayText.Time(u.DisabledAt));
             Output.Write(table);
         });
     }

@@ -11,7 +11,7 @@ internal sealed class UserPasswordCommand : LedgerCommand
     private readonly Argument<string> _email = Named("EMAIL", "The account");
 
     public UserPasswordCommand(CliServices cli)
-        : base(cli, "password", "Give an account a new password (read from standard input); lifts a lockout and ends its sessions")
+        : base(cli, "password", "Give an account a new password (read from standard input); ends its sessions")
     {
         Arguments.Add(_email);
     }

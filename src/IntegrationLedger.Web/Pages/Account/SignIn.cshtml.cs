@@ -11,8 +11,14 @@ namespace IntegrationLedger.Web.Pages.Account;
 
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.LedgerWebApp.SignInRateLimit)]
-public sealed class SignInModel(LedgerSession session) : PageModel
+public sealed class SignInModel(LedgerSession session, SignInThrottle throttle, AccessEventLog accessEvents) : PageModel
 {
+    /// <summary>
+    /// The one answer to every failed sign-in (a wrong password, no such account, a disabled one, an attempt
+    /// made during a wait), given with the one status, so that no reply tells a stranger which accounts exist.
+    /// </summary>
+    public const string Failed = "The email or the password is wrong, or there have been too many attempts; wait a minute and try again.";
+
     public string? Problem { get; private set; }
 
     [BindProperty]
@@ -25,16 +31,13 @@ public sealed class SignInModel(LedgerSession session) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var ledger = await session.OpenAsync(cancellationToken);
-        var result = await new SignInHandler(ledger).HandleAsync(Input.ToRequest(HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
+        var result = await new SignInHandler(ledger, throttle, accessEvents).HandleAsync(Input.ToRequest(HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
         if (result.Outcome == SignInOutcome.SignedIn)
         {
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionCookie.Principal(result.User!, result.SessionStamp!));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
-        // The same answer whether the account exists or not; a lockout is said outright, as the owner needs to know.
-        Problem = result.Outcome == SignInOutcome.LockedOut
-            ? $"Too many failed attempts: this account is locked for {LedgerUserLockout.Minutes} minutes."
-            : "The email or the password is wrong.";
+        Problem = Failed;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
@@ -47,9 +50,4 @@ public sealed class SignInInput
     public string? Password { get; set; }
 
     public SignIn ToRequest(string? address) => new(Email ?? "", Password ?? "", address);
-}
-
-internal static class LedgerUserLockout
-{
-    public static readonly int Minutes = (int)Domain.Users.LedgerUser.LockoutDuration.TotalMinutes;
 }

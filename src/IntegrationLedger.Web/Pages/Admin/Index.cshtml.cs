@@ -12,10 +12,13 @@ namespace IntegrationLedger.Web.Pages.Admin;
 /// <summary>Accounts and the rules' settings: the admin's duties, and only theirs.</summary>
 [Authorize(Policy = Policies.ManageAccounts)]
 [ChangedBy(Policies.ManageAccounts)]
-public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
+public sealed class IndexModel(LedgerSession session, SignInThrottle throttle) : LedgerPageModel(session)
 {
     public IReadOnlyList<UserSummary> Users { get; private set; } = [];
     public IReadOnlyList<SettingView> Settings { get; private set; } = [];
+
+    /// <summary>Accounts whose sign-ins are being slowed by failed attempts now: someone is guessing their passwords.</summary>
+    public IReadOnlyList<AccountUnderAttack> UnderAttack { get; private set; } = [];
 
     [BindProperty]
     public AddUserInput Add { get; set; } = new();
@@ -37,6 +40,7 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
         var ledger = await LedgerAsync(cancellationToken);
         Users = await new ListUsersHandler(ledger).HandleAsync(cancellationToken);
         Settings = await new ListSettingsHandler(ledger).HandleAsync(cancellationToken);
+        UnderAttack = throttle.AccountsUnderAttack(ledger.Now);
     }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
@@ -54,7 +58,8 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken)
     {
         var user = await new SetUserPasswordHandler(await LedgerAsync(cancellationToken)).HandleAsync(Password.ToRequest(), cancellationToken);
-        return Done($"{user.Email} has a new password; any lockout is lifted and their sessions have ended.");
+        throttle.ForgetAccount(user.Email);
+        return Done($"{user.Email} has a new password; their sessions have ended, and any wait after failed sign-ins is lifted.");
     }
 
     public async Task<IActionResult> OnPostEnabledAsync(CancellationToken cancellationToken)

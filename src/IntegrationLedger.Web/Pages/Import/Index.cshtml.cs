@@ -54,7 +54,7 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
             return Page();
         }
         var (id, path) = await uploads.SaveAsync(file, cancellationToken);
-        var (errorsId, errorsPath) = downloads.NewFile(".csv");
+        var (errorsId, errorsPath) = downloads.NewFile(User, ".csv");
         try
         {
             Check = await RunAsync(path, dryRun: true, cancellationToken, errorsPath);
@@ -76,9 +76,12 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
         return Page();
     }
 
-    /// <summary>The rejected rows of a check, once; secret columns are blank in it, as in `ledger import --errors`.</summary>
+    /// <summary>
+    /// The rejected rows of a check, once, to the account that made the check and within the hour; secret
+    /// columns are blank in it, as in `ledger import --errors`.
+    /// </summary>
     public IActionResult OnGetErrors(Guid id) =>
-        downloads.Find(id, ".csv") is { } path ? DownloadFolder.SendOnce(path, "text/csv", "rejected-rows.csv") : NotFound();
+        downloads.Find(User, id, ".csv") is { } path ? DownloadFolder.SendOnce(path, "text/csv", "rejected-rows.csv") : NotFound();
 
     public async Task<IActionResult> OnPostCommitAsync(CancellationToken cancellationToken)
     {

@@ -32,7 +32,7 @@ public sealed class IndexModel(LedgerSession session, LedgerWebOptions options, 
     {
         var quarter = Quarter.Parse(Workbook.Quarter);
         var ledger = await LedgerAsync(cancellationToken);
-        var (_, path) = downloads.NewFile(".xlsx");
+        var (_, path) = downloads.NewFile(User, ".xlsx");
         await BuildAsync(path, () => new BuildQuarterlyReportHandler(ledger).HandleAsync(new BuildQuarterlyReport(quarter, path), cancellationToken));
         return DownloadFolder.SendOnce(path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"audit-{quarter}.xlsx");
     }
@@ -44,7 +44,7 @@ public sealed class IndexModel(LedgerSession session, LedgerWebOptions options, 
             return Refused($"'{table}' is not a table the ledger exports.");
         var ledger = await LedgerAsync(cancellationToken);
         var extension = format == ExportFormat.Csv ? ".csv" : ".json";
-        var (_, path) = downloads.NewFile(extension);
+        var (_, path) = downloads.NewFile(User, extension);
         await BuildAsync(path, () => new ExportTableToFileHandler(ledger).HandleAsync(new ExportTableToFile(table, format, path), cancellationToken));
         return DownloadFolder.SendOnce(path, format == ExportFormat.Csv ? "text/csv" : "application/json", $"{table}{extension}");
     }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Tests.Features.Users;
 
-/// <summary>Web accounts: passwords kept only as the framework's hash, lockout, password resets and roles.</summary>
+/// <summary>Web accounts: passwords kept only as the framework's hash, password resets, disabling and roles.</summary>
 public class UserAccountTests
 {
     private const string Password = "correct horse battery staple";
@@ -19,7 +19,8 @@ public class UserAccountTests
     }
 
     private static Task<SignInResult> SignInAsync(TestLedger test, string password) =>
-        new SignInHandler(test.Ledger).HandleAsync(new SignIn("olga@example.com", password, "192.0.2.1"));
+        new SignInHandler(test.Ledger, new SignInThrottle(), new AccessEventLog(test.Clock, (actor, _) => test.OpenAnotherAsync(actor)))
+            .HandleAsync(new SignIn("olga@example.com", password, "192.0.2.1"));
 
     [Test]
     public async Task SignIn_WithTheRightPassword_ReturnsTheAccountAndItsStamp()
@@ -35,28 +36,10 @@ public class UserAccountTests
     }
 
     [Test]
-    public async Task FifthFailure_Locks_AndTheLockLiftsAfterFifteenMinutes()
-    {
-        await using var test = await LedgerWithAccountAsync();
-        var outcomes = new List<SignInOutcome>();
-        for (var i = 0; i < LedgerUser.FailuresBeforeLockout; i++)
-            outcomes.Add((await SignInAsync(test, "wrong")).Outcome);
-
-        Assert.That(outcomes, Is.EqualTo(new[] { SignInOutcome.Failed, SignInOutcome.Failed, SignInOutcome.Failed, SignInOutcome.Failed, SignInOutcome.LockedOut }));
-        Assert.That((await SignInAsync(test, Password)).Outcome, Is.EqualTo(SignInOutcome.LockedOut), "the right password does not help while locked");
-        test.Clock.Advance(LedgerUser.LockoutDuration - TimeSpan.FromSeconds(1));
-        Assert.That((await SignInAsync(test, Password)).Outcome, Is.EqualTo(SignInOutcome.LockedOut));
-        test.Clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.That((await SignInAsync(test, Password)).Outcome, Is.EqualTo(SignInOutcome.SignedIn));
-    }
-
-    [Test]
-    public async Task ANewPassword_LiftsTheLock_EndsSessions_AndTheOldOneNoLongerWorks()
+    public async Task ANewPassword_EndsSessions_AndTheOldOneNoLongerWorks()
     {
         await using var test = await LedgerWithAccountAsync();
         var session = await SignInAsync(test, Password);
-        for (var i = 0; i < LedgerUser.FailuresBeforeLockout; i++)
-            await SignInAsync(test, "wrong");
 
         await new SetUserPasswordHandler(test.Ledger).HandleAsync(new SetUserPassword("olga@example.com", "a different long passphrase"));
 
