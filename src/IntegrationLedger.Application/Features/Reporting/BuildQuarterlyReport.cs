@@ -83,10 +83,10 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             new("Audit entries up to the end of the period", audit.EntriesAtEnd),
             new("Hash of the last entry of the period", audit.HashAtEnd),
             new("Audit chain verified", chain.Holds ? "yes" : $"NO: {chain.Problem}", Alert: !chain.Holds),
-            new("Tables match the audit log", TablesMatch(audit.Verification), Alert: !audit.Verification.Holds),
             // Whoever holds the database can rewrite the chain so that it verifies again; it cannot make it
             // pass through this hash, which the auditor now keeps.
             new("Check later that the log was not rewritten", $"ledger audit verify --anchor {chain.EntryCount}:{chain.HeadHash}"),
+            new("Tables match the audit log", TablesMatch(audit.Verification), Alert: !audit.Verification.Holds),
         ];
     }
 }

@@ -78,11 +78,17 @@ internal static class TablesAgainstLog
                 if (!fromLog.TryGetValue(property.Name, out var expected))
                     continue;
                 var actual = values[property.Name];
-                if (expected.GetRawText() == actual)
-                    continue;
-                differences.Add(AuditValues.IsRedacted(entity, property)
-                    ? LedgerDifference.FieldDiffers(table, row, property.Name, SetOrEmpty(expected.ValueKind != JsonValueKind.Null), SetOrEmpty(actual != "null"))
-                    : LedgerDifference.FieldDiffers(table, row, property.Name, expected.GetRawText(), actual));
+                if (AuditValues.IsRedacted(entity, property))
+                {
+                    // Only whether it is there: the log holds no more, and entries older than the redaction hold the value itself.
+                    var (wasSet, isSet) = (expected.ValueKind != JsonValueKind.Null, actual != "null");
+                    if (wasSet != isSet)
+                        differences.Add(LedgerDifference.FieldDiffers(table, row, property.Name, SetOrEmpty(wasSet), SetOrEmpty(isSet)));
+                }
+                else if (expected.GetRawText() != actual)
+                {
+                    differences.Add(LedgerDifference.FieldDiffers(table, row, property.Name, expected.GetRawText(), actual));
+                }
             }
         }
         foreach (var missing in logged.Values.OrderBy(r => r.Id, StringComparer.Ordinal))
