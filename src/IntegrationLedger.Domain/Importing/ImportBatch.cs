@@ -16,7 +16,7 @@ public sealed class ImportBatch
         Actor = null!;
     }
 
-    public ImportBatch(Guid id, string fileName, string sha256, string format, string? timeZone, string actor, DateTime importedAt, ImportCounts counts)
+    public ImportBatch(Guid id, string fileName, string sha256, string format, string? timeZone, string actor, DateTime importedAt, ImportCounts counts, string eventsDigest)
     {
         Id = id;
         FileName = Guard.Required(fileName, "The file name");
@@ -26,6 +26,7 @@ public sealed class ImportBatch
         Actor = actor;
         ImportedAt = Guard.Utc(importedAt, nameof(importedAt));
         Counts = counts;
+        EventsDigest = eventsDigest;
     }
 
     public Guid Id { get; private set; }
@@ -36,6 +37,13 @@ public sealed class ImportBatch
     public string Actor { get; private set; }
     public DateTime ImportedAt { get; private set; }
     public ImportCounts Counts { get; private set; } = new();
+
+    /// <summary>
+    /// SHA-256 over the events the batch added, in their order, as hex: its audit entry records it with the
+    /// counts, so events changed or removed behind the ledger's back are found. Null for batches imported
+    /// before digests were kept.
+    /// </summary>
+    public string? EventsDigest { get; private set; }
 }
 
 /// <summary>What an import did with a file's rows.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
 using IntegrationLedger.Application.Features.Importing.Attribution;
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Usage;
 using Microsoft.Data.Sqlite;
 
@@ -18,24 +19,23 @@ namespace IntegrationLedger.Application.Features.Importing;
 /// </summary>
 internal sealed class UsageEventWriter : IDisposable
 {
-    private static readonly string[] Columns =
-    [
-        "KeyHash", "NaturalKey", "LineNumber", "EventType", "OccurredAt", "Username", "UserId", "SourceIp", "LoginType",
-        "Status", "Succeeded", "Application", "ClientName", "ApiType", "ConnectedAppId", "Uri", "Detail", "Category", "Subject",
-        "UseCount", "IntegrationId", "TokenId",
-    ];
-
     private readonly SqliteBulkInsert _insert;
+    private readonly EventDigest _digest = new();
+    private readonly string _source;
     private readonly SqliteCommand _existing;
     private readonly SqliteParameter _existingHash;
 
     /// <param name="batchId">Written into the statement itself: it is the same for every row.</param>
     public UsageEventWriter(SqliteConnection connection, SqliteTransaction transaction, Guid batchId, string source)
     {
+        // Parameters are numbered as EventDigest.Columns, which lists every column but the id and the batch.
+        var columns = EventDigest.Columns.Select(c => c.Name).ToList();
         _insert = new SqliteBulkInsert(connection,
-            $"INSERT INTO UsageEvents (BatchId, Source, {string.Join(", ", Columns)}) " +
-            $"VALUES ('{GuidText(batchId)}', '{source.Replace("'", "''", StringComparison.Ordinal)}', {string.Join(", ", Columns.Select((_, i) => "?" + (i + 1)))}) " +
+            $"INSERT INTO UsageEvents (BatchId, {string.Join(", ", columns)}) " +
+            $"VALUES ('{GuidText(batchId)}', {string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))}) " +
             "ON CONFLICT (KeyHash) DO NOTHING");
+        _source = source;
+        _insert.Text(1, source);
 
         _existing = connection.CreateCommand();
         _existing.Transaction = transaction;
@@ -47,38 +47,49 @@ internal sealed class UsageEventWriter : IDisposable
     /// <summary>Returns true when the event was added, false when it was already in the ledger.</summary>
     public bool Write(UsageEvent e, EventAttribution attribution)
     {
-        var insert = _insert;
-        insert.Text(2, e.NaturalKey);
-        insert.Integer(3, e.LineNumber);
-        insert.Text(4, e.EventType);
-        insert.Text(5, e.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
-        insert.Text(6, attribution.Username ?? e.Username);
-        insert.Text(7, e.UserId);
-        insert.Text(8, e.SourceIp);
-        insert.Text(9, e.LoginType);
-        insert.Text(10, e.Status);
-        insert.Integer(11, e.Succeeded is { } succeeded ? (succeeded ? 1 : 0) : null);
-        insert.Text(12, e.Application);
-        insert.Text(13, e.ClientName);
-        insert.Text(14, e.ApiType);
-        insert.Text(15, e.ConnectedAppId);
-        insert.Text(16, e.Uri);
-        insert.Text(17, e.Detail);
-        insert.Text(18, e.Category);
-        insert.Text(19, e.Subject);
-        insert.Integer(20, e.UseCount);
-        insert.Text(21, attribution.IntegrationId is { } integration ? GuidText(integration) : null);
-        insert.Text(22, attribution.TokenId is { } token ? GuidText(token) : null);
+        // Source (1) is the same for every row and stays bound; the digest still takes it per event.
+        _digest.Text(_source);
+        Text(2, e.NaturalKey);
+        Integer(3, e.LineNumber);
+        Text(4, e.EventType);
+        Text(5, e.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        Text(6, attribution.Username ?? e.Username);
+        Text(7, e.UserId);
+        Text(8, e.SourceIp);
+        Text(9, e.LoginType);
+        Text(10, e.Status);
+        Integer(11, e.Succeeded is { } succeeded ? (succeeded ? 1 : 0) : null);
+        Text(12, e.Application);
+        Text(13, e.ClientName);
+        Text(14, e.ApiType);
+        Text(15, e.ConnectedAppId);
+        Text(16, e.Uri);
+        Text(17, e.Detail);
+        Text(18, e.Category);
+        Text(19, e.Subject);
+        Integer(20, e.UseCount);
+        Text(21, attribution.IntegrationId is { } integration ? GuidText(integration) : null);
+        Text(22, attribution.TokenId is { } token ? GuidText(token) : null);
 
         for (var hash = KeyHash(e.Source, e.NaturalKey); ; hash++)
         {
-            insert.Integer(1, hash);
-            if (insert.Execute() == 1)
+            _insert.Integer(KeyHashParameter, hash);
+            if (_insert.Execute() == 1)
+            {
+                _digest.Number(hash);
+                _digest.Accept();
                 return true;
+            }
             if (IsStored(hash, e.Source, e.NaturalKey))
+            {
+                _digest.Discard();
                 return false;
+            }
         }
     }
+
+    /// <summary>The digest of the events added so far, for the batch and its audit entry.</summary>
+    public string EventsDigest() => _digest.Finish();
 
     public static long KeyHash(string source, string naturalKey)
     {
@@ -93,7 +104,22 @@ internal sealed class UsageEventWriter : IDisposable
     public void Dispose()
     {
         _insert.Dispose();
+        _digest.Dispose();
         _existing.Dispose();
+    }
+
+    private static readonly int KeyHashParameter = EventDigest.Columns.Count;
+
+    private void Text(int parameter, string? value)
+    {
+        _insert.Text(parameter, value);
+        _digest.Text(value);
+    }
+
+    private void Integer(int parameter, long? value)
+    {
+        _insert.Integer(parameter, value);
+        _digest.Number(value);
     }
 
     private bool IsStored(long hash, string source, string naturalKey)

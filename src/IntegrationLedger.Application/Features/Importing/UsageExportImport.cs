@@ -136,7 +136,7 @@ internal sealed class UsageExportImport(Ledger ledger)
         if (committed)
         {
             await RememberUsersAsync(connection, transaction, attributor.Learned, cancellationToken);
-            db.ImportBatches.Add(new ImportBatch(batchId, System.IO.Path.GetFileName(request.Path), csv.Sha256(), format.Name, zone?.Id, ledger.Actor, ledger.Now, counts));
+            db.ImportBatches.Add(new ImportBatch(batchId, System.IO.Path.GetFileName(request.Path), csv.Sha256(), format.Name, zone?.Id, ledger.Actor, ledger.Now, counts, writer.EventsDigest()));
             await change.CommitAsync(cancellationToken);
         }
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Reporting.Sheets;
 using IntegrationLedger.Application.Features.Reporting.Workbook;
+using IntegrationLedger.Application.Persistence.Auditing.Verification;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Reviews;
 
@@ -46,7 +47,20 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             throw output.CannotWrite(exception);
         }
         var chain = data.Audit.Chain;
-        return new QuarterlyReportResult(output.FinalPath, quarter.ToString(), sheets, chain.EntryCount, chain.HeadHash, chain.Holds);
+        return new QuarterlyReportResult(output.FinalPath, quarter.ToString(), sheets, chain.EntryCount, chain.HeadHash, data.Audit.Verification.Holds);
+    }
+
+    /// <summary>How many differences between the tables and the log there are, and the first few, named (all of them: <c>ledger audit verify</c>).</summary>
+    private static string TablesMatch(LedgerVerification verification)
+    {
+        const int Named = 5;
+        var differences = verification.Differences;
+        if (!verification.ChainHolds)
+            return "NOT CHECKED: the audit chain does not verify";
+        if (differences.Count == 0)
+            return "yes";
+        var more = differences.Count > Named ? $" ... and {differences.Count - Named} more (ledger audit verify lists them all)" : "";
+        return $"NO: {differences.Count} difference{(differences.Count == 1 ? "" : "s")}: {string.Join(" ", differences.Take(Named).Select(d => d.Message))}{more}";
     }
 
     /// <summary>What the workbook is, and the audit chain it was made from, with the command that later proves it unchanged.</summary>
@@ -72,6 +86,7 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
             // Whoever holds the database can rewrite the chain so that it verifies again; it cannot make it
             // pass through this hash, which the auditor now keeps.
             new("Check later that the log was not rewritten", $"ledger audit verify --anchor {chain.EntryCount}:{chain.HeadHash}"),
+            new("Tables match the audit log", TablesMatch(audit.Verification), Alert: !audit.Verification.Holds),
         ];
     }
 }

@@ -1,5 +1,6 @@
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Persistence.Auditing;
+using IntegrationLedger.Application.Persistence.Auditing.Verification;
 using IntegrationLedger.Domain.Auditing;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationLedger.Application.Features.Reporting;
 
 /// <summary>
-/// What the workbook needs from the audit log, gathered in one pass over it: whether the whole chain holds,
+/// What the workbook needs from the audit log, gathered in one pass over it: whether the whole chain holds
+/// and the tables hold what it records,
 /// the records as they stood at the end of the period, the chain's last entry by then, how many changes the
 /// period saw, and the token lifecycle steps up to its end. (The Change log sheet streams the period's
 /// entries again as it writes them, so that no copy of them is held in memory.)
@@ -22,9 +24,10 @@ internal sealed class QuarterAudit
         AuditActions.PersonOffboard, AuditActions.ReviewAttest,
     ];
 
-    private QuarterAudit(AuditChainReport chain, AuditReplay atEnd, long entriesAtEnd, string hashAtEnd, long changesInPeriod, IReadOnlyList<AuditEntry> lifecycle)
+    private QuarterAudit(AuditChainReport chain, LedgerVerification verification, AuditReplay atEnd, long entriesAtEnd, string hashAtEnd, long changesInPeriod, IReadOnlyList<AuditEntry> lifecycle)
     {
         Chain = chain;
+        Verification = verification;
         AtEnd = atEnd;
         EntriesAtEnd = entriesAtEnd;
         HashAtEnd = hashAtEnd;
@@ -34,6 +37,9 @@ internal sealed class QuarterAudit
 
     /// <summary>The whole chain's verification, as <c>ledger audit verify</c> reports it.</summary>
     public AuditChainReport Chain { get; }
+
+    /// <summary>The chain and whether the tables hold what it records, as <c>ledger audit verify</c> reports them.</summary>
+    public LedgerVerification Verification { get; }
 
     /// <summary>The ledger's records as they stood at the end of the period.</summary>
     public AuditReplay AtEnd { get; }
@@ -54,6 +60,8 @@ internal sealed class QuarterAudit
         var verifier = new AuditChainVerifier(firstAction: AuditActions.LedgerInit);
         var verifying = true;
         var replay = new AuditReplay();
+        // The whole log, to compare with the tables as they are now; the replay above stops at the period's end.
+        var whole = new AuditReplay();
         long entriesAtEnd = 0;
         var hashAtEnd = AuditEntry.GenesisHash;
         long changes = 0;
@@ -63,6 +71,8 @@ internal sealed class QuarterAudit
         {
             // Verification stops at the first bad entry, as `audit verify` does; the rest still describe the ledger.
             verifying = verifying && verifier.Accept(entry);
+            if (verifying)
+                whole.Apply(entry.EntityType, entry.EntityId, entry.After);
             if (entry.OccurredAt >= end)
                 continue;
             replay.Apply(entry.EntityType, entry.EntityId, entry.After);
@@ -72,6 +82,8 @@ internal sealed class QuarterAudit
             if (entry.EntityType is nameof(Token) or nameof(TokenUsage) && LifecycleActions.Contains(entry.Action))
                 lifecycle.Add(entry);
         }
-        return new QuarterAudit(verifier.Report(), replay, entriesAtEnd, hashAtEnd, changes, lifecycle);
+        var chain = verifier.Report();
+        var verification = await LedgerCheck.CompareAsync(db, chain, whole, cancellationToken);
+        return new QuarterAudit(chain, verification, replay, entriesAtEnd, hashAtEnd, changes, lifecycle);
     }
 }

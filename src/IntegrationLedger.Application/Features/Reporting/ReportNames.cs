@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Persistence.Auditing;
+
 namespace IntegrationLedger.Application.Features.Reporting;
 
 /// <summary>

@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using IntegrationLedger.Domain.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace IntegrationLedger.Application.Persistence.Auditing;
 
@@ -15,13 +12,6 @@ namespace IntegrationLedger.Application.Persistence.Auditing;
 /// </summary>
 internal static class ChangeAuditor
 {
-    private const string RedactedValue = "(changed)";
-
-    private static readonly JsonSerializerOptions SnapshotJson = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static async Task AppendAsync(LedgerDbContext db, string action, string actor, DateTime now, CancellationToken cancellationToken)
     {
         var changes = db.ChangeTracker.Entries()
@@ -42,7 +32,7 @@ internal static class ChangeAuditor
             var (before, after) = Describe(change);
             if (before is null && after is null)
                 continue;
-            var entry = new AuditEntry(++sequence, now, actor, action, change.Metadata.ClrType.Name, KeyOf(change), before, after, previousHash);
+            var entry = new AuditEntry(++sequence, now, actor, action, change.Metadata.ClrType.Name, AuditValues.KeyOf(change), before, after, previousHash);
             db.AuditEntries.Add(entry);
             previousHash = entry.Hash;
         }
@@ -50,46 +40,29 @@ internal static class ChangeAuditor
 
     private static (string? Before, string? After) Describe(EntityEntry change)
     {
-        var properties = change.Metadata.GetProperties().ToList();
+        var properties = AuditValues.Properties(change.Metadata);
         switch (change.State)
         {
             case EntityState.Added:
-                return (null, Snapshot(change.Entity, properties, p => change.CurrentValues[p]));
+                return (null, Snapshot(change, properties, p => p.Of(change).CurrentValue));
             case EntityState.Deleted:
-                return (Snapshot(change.Entity, properties, p => change.OriginalValues[p]), null);
+                return (Snapshot(change, properties, p => p.Of(change).OriginalValue), null);
             default:
                 var modified = properties
-                    .Where(p => change.Property(p.Name).IsModified && !Equals(change.OriginalValues[p], change.CurrentValues[p])
-                        && p.FindAnnotation(AuditAnnotations.Ignored) is null)
+                    .Where(p => p.Of(change) is { IsModified: true } value && !Equals(value.OriginalValue, value.CurrentValue)
+                        && p.Property.FindAnnotation(AuditAnnotations.Ignored) is null)
                     .ToList();
                 return modified.Count == 0
                     ? (null, null)
-                    : (Snapshot(change.Entity, modified, p => change.OriginalValues[p]), Snapshot(change.Entity, modified, p => change.CurrentValues[p]));
+                    : (Snapshot(change, modified, p => p.Of(change).OriginalValue), Snapshot(change, modified, p => p.Of(change).CurrentValue));
         }
     }
 
-    private static string Snapshot(object entity, IEnumerable<IProperty> properties, Func<IProperty, object?> valueOf)
+    private static string Snapshot(EntityEntry change, IEnumerable<AuditedProperty> properties, Func<AuditedProperty, object?> valueOf)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in properties)
-        {
-            var value = valueOf(property);
-            var redacted = property.FindAnnotation(AuditAnnotations.Redacted) is not null || (entity is IRedactsAuditValues row && row.Redacts(property.Name));
-            values[property.Name] = redacted && value is not null
-                ? RedactedValue
-                : Format(value);
-        }
-        return JsonSerializer.Serialize(values, SnapshotJson);
+            values[property.Name] = AuditValues.Logged(change.Entity, property, valueOf(property));
+        return JsonSerializer.Serialize(values, AuditValues.Json);
     }
-
-    private static object? Format(object? value) => value switch
-    {
-        DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Enum member => member.ToString(),
-        _ => value,
-    };
-
-    private static string KeyOf(EntityEntry change) =>
-        string.Join("/", change.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(change.CurrentValues[p], CultureInfo.InvariantCulture)));
 }

@@ -29,6 +29,6 @@ internal sealed class ReportQuarterlyCommand : LedgerCommand
             parse.GetValue(_asOf));
         var result = await new BuildQuarterlyReportHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, result, r => Output.Line(
-            $"Wrote the {r.Quarter} workbook to {r.Path}: {string.Join(", ", r.Sheets)}. Audit chain {(r.AuditVerified ? "verified" : "BROKEN")}, {r.AuditEntries} entries, head {r.AuditHead}."));
+            $"Wrote the {r.Quarter} workbook to {r.Path}: {string.Join(", ", r.Sheets)}. Audit log {(r.AuditVerified ? "verified" : "NOT verified (ledger audit verify says why)")}, {r.AuditEntries} entries, head {r.AuditHead}."));
     }
 }

@@ -1,4 +1,5 @@
 using IntegrationLedger.Application.Features.Reporting.Workbook;
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
 
 namespace IntegrationLedger.Application.Features.Reporting.Sheets;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace IntegrationLedger.Application.Features.Reporting;
+namespace IntegrationLedger.Application.Persistence.Auditing;
 
 /// <summary>
 /// The ledger's records as they stood at a moment, rebuilt from the audit log: each entry holds a new
@@ -40,6 +40,9 @@ public sealed class AuditReplay
 public sealed class ReplayedRow(string id, IReadOnlyDictionary<string, JsonElement> values)
 {
     public string Id { get; } = id;
+
+    /// <summary>The column's value as the log wrote it; false when no entry for the row recorded the column.</summary>
+    public bool TryGetValue(string column, out JsonElement value) => values.TryGetValue(column, out value);
 
     public string? Text(string column) =>
         values.TryGetValue(column, out var value) && value.ValueKind != JsonValueKind.Null ? value.ToString() : null;
