@@ -25,14 +25,12 @@ internal static class TablesAgainstLog
     private static readonly HashSet<Type> NotAuditedRowByRow = [typeof(AuditEntry), typeof(UsageEvent), typeof(KnownUser)];
 
     /// <summary>
-    /// Bookkeeping of the web's sign-in that changes by design without an entry of its own (a session's stamp,
-    /// failed attempts, a lockout, the last sign-in): a difference there is no tampering with the evidence.
+    /// Bookkeeping of the web's sign-in that changes by design without an entry of its own (a session's stamp and
+    /// the last sign-in): a difference there is no tampering with the evidence.
     /// </summary>
     private static readonly HashSet<(string Entity, string Column)> NotCompared =
     [
         (nameof(LedgerUser), nameof(LedgerUser.SecurityStamp)),
-        (nameof(LedgerUser), nameof(LedgerUser.FailedSignIns)),
-        (nameof(LedgerUser), nameof(LedgerUser.LockedOutUntil)),
         (nameof(LedgerUser), nameof(LedgerUser.LastSignInAt)),
     ];
 
