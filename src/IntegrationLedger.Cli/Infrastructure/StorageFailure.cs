@@ -24,14 +24,14 @@ internal sealed record StorageFailure(string Message, int ExitCode)
         return sqlite?.SqliteErrorCode switch
         {
             // The path given cannot serve as a ledger: bad input, as an unwritable --out is.
-            ReadOnly => new($"Cannot change {ledger}: the file or its folder is read-only (SQLite: {sqlite.Message.TrimEnd('.')}). Nothing was changed.", ExitCodes.BadInput),
+            ReadOnly => new($"Cannot change {ledger}: the file or its folder is read-only. Nothing was changed.", ExitCodes.BadInput),
             CannotOpen => new($"Cannot open {ledger}: SQLite could not open it, or create its -wal and -shm files beside it (is the folder writable?).", ExitCodes.BadInput),
             NotADatabase => new($"{Capitalised(ledger)} is not a valid SQLite database; give --db the path of a ledger.", ExitCodes.BadInput),
             // A page that does not read back as written is the integrity failure the contract reserves exit code 3 for.
             Corrupt => new($"{Capitalised(ledger)} is damaged: SQLite found a malformed page. Nothing was changed; restore it from a backup, and see what is wrong with: sqlite3 {databasePath ?? "LEDGER"} 'PRAGMA integrity_check'", ExitCodes.IntegrityFailure),
             // The machine, not the input: the same command may work once the disk is fixed or has room.
             Full => new($"The disk holding {ledger} is full. Nothing was changed.", ExitCodes.Unexpected),
-            DiskIoError => new($"Reading or writing {ledger} failed: the disk reported an error (SQLite: {sqlite.Message.TrimEnd('.')}).", ExitCodes.Unexpected),
+            DiskIoError => new($"Reading or writing {ledger} failed: the disk reported an error. Nothing was changed.", ExitCodes.Unexpected),
             _ => null,
         };
     }

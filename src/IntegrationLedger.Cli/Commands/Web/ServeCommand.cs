@@ -47,6 +47,14 @@ internal sealed class ServeCommand : LedgerCommand
         await using var app = LedgerWebApp.Build(new LedgerWebOptions(options.DatabasePath, options.Clock, options.KeyFromEnvironment) { BusyTimeout = options.BusyTimeout }, urls,
             // A start that fails is told below in one sentence; the host would also log it with its stack trace.
             builder => builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
+        Output.Line($"Serving the ledger {options.DatabasePath} at {string.Join(", ", urls)}. Stop with Ctrl+C.");
+        foreach (var url in urls.Where(ExposesPlainHttp))
+            Output.Line($"Warning: {url} is plain HTTP beyond this machine; passwords and sessions would cross the network readable. Serve HTTPS, or keep to 127.0.0.1 behind a TLS proxy.");
+        if (!users.Any(u => u.Role == Domain.Users.UserRole.Admin))
+        {
+            Output.Line("No admin account yet. Create the first one, then sign in with it:");
+            Output.Line($"  printf '%s' 'a long passphrase' | ledger --db {options.DatabasePath} user add you@example.com --role admin");
+        }
         try
         {
             await app.StartAsync(cancellationToken);
@@ -57,14 +65,6 @@ internal sealed class ServeCommand : LedgerCommand
             // state, not the command's input: exit code 1, as for a busy ledger.
             Cli.Environment.Error.WriteLine($"Cannot start the web application: {exception.Message.TrimEnd('.')}. Stop what is listening there, or choose another address with --urls.");
             return ExitCodes.Unexpected;
-        }
-        Output.Line($"Serving the ledger {options.DatabasePath} at {string.Join(", ", urls)}. Stop with Ctrl+C.");
-        foreach (var url in urls.Where(ExposesPlainHttp))
-            Output.Line($"Warning: {url} is plain HTTP beyond this machine; passwords and sessions would cross the network readable. Serve HTTPS, or keep to 127.0.0.1 behind a TLS proxy.");
-        if (!users.Any(u => u.Role == Domain.Users.UserRole.Admin))
-        {
-            Output.Line("No admin account yet. Create the first one, then sign in with it:");
-            Output.Line($"  printf '%s' 'a long passphrase' | ledger --db {options.DatabasePath} user add you@example.com --role admin");
         }
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Success;
