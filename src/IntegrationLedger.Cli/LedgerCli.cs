@@ -107,13 +107,14 @@ public static class LedgerCli
     }
 
     /// <summary>
-    /// Bad input gets one sentence and exit code 2; anything else is a fault of ours, exit code 1, with the
+    /// Bad input gets one sentence and exit code 2; SQLite's refusals about the ledger's file get the sentence
+    /// and exit code of <see cref="StorageFailure"/>; anything else is a fault of ours, exit code 1, with the
     /// stack trace only when asked for. Messages never include a secret: the types that carry one print a
     /// placeholder.
     /// </summary>
     private static int Report(Exception exception, TextWriter error, bool verbose, string? databasePath)
     {
-        if (!LedgerBusy.Is(exception) && StorageFailure.From(exception, databasePath) is { } storage)
+        if (StorageFailure.From(exception, databasePath) is { } storage)
         {
             error.WriteLine(storage.Message);
             if (verbose)

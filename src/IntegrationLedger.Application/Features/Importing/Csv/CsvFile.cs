@@ -97,17 +97,16 @@ public sealed class CsvFile : IDisposable
         {
             (names, headerLine) = ReadHeader(path, reader, errors);
         }
-        catch (CsvFormatException exception) when (exception.LineNumber > 0)
-        {
-            reader.Dispose();
-            sha256.Dispose();
-            throw HeaderTooLong(path, exception.LineNumber, $"more than {CsvLimits.MaxRecordBytes:N0}");
-        }
         catch (Exception exception) when (exception is CsvFormatException or InvalidOperationException or ImportFileException)
         {
             reader.Dispose();
             sha256.Dispose();
-            throw exception as ImportFileException ?? new ImportFileException($"{path}, line 1: the header cannot be read ({exception.Message})");
+            if (exception is ImportFileException)
+                throw;
+            // With malformed records skipped, the reader throws only for a record past MaxRecordSize.
+            throw exception is CsvFormatException { LineNumber: > 0 } format
+                ? HeaderTooLong(path, format.LineNumber, $"more than {CsvLimits.MaxRecordBytes:N0}")
+                : new ImportFileException($"{path}, line 1: the header cannot be read ({exception.Message})");
         }
         if (errors.Count > 0)
         {
@@ -248,6 +247,7 @@ public sealed class CsvFile : IDisposable
         }
         catch (CsvFormatException exception) when (exception.LineNumber > 0)
         {
+            // With malformed records skipped, the reader throws only for a record past MaxRecordSize.
             throw RecordTooLong(Path, exception.LineNumber);
         }
         if (!read)
