@@ -50,13 +50,16 @@ public sealed class Ledger : IAsyncDisposable
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!Directory.Exists(directory))
             throw new LedgerUnavailableException($"Cannot create a ledger at {path}: the folder {directory} does not exist.");
+        LedgerFile.EnsureRegularOrMissing(path);
 
-        var isNew = !File.Exists(path);
+        // An empty file (from mktemp or touch) is initialised like a new one: key first, then the first entry.
+        var isNew = !File.Exists(path) || LedgerFile.IsEmpty(path);
         var keyFile = LedgerKey.KeyFilePathFor(path);
         var keyFileExisted = File.Exists(keyFile);
         // A new ledger gets a new key (or LEDGER_KEY) now, before any file is made; an existing one must find its own.
         var key = isNew ? LedgerKey.Load(path, options.KeyFromEnvironment, createIfMissing: true) : null;
-        if (isNew)
+        var created = !File.Exists(path);
+        if (created)
             OwnerOnlyFile.CreateNew(path).Dispose();
 
         Ledger? ledger = null;
@@ -82,7 +85,7 @@ public sealed class Ledger : IAsyncDisposable
         {
             if (ledger is not null)
                 await ledger.DisposeAsync();
-            if (isNew)
+            if (created)
             {
                 foreach (var file in new[] { path, path + "-wal", path + "-shm" })
                     File.Delete(file);
@@ -96,9 +99,13 @@ public sealed class Ledger : IAsyncDisposable
     /// <summary>Opens an existing ledger, applying any migrations it lacks.</summary>
     public static async Task<Ledger> OpenAsync(LedgerOptions options, CancellationToken cancellationToken = default)
     {
+        LedgerFile.EnsureRegularOrMissing(options.DatabasePath);
         if (!File.Exists(options.DatabasePath))
             throw new LedgerUnavailableException(
                 $"There is no ledger at {options.DatabasePath}; create one with 'ledger --db {options.DatabasePath} init'.");
+        if (LedgerFile.IsEmpty(options.DatabasePath))
+            throw new LedgerUnavailableException(
+                $"{options.DatabasePath} is empty: not a ledger; run 'ledger --db {options.DatabasePath} init' to make it one.");
         return await ConnectAsync(options, cancellationToken);
     }
 

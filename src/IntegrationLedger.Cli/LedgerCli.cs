@@ -70,7 +70,7 @@ public static class LedgerCli
         }
         catch (Exception exception)
         {
-            return Report(exception, environment.Error, parse.GetValue(globals.Verbose));
+            return Report(exception, environment.Error, parse.GetValue(globals.Verbose), cli.DatabasePathOrNull(parse));
         }
     }
 
@@ -122,12 +122,20 @@ public static class LedgerCli
     }
 
     /// <summary>
-    /// Bad input gets one sentence and exit code 2; anything else is a fault of ours, exit code 1, with the
+    /// Bad input gets one sentence and exit code 2; SQLite's refusals about the ledger's file get the sentence
+    /// and exit code of <see cref="StorageFailure"/>; anything else is a fault of ours, exit code 1, with the
     /// stack trace only when asked for. Messages never include a secret: the types that carry one print a
     /// placeholder.
     /// </summary>
-    private static int Report(Exception exception, TextWriter error, bool verbose)
+    private static int Report(Exception exception, TextWriter error, bool verbose, string? databasePath)
     {
+        if (StorageFailure.From(exception, databasePath) is { } storage)
+        {
+            error.WriteLine(storage.Message);
+            if (verbose)
+                error.WriteLine(exception.ToString());
+            return storage.ExitCode;
+        }
         switch (exception)
         {
             case ValidationException validation:
@@ -140,9 +148,6 @@ public static class LedgerCli
             case SqliteException when LedgerBusy.Is(exception):
                 error.WriteLine($"The ledger is busy: another process held its write lock for longer than the timeout. Nothing was changed; try again, or wait longer with {GlobalOptions.BusyTimeoutVariable}=SECONDS.");
                 return ExitCodes.Unexpected;
-            case SqliteException { SqliteErrorCode: 26 or 11 }:
-                error.WriteLine($"The ledger file is not a valid SQLite database or is damaged: {exception.Message}");
-                return ExitCodes.BadInput;
             case OperationCanceledException:
                 error.WriteLine("Cancelled; nothing was changed.");
                 return ExitCodes.Unexpected;

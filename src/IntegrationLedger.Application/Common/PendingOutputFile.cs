@@ -4,6 +4,8 @@ namespace IntegrationLedger.Application.Common;
 /// A file the ledger is writing for people (an export, a workbook, the rejected rows of an import): written
 /// under a hidden temporary name beside its final one, then renamed into place by <see cref="Commit"/>, so no
 /// half-written file ever carries the name asked for. Disposed without a commit, it leaves nothing behind.
+/// The file is readable by its owner only, as the ledger is (exports carry the inventory and its history),
+/// unless it replaces a file: then it keeps that file's mode, so a file made shareable on purpose stays so.
 /// </summary>
 public sealed class PendingOutputFile : IDisposable
 {
@@ -33,7 +35,16 @@ public sealed class PendingOutputFile : IDisposable
     {
         try
         {
-            return new FileStream(TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync);
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                BufferSize = 1 << 16,
+                Options = useAsync ? FileOptions.Asynchronous : FileOptions.None,
+            };
+            if (!OperatingSystem.IsWindows())
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            return new FileStream(TemporaryPath, options);
         }
         catch (Exception exception) when (OutputFile.IsWriteFailure(exception))
         {
@@ -41,11 +52,17 @@ public sealed class PendingOutputFile : IDisposable
         }
     }
 
-    /// <summary>Moves the finished file into place, replacing what was there.</summary>
+    /// <summary>
+    /// Moves the finished file into place, replacing the regular file that was there (whose mode it takes).
+    /// What stands at the name is looked at again first: it may have changed while the file was written.
+    /// </summary>
     public void Commit()
     {
+        OutputFile.EnsureReplaceable(RequestedPath, FinalPath);
         try
         {
+            if (!OperatingSystem.IsWindows() && File.Exists(FinalPath))
+                File.SetUnixFileMode(TemporaryPath, File.GetUnixFileMode(FinalPath));
             File.Move(TemporaryPath, FinalPath, overwrite: true);
             _committed = true;
         }

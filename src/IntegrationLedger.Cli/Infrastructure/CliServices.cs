@@ -21,6 +21,19 @@ internal sealed class CliServices(CliEnvironment environment, GlobalOptions glob
         return given ?? NonEmpty(Environment.GetVariable(GlobalOptions.DatabaseVariable)) ?? GlobalOptions.DefaultDatabase;
     }
 
+    /// <summary>The ledger's path for a message about it; null when the path itself could not be had.</summary>
+    public string? DatabasePathOrNull(ParseResult parse)
+    {
+        try
+        {
+            return DatabasePath(parse);
+        }
+        catch (UsageException)
+        {
+            return null;
+        }
+    }
+
     public LedgerOptions LedgerOptions(ParseResult parse)
     {
         var options = new LedgerOptions(

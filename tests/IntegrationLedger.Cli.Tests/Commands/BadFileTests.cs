@@ -100,9 +100,34 @@ public class BadFileTests
             "latin1.csv, line 2, USER_NAME", "UTF-8");
 
     [Test]
-    public async Task TenMegabyteField() =>
-        await RefusedAsync(["import", "sf-elf", Write("huge.csv", ElfHeader + "\n" + ElfRow.Replace("sync@example.com", new string('x', 10 << 20), StringComparison.Ordinal) + "\n")],
-            "huge.csv, line 2, USER_NAME", "10,485,760 bytes");
+    public async Task AValueOverTheLimitInAColumnTheLedgerKeeps() =>
+        await RefusedAsync(["import", "sf-elf", Write("huge.csv", ElfHeader + "\n" + ElfRow.Replace("sync@example.com", new string('x', 100 << 10), StringComparison.Ordinal) + "\n")],
+            "huge.csv, line 2, USER_NAME", "102,400 bytes");
+
+    [Test]
+    public async Task TenMegabyteRecord() =>
+        await RefusedAsync(["import", "sf-elf", Write("huge.csv", ElfHeader + "\n" + ElfRow + "\n" + ElfRow.Replace("sync@example.com", new string('x', 10 << 20), StringComparison.Ordinal) + "\n")],
+            "huge.csv, line 3", "longer than 1,048,576 bytes");
+
+    [Test]
+    public async Task ANulByteInARecord() =>
+        await RefusedAsync(["import", "sf-elf", Write("nul.csv", ElfHeader + "\n" + ElfRow + "\n" + ElfRow.Replace("req-1", "req-\0", StringComparison.Ordinal) + "\n")],
+            "nul.csv, line 3", "NUL byte");
+
+    [Test]
+    public async Task ANulByteInTheHeader() =>
+        await RefusedAsync(["import", "auto", Write("nul.csv", ElfHeader.Replace("USER_ID", "USER\0ID", StringComparison.Ordinal) + "\n" + ElfRow + "\n")],
+            "nul.csv, line 1", "NUL byte");
+
+    [Test]
+    public async Task MoreColumnsThanTheLimit() =>
+        await RefusedAsync(["import", "sf-elf", Write("wide.csv", ElfHeader + string.Concat(Enumerable.Range(1, 994).Select(i => $",X{i}")) + "\n" + ElfRow + "\n")],
+            "wide.csv, line 1", "1,001 columns", "at most 1,000");
+
+    [Test]
+    public async Task AHeaderOverItsByteLimit() =>
+        await RefusedAsync(["import", "sf-elf", Write("long.csv", ElfHeader + "," + new string('X', 70_000) + "\n" + ElfRow + ",\n")],
+            "long.csv, line 1", "70,073 bytes", "at most 65,536");
 
     [Test]
     public async Task DuplicateHeaders() =>
@@ -181,9 +206,9 @@ public class BadFileTests
         await RefusedAsync(["import", "sf-elf", Write("wide-row.csv", ElfHeader + "\n" + ElfRow + ",surplus\n")], "wide-row.csv, line 2, row", "8 fields where the header has 7");
 
     [Test]
-    public async Task AHundredThousandColumns_TheKnownOnesAreRead()
+    public async Task AsManyColumnsAsTheLimit_TheKnownOnesAreRead()
     {
-        var extra = Enumerable.Range(1, 100_000).ToList();
+        var extra = Enumerable.Range(1, 993).ToList();
         var path = Write("wide.csv", ElfHeader + "," + string.Join(",", extra.Select(i => $"X{i}")) + "\n"
             + ElfRow.Replace("req-1", "req-wide", StringComparison.Ordinal) + "," + string.Join(",", extra.Select(i => i % 2 == 0 ? "" : "x")) + "\n");
 

@@ -106,6 +106,20 @@ public class InventoryPagesTests
     }
 
     [Test]
+    public async Task Import_AMillionColumnHeader_IsRefusedByTheSameLimitsAsTheCommandLine()
+    {
+        var client = await _web.SignedInAsync(WebLedger.Officer);
+        var header = new StringBuilder(Header);
+        for (var i = 0; i < 1_000_000; i++)
+            header.Append(",Col").Append(i);
+
+        var page = await (await UploadAsync(client, "wide.csv", header + "\n")).Content.ReadAsStringAsync();
+
+        Assert.That(page, Does.Contain("wide.csv, line 1: the header is more than 1,048,576 bytes long; a header may be at most 65,536 bytes"));
+        Assert.That(_web.Scalar("SELECT count(*) FROM ImportBatches"), Is.Zero);
+    }
+
+    [Test]
     public async Task Review_AnOwnerAttestsTheirOwnItem_ButNotSomeoneElses()
     {
         await using (var ledger = await Ledger.OpenAsync(new LedgerOptions(_web.DatabasePath, "setup", _web.Clock)))

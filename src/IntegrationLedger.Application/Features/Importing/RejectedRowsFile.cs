@@ -37,12 +37,12 @@ internal sealed class RejectedRowsFile : IDisposable
         FileStream stream;
         try
         {
-            stream = new FileStream(output.TemporaryPath, FileMode.CreateNew, FileAccess.Write);
+            stream = output.Create();
         }
-        catch (Exception exception) when (OutputFile.IsWriteFailure(exception))
+        catch (OutputFileException)
         {
             output.Dispose();
-            throw new ImportFileException($"{path}: cannot write the rejected rows there ({exception.Message})");
+            throw;
         }
         var writer = CsvWriter.Create(stream, new CsvWriterOptions { Injection = CsvInjection.Escape, NewLine = "\n" }, leaveOpen: false);
         writer.WriteRecord(["line", "field", "reason", .. header]);

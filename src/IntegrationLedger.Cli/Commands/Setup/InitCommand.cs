@@ -14,7 +14,8 @@ internal sealed class InitCommand : Command
         SetAction(async (parse, cancellationToken) =>
         {
             var options = cli.LedgerOptions(parse);
-            var existed = File.Exists(options.DatabasePath);
+            // An empty file (made by touch or mktemp) is not a ledger yet: init creates one in it.
+            var existed = new FileInfo(options.DatabasePath) is { Exists: true, Length: > 0 };
             await using var ledger = await Ledger.InitializeAsync(options, cancellationToken);
             var state = !existed ? "Created" : ledger.MigrationsApplied.Count > 0 ? "Migrated" : "Up to date:";
             cli.Output.Line($"{state} ledger {options.DatabasePath}");

@@ -1,4 +1,5 @@
 using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Application.Features.Importing.Csv;
 using IntegrationLedger.Application.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -269,10 +270,10 @@ public class ImportValidationTests
     }
 
     [Test]
-    public async Task Import_TenMegabyteField_InAColumnItKeeps_IsRefusedNamingLineAndField()
+    public async Task Import_AValueOverTheLimit_InAColumnItKeeps_IsRefusedNamingLineAndField()
     {
         await using var test = await TestLedger.CreateAsync();
-        var huge = new string('x', 10 * 1024 * 1024);
+        var huge = new string('x', 100 * 1024);
         var path = Samples.Write(test, "huge.csv", LoginHeader + "\n" +
             "0Yaxx0000000001,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1\n" +
             $"0Yaxx0000000002,005xx000001Sv7AAAS,2026-11-28T06:01:00.000Z,Partner Product,192.0.2.10,Success,\"{huge}\"\n");
@@ -282,15 +283,15 @@ public class ImportValidationTests
         Assert.That(result.Rejected, Is.True);
         var error = result.Errors.Single();
         Assert.That((error.Line, error.Field), Is.EqualTo((3L, "Application")));
-        Assert.That(error.Reason, Does.Contain("10,485,760 bytes"));
+        Assert.That(error.Reason, Does.Contain("102,400 bytes"));
         Assert.That(await test.Ledger.Db.UsageEvents.CountAsync(), Is.Zero);
     }
 
     [Test]
-    public async Task Import_TenMegabyteField_InAColumnItDoesNotKeep_IsReadPastWhole()
+    public async Task Import_AValueNearTheRecordLimit_InAColumnItDoesNotKeep_IsReadPastWhole()
     {
         await using var test = await TestLedger.CreateAsync();
-        var huge = new string('x', 10 * 1024 * 1024);
+        var huge = new string('x', CsvLimits.MaxRecordBytes - 1024);
         var path = Samples.Write(test, "huge.csv", LoginHeader + ",Notes\n" +
             $"0Yaxx0000000001,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1,\"{huge}\"\n" +
             "0Yaxx0000000002,005xx000001Sv7AAAS,2026-11-28T06:01:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1,\n");
@@ -301,10 +302,10 @@ public class ImportValidationTests
     }
 
     [Test]
-    public async Task Import_HundredThousandExtraColumns_ReadsTheKnownOnes()
+    public async Task Import_ExtraColumnsUpToTheLimit_ReadsTheKnownOnes()
     {
         await using var test = await TestLedger.CreateAsync();
-        var extra = Enumerable.Range(1, 100_000).ToList();
+        var extra = Enumerable.Range(1, CsvLimits.MaxColumns - LoginHeader.Split(',').Length).ToList();
         var path = Samples.Write(test, "wide.csv",
             LoginHeader + "," + string.Join(",", extra.Select(i => $"Extra{i}")) + "\n" +
             "0Yaxx0000000001,005xx000001Sv7AAAS,2026-11-28T06:00:00.000Z,Partner Product,192.0.2.10,Success,AcmeSync/4.2.1," +

@@ -142,7 +142,7 @@ public class QuarterlyReportTests
         small.Position = 0;
         var oneRowEach = await Application.Features.Reporting.Workbook.StreamedSheets.EvidenceAsync(test.Ledger.Db, Q3.StartUtc, Q3.EndUtc, rowsPerSheet: 1);
         var splitPath = Path.Combine(test.Folder, "split.xlsx");
-        var names = await Application.Features.Reporting.Workbook.StreamedSheets.AssembleAsync(small, splitPath, [oneRowEach], "Method", CancellationToken.None);
+        var names = await Application.Features.Reporting.Workbook.StreamedSheets.AssembleAsync(small, File.Create(splitPath), [oneRowEach], "Method", CancellationToken.None);
         Assert.That(names, Is.EqualTo(new[] { "Evidence", "Evidence 2", "Method" }));
         using var split = new XLWorkbook(splitPath);
         Assert.That(split.Worksheets.Select(w => w.Name), Is.EqualTo(names));

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
+using IntegrationLedger.Application.Common;
 
 namespace IntegrationLedger.Application.Features.Importing.Csv;
 
@@ -32,12 +33,6 @@ public sealed class CsvFile : IDisposable
         _errors = errors;
     }
 
-    /// <summary>
-    /// The longest value kept from a file. Real values (user agents, URIs, app names) are far shorter;
-    /// longer ones come from broken files and would bloat every report. Columns not kept may be longer.
-    /// </summary>
-    public const int MaxFieldBytes = 32 * 1024;
-
     public string Path { get; }
     public HeaderMap Header { get; }
 
@@ -53,14 +48,20 @@ public sealed class CsvFile : IDisposable
 
     public static CsvFile Open(string path)
     {
-        if (Directory.Exists(path))
-            throw new ImportFileException($"{path}: is a folder; give the file to import.");
+        // Checked before opening: opening a FIFO waits for a writer, and a device such as /dev/zero never ends.
+        switch (FileKinds.Of(path))
+        {
+            case FileKind.Directory:
+                throw new ImportFileException($"{path}: is a folder; give the file to import.");
+            case not (FileKind.Regular or FileKind.Missing) and var kind:
+                throw new ImportFileException($"{path}: is {kind.Describe()}, not a regular file; save the export to a file and import that.");
+        }
         FileStream file;
         Encoding? utf16;
         try
         {
             file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            utf16 = Utf16WithoutByteOrderMark(file);
+            utf16 = SniffEncoding(path, file);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -84,6 +85,8 @@ public sealed class CsvFile : IDisposable
             // Exports repeat the same event types, user ids, addresses and clients on every row.
             PoolStrings = true,
             AllowLineBreaksInQuotes = true,
+            // The reader's buffer grows to hold a record; this stops it growing for a file that is one endless record.
+            MaxRecordSize = CsvLimits.MaxRecordBytes,
             MalformedData = CsvMalformedDataHandling.Skip,
             OnMalformedRecord = record => errors.Add(new RowError(record.LineNumber, "row", Describe(record.Reason))),
         };
@@ -92,13 +95,18 @@ public sealed class CsvFile : IDisposable
         long headerLine;
         try
         {
-            (names, headerLine) = ReadHeader(reader, errors);
+            (names, headerLine) = ReadHeader(path, reader, errors);
         }
-        catch (Exception exception) when (exception is CsvFormatException or InvalidOperationException)
+        catch (Exception exception) when (exception is CsvFormatException or InvalidOperationException or ImportFileException)
         {
             reader.Dispose();
             sha256.Dispose();
-            throw new ImportFileException($"{path}, line 1: the header cannot be read ({exception.Message})");
+            if (exception is ImportFileException)
+                throw;
+            // With malformed records skipped, the reader throws only for a record past MaxRecordSize.
+            throw exception is CsvFormatException { LineNumber: > 0 } format
+                ? HeaderTooLong(path, format.LineNumber, $"more than {CsvLimits.MaxRecordBytes:N0}")
+                : new ImportFileException($"{path}, line 1: the header cannot be read ({exception.Message})");
         }
         if (errors.Count > 0)
         {
@@ -119,36 +127,58 @@ public sealed class CsvFile : IDisposable
     /// The first record with anything in it, and its line: some tools write a blank line or two (or ",,,")
     /// above the header. Null when the file holds nothing else; a malformed record before it leaves its error.
     /// </summary>
-    private static (string[]? Names, long Line) ReadHeader(CsvReader reader, List<RowError> errors)
+    private static (string[]? Names, long Line) ReadHeader(string path, CsvReader reader, List<RowError> errors)
     {
         while (errors.Count == 0 && reader.Read())
         {
+            var line = reader.LineNumber;
+            if (reader.RawRecord.Contains((byte)0))
+                throw NotText(path, line);
+            // Checked before a name is made, so a file with a million columns costs no million strings.
+            if (reader.RawRecord.Length > CsvLimits.MaxHeaderBytes)
+                throw HeaderTooLong(path, line, $"{reader.RawRecord.Length:N0}");
+            if (reader.FieldCount > CsvLimits.MaxColumns)
+                throw new ImportFileException($"{path}, line {line}: the header has {reader.FieldCount:N0} columns; a file may have at most {CsvLimits.MaxColumns:N0} (is this an export?)");
             var names = new string[reader.FieldCount];
             for (var i = 0; i < names.Length; i++)
                 names[i] = reader.GetString(i) ?? "";
             if (names.Any(n => !string.IsNullOrWhiteSpace(n)))
-                return (names, reader.LineNumber);
+                return (names, line);
         }
         return (null, 0);
     }
 
     /// <summary>
     /// UTF-16 saved without a byte order mark (some Windows tools do): a header is ASCII, so every other
-    /// byte of its first characters is zero. Leaves the file at its start.
+    /// byte of its first characters is zero; that encoding is returned. Any other file starting with a NUL
+    /// byte is not text (a sparse or zeroed file), and is refused before the reader looks for its first line.
+    /// Leaves the file at its start.
     /// </summary>
-    private static Encoding? Utf16WithoutByteOrderMark(FileStream file)
+    private static Encoding? SniffEncoding(string path, FileStream file)
     {
         Span<byte> start = stackalloc byte[4];
         var read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         file.Position = 0;
         if (read < start.Length)
-            return null;
+            return start[..read].Contains((byte)0) ? throw NotText(path, 1) : null;
         if (start[0] != 0 && start[1] == 0 && start[2] != 0 && start[3] == 0)
             return Encoding.Unicode;
         if (start[0] == 0 && start[1] != 0 && start[2] == 0 && start[3] != 0)
             return Encoding.BigEndianUnicode;
+        if (start[0] == 0)
+            throw NotText(path, 1);
         return null;
     }
+
+    /// <summary>A NUL byte: no text holds one, so the file is binary (or zeroed), and nothing in it is read.</summary>
+    private static ImportFileException NotText(string path, long line) =>
+        new($"{path}, line {line}: holds a NUL byte, which text never does; this is not a CSV file (or it is damaged).");
+
+    private static ImportFileException HeaderTooLong(string path, long line, string bytes) =>
+        new($"{path}, line {line}: the header is {bytes} bytes long; a header may be at most {CsvLimits.MaxHeaderBytes:N0} bytes (is this an export?)");
+
+    private static ImportFileException RecordTooLong(string path, long line) =>
+        new($"{path}, line {line}: the record is longer than {CsvLimits.MaxRecordBytes:N0} bytes, the most the ledger reads as one record (is a quote never closed, or is this not an export?)");
 
     /// <summary>
     /// Moves to the next data record. Blank lines are passed over; single-field lines at the end that
@@ -157,7 +187,7 @@ public sealed class CsvFile : IDisposable
     /// </summary>
     public bool Read()
     {
-        while (_reader.Read())
+        while (ReadRecord())
         {
             // Spreadsheets save empty rows as ",,,"; they are blank lines too.
             var blank = AllFieldsEmpty();
@@ -190,7 +220,7 @@ public sealed class CsvFile : IDisposable
             if (FirstKeptFieldTooLong() is var (longField, bytes))
             {
                 _errors.Add(new RowError(_reader.LineNumber, longField,
-                    $"is {bytes:N0} bytes long; a value the ledger keeps may be at most {MaxFieldBytes:N0} bytes (is the row shifted, or a file pasted into a cell?)"));
+                    $"is {bytes:N0} bytes long; a value the ledger keeps may be at most {CsvLimits.MaxFieldBytes:N0} bytes (is the row shifted, or a file pasted into a cell?)"));
                 continue;
             }
             return true;
@@ -201,6 +231,33 @@ public sealed class CsvFile : IDisposable
             RefuseFooterCandidates();
         FooterLines = _footerCandidates.Count;
         return false;
+    }
+
+    /// <summary>
+    /// The reader's next record, refused whole when it holds a NUL byte or is longer than
+    /// <see cref="CsvLimits.MaxRecordBytes"/> (the reader stops growing its buffer there; a longer record
+    /// that was already in it is held to the same limit here).
+    /// </summary>
+    private bool ReadRecord()
+    {
+        bool read;
+        try
+        {
+            read = _reader.Read();
+        }
+        catch (CsvFormatException exception) when (exception.LineNumber > 0)
+        {
+            // With malformed records skipped, the reader throws only for a record past MaxRecordSize.
+            throw RecordTooLong(Path, exception.LineNumber);
+        }
+        if (!read)
+            return false;
+        var record = _reader.RawRecord;
+        if (record.Length > CsvLimits.MaxRecordBytes)
+            throw RecordTooLong(Path, _reader.LineNumber);
+        if (record.Contains((byte)0))
+            throw NotText(Path, _reader.LineNumber);
+        return true;
     }
 
     /// <summary>The lines Salesforce writes under a report export, whatever the report and company are called.</summary>
@@ -234,7 +291,7 @@ public sealed class CsvFile : IDisposable
         for (var i = 0; i < _reader.FieldCount; i++)
         {
             var length = _reader.GetSpan(i).Length;
-            if (length > MaxFieldBytes && Header.IsKept(i))
+            if (length > CsvLimits.MaxFieldBytes && Header.IsKept(i))
                 return (i < Header.Count ? Header.NameAt(i) : $"field {i + 1}", length);
         }
         return null;

@@ -29,7 +29,7 @@ public sealed class HeaderMap
     /// <summary>The file's line the header is on: 1, unless blank lines came before it.</summary>
     public long Line { get; }
 
-    /// <summary>Columns whose values the importer keeps; only these are held to <see cref="CsvFile.MaxFieldBytes"/>.</summary>
+    /// <summary>Columns whose values the importer keeps; only these are held to <see cref="CsvLimits.MaxFieldBytes"/>.</summary>
     private readonly HashSet<int> _kept = [];
 
     public void MarkKept(int index)

@@ -45,7 +45,7 @@ internal static class QuarterlyWorkbookWriter
             StreamedSheets.ChangeLog(db, start, data.End),
             await StreamedSheets.EvidenceAsync(db, start, data.End, integrations: data.Names.IntegrationsById, tokens: data.Names.TokensById, cancellationToken: cancellationToken),
         };
-        return await StreamedSheets.AssembleAsync(smallSheets, output.TemporaryPath, streamed, before: LastSheet, cancellationToken);
+        return await StreamedSheets.AssembleAsync(smallSheets, output.Create(), streamed, before: LastSheet, cancellationToken);
     }
 }
 

@@ -72,13 +72,13 @@ internal static class StreamedSheets
     private const string TableType = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 
     /// <summary>
-    /// Writes <paramref name="targetPath"/>: the sheets of <paramref name="smallSheets"/> in their order, with
+    /// Writes the workbook to <paramref name="file"/> (and closes it): the sheets of <paramref name="smallSheets"/> in their order, with
     /// the streamed sheets placed before the sheet named <paramref name="before"/> (or at the end). The zip is
     /// written in create mode, entry by entry, so no sheet is ever held whole in memory; the few package
     /// files that list the sheets (workbook, its relationships, content types, styles) are small and are
     /// rewritten as XML. Returns the final sheet names in order.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> AssembleAsync(Stream smallSheets, string targetPath, IReadOnlyList<StreamedSheet> streamed, string before,
+    public static async Task<IReadOnlyList<string>> AssembleAsync(Stream smallSheets, Stream file, IReadOnlyList<StreamedSheet> streamed, string before,
         CancellationToken cancellationToken)
     {
         using var source = new ZipArchive(smallSheets, ZipArchiveMode.Read, leaveOpen: true);
@@ -97,7 +97,6 @@ internal static class StreamedSheets
             .DefaultIfEmpty(0u).Max();
         var rewritten = new HashSet<string>(StringComparer.Ordinal) { "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml" };
 
-        using var file = new FileStream(targetPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         using var target = new ZipArchive(file, ZipArchiveMode.Create);
         foreach (var entry in source.Entries.Where(e => !rewritten.Contains(e.FullName)))
         {
