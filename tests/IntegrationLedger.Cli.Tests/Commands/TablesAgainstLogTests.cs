@@ -147,7 +147,7 @@ public class TablesAgainstLogTests
     [Test]
     public async Task AuditVerify_SignInBookkeepingChanged_IsNoDifference()
     {
-        _cli.ExecuteRaw($"UPDATE Users SET FailedSignIns = 3, LastSignInAt = '2026-11-29 08:00:00', SecurityStamp = 'another-stamp' WHERE Email = '{AuditorEmail}'");
+        _cli.ExecuteRaw($"UPDATE Users SET LastSignInAt = '2026-11-29 08:00:00', SecurityStamp = 'another-stamp' WHERE Email = '{AuditorEmail}'");
 
         var verify = await _cli.LedgerAsync("audit", "verify");
 

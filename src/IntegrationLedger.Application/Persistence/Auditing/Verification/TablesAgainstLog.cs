@@ -26,13 +26,12 @@ internal static class TablesAgainstLog
 
     /// <summary>
     /// Bookkeeping of the web's sign-in that changes by design without an entry of its own (a session's stamp,
-    /// failed attempts, a lockout, the last sign-in): a difference there is no tampering with the evidence.
+    /// the last sign-in): a difference there is no tampering with the evidence. (Failed attempts are counted in
+    /// the server's memory, decision 0007, not in the table.)
     /// </summary>
     private static readonly HashSet<(string Entity, string Column)> NotCompared =
     [
         (nameof(LedgerUser), nameof(LedgerUser.SecurityStamp)),
-        (nameof(LedgerUser), nameof(LedgerUser.FailedSignIns)),
-        (nameof(LedgerUser), nameof(LedgerUser.LockedOutUntil)),
         (nameof(LedgerUser), nameof(LedgerUser.LastSignInAt)),
     ];
 
