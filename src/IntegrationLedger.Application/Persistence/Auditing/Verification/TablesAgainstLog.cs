@@ -25,8 +25,9 @@ internal static class TablesAgainstLog
     private static readonly HashSet<Type> NotAuditedRowByRow = [typeof(AuditEntry), typeof(UsageEvent), typeof(KnownUser)];
 
     /// <summary>
-    /// Bookkeeping of the web's sign-in that changes by design without an entry of its own (a session's stamp and
-    /// the last sign-in): a difference there is no tampering with the evidence.
+    /// Bookkeeping of the web's sign-in that changes by design without an entry of its own (a session's stamp,
+    /// the last sign-in): a difference there is no tampering with the evidence. (Failed attempts are counted in
+    /// the server's memory, decision 0007, not in the table.)
     /// </summary>
     private static readonly HashSet<(string Entity, string Column)> NotCompared =
     [
