@@ -85,6 +85,7 @@ public static class LedgerWebApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseForwardedHeadersFromTrustedProxies(options);
         app.UseExceptionHandler("/error");
         // A status answered without a body (a 404, a busy ledger's 503) gets the error page, which says what it means.
         app.UseStatusCodePagesWithReExecute("/error");
