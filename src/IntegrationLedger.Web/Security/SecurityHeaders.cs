@@ -34,7 +34,7 @@ internal static class SecurityHeaders
     public static string StyleNonce(HttpContext context)
     {
         if (context.Items[NonceKey] is not string nonce)
-            context.Items[NonceKey] = nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            context.Items[NonceKey] = nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         return nonce;
     }
 
