@@ -28,6 +28,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<LedgerSetting> Settings => Set<LedgerSetting>();
     public DbSet<LedgerUser> Users => Set<LedgerUser>();
     public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
+    public DbSet<WebSession> WebSessions => Set<WebSession>();
 
     /// <summary>Set by <see cref="LedgerChange"/> while it saves, so that nothing reaches the store unaudited.</summary>
     internal bool AuditedSaveInProgress { get; set; }

@@ -38,6 +38,27 @@ internal static class CliOptions
     public static Option<Quarter?> OptionalQuarter(string name, string description) =>
         Parsed<Quarter?>(name, description, "QUARTER", Nullable<Quarter>(Domain.Reviews.Quarter.TryParse), NotAQuarter);
 
+    /// <summary>IP addresses or networks, the option repeated for each; none when not given.</summary>
+    public static Option<System.Net.IPNetwork[]> Networks(string name, string description) =>
+        new(name)
+        {
+            Description = description,
+            HelpName = "ADDRESS|CIDR",
+            Arity = ArgumentArity.ZeroOrMore,
+            CustomParser = result =>
+            {
+                var networks = new List<System.Net.IPNetwork>();
+                foreach (var token in result.Tokens)
+                {
+                    if (CliParse.TryNetwork(token.Value, out var network))
+                        networks.Add(network);
+                    else
+                        result.AddError(CliParse.NotANetwork(name, token.Value));
+                }
+                return [.. networks];
+            },
+        };
+
     /// <summary>
     /// One member of <typeparamref name="T"/>, typed in kebab case (<c>approved-with-conditions</c>). Help lists
     /// the choices as the value's name (<c>--network &lt;trusted|untrusted&gt;</c>), or, given a

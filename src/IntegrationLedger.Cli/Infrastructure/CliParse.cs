@@ -48,6 +48,20 @@ internal static class CliParse
 
     public static string NotACount(string field, string text) => $"{field} '{text}' is not a positive whole number.";
 
+    /// <summary>A network in CIDR form (10.0.0.0/8, fd00::/8), or one address, which is a network of one.</summary>
+    public static bool TryNetwork(string text, out System.Net.IPNetwork network)
+    {
+        if (System.Net.IPAddress.TryParse(text, out var address) && !text.Contains('/', StringComparison.Ordinal))
+        {
+            network = new System.Net.IPNetwork(address, address.GetAddressBytes().Length * 8);
+            return true;
+        }
+        return System.Net.IPNetwork.TryParse(text, out network);
+    }
+
+    public static string NotANetwork(string field, string text) =>
+        $"{field} '{text}' is not an IP address or a network (such as 10.0.0.5 or 10.0.0.0/24).";
+
     public static string NotAChoice<T>(string field, string text)
         where T : struct, Enum => $"{field} '{text}' is not one of {string.Join(", ", KebabCase.Names<T>())}.";
 

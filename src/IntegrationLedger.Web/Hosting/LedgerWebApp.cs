@@ -46,7 +46,14 @@ public static class LedgerWebApp
             .AddMvcOptions(mvc => mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         // Names are written as they are (José, 日本) rather than as character references; HTML-significant characters are still encoded.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
+        // Its X-Frame-Options is left to SecurityHeaders, which sends DENY on every response rather than SAMEORIGIN on some.
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SuppressXFrameOptionsHeader = true;
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // The sign-in throttle guards each account; this guards the server: one address cannot keep the password hasher busy.
         builder.Services.AddRateLimiter(limiter =>
@@ -78,9 +85,11 @@ public static class LedgerWebApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseForwardedHeadersFromTrustedProxies(options);
         app.UseExceptionHandler("/error");
         // A status answered without a body (a 404, a busy ledger's 503) gets the error page, which says what it means.
         app.UseStatusCodePagesWithReExecute("/error");
+        app.UseSecurityHeaders();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,3 +1,4 @@
+using System.Net;
 using IntegrationLedger.Application;
 
 namespace IntegrationLedger.Web.Hosting;
@@ -13,4 +14,10 @@ public sealed record LedgerWebOptions(string DatabasePath, TimeProvider Clock, s
         var ledgerOptions = new LedgerOptions(DatabasePath, actor, Clock, KeyFromEnvironment);
         return BusyTimeout is { } timeout ? ledgerOptions with { BusyTimeout = timeout } : ledgerOptions;
     }
+
+    /// <summary>
+    /// The reverse proxies (addresses or networks) whose X-Forwarded-For and X-Forwarded-Proto are believed.
+    /// None by default: a header anyone can send must not choose the address a sign-in is limited and audited by.
+    /// </summary>
+    public IReadOnlyList<IPNetwork> TrustedProxies { get; init; } = [];
 }

@@ -9,15 +9,17 @@ using Microsoft.AspNetCore.Routing;
 namespace IntegrationLedger.Web.Security;
 
 /// <summary>
-/// The session is a cookie (encrypted by ASP.NET Core data protection) naming the account and its security
-/// stamp. Each request checks the stamp against the ledger, so a changed role or password, or a removed
-/// account, ends the session at once rather than when the cookie expires.
+/// The session is a cookie (encrypted by ASP.NET Core data protection) naming the account, its security
+/// stamp and the <see cref="WebSession"/> its sign-in started. Each request checks both against the ledger,
+/// so a sign-out ends that session (a copied cookie included) and a changed role or password, or a disabled
+/// account, ends all of the account's sessions, at once rather than when the cookie expires.
 /// </summary>
 internal static class SessionCookie
 {
     public const string StampClaim = "ledger:stamp";
+    public const string SessionClaim = "ledger:session";
 
-    public static ClaimsPrincipal Principal(UserSummary user, string stamp) =>
+    public static ClaimsPrincipal Principal(UserSummary user, string stamp, Guid sessionId) =>
         new(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
@@ -25,13 +27,15 @@ internal static class SessionCookie
                 new Claim(ClaimTypes.Name, user.Email),
                 new Claim(ClaimTypes.Role, user.Role.ToString()),
                 new Claim(StampClaim, stamp),
+                new Claim(SessionClaim, sessionId.ToString()),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme));
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
-        if (!Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) || principal.FindFirstValue(StampClaim) is not { } stamp)
+        if (!Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) || principal.FindFirstValue(StampClaim) is not { } stamp
+            || SessionOf(principal) is not { } sessionId)
         {
             await Reject(context);
             return;
@@ -39,13 +43,17 @@ internal static class SessionCookie
         // Opened as the account the cookie names: if the check passes, that is who the request acts as.
         var session = context.HttpContext.RequestServices.GetRequiredService<LedgerSession>();
         var ledger = await session.OpenAsAsync(principal.FindFirstValue(ClaimTypes.Email), context.HttpContext.RequestAborted);
-        var user = await new FindSessionUserHandler(ledger).HandleAsync(id, stamp, context.HttpContext.RequestAborted);
+        var user = await new FindSessionUserHandler(ledger).HandleAsync(id, stamp, sessionId, context.HttpContext.RequestAborted);
         if (user is null || principal.FindFirstValue(ClaimTypes.Role) != user.Role.ToString())
         {
             await session.CloseAsync();
             await Reject(context);
         }
     }
+
+    /// <summary>The session a signed-in request belongs to; none for a cookie issued before sessions were recorded.</summary>
+    public static Guid? SessionOf(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(SessionClaim), out var sessionId) ? sessionId : null;
 
     private static async Task Reject(CookieValidatePrincipalContext context)
     {

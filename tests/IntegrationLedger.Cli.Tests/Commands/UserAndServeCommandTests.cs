@@ -68,6 +68,19 @@ public class UserAndServeCommandTests
         Assert.That((await cli.LedgerAsync("user", "enable", "ana@example.com")).ExitCode, Is.EqualTo(ExitCodes.BadInput), "already enabled");
     }
 
+    [TestCase("proxy.example.com")]
+    [TestCase("10.0.0.0/99")]
+    public async Task Serve_WithATrustedProxyThatIsNoAddress_ExitsTwo_NamingIt(string proxy)
+    {
+        using var cli = await LedgerAsync();
+
+        var result = await cli.LedgerAsync("serve", "--trusted-proxy", "127.0.0.1", "--trusted-proxy", proxy);
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput), result.ToString());
+        Assert.That(result.Error, Does.Contain($"--trusted-proxy '{proxy}' is not an IP address or a network"));
+        Assert.That(result.Error, Does.Not.Contain("   at "), "no stack trace");
+    }
+
     [Test]
     [Category(TestProcess.Category)]
     public async Task Serve_AnswersOnItsAddress_AndSaysHowToCreateTheFirstAdmin()

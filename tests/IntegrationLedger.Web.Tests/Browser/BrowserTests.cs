@@ -168,6 +168,25 @@ public class BrowserTests
         await AssertFitsAndLabelledAsync(admin, "/admin");
     }
 
+    [Test]
+    public async Task EveryPage_KeepsItsStyles_UnderTheContentSecurityPolicy_WithNoViolation()
+    {
+        var page = await _browser.NewPageAsync(_web.BaseUrl);
+        var complaints = new List<string>();
+        page.Console += (_, message) => complaints.Add($"{page.Url}: {message.Type}: {message.Text}");
+        await BrowserSession.SignInAsync(page, WebLedger.Admin, WebLedger.Password);
+
+        foreach (var url in new[] { "/signin", "/", "/people", "/people/ana@example.com", "/integrations", "/integrations/Nightly%20ETL", "/tokens", $"/tokens/{WebLedger.Token}", "/import", "/findings", "/reviews", "/reports", "/audit", "/admin", "/tokens/no-such-token" })
+        {
+            await page.GotoAsync(url);
+            // The layout's stylesheet applied: the header is dark, as only that inline style makes it.
+            var header = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('header')).backgroundColor");
+            Assert.That(header, Is.EqualTo("rgb(29, 39, 51)"), $"{url} lost its styles");
+        }
+
+        Assert.That(complaints.Where(c => c.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)), Is.Empty);
+    }
+
     private static async Task AssertFitsAndLabelledAsync(IPage page, string url)
     {
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using IntegrationLedger.Application;
@@ -14,7 +16,9 @@ using IntegrationLedger.Domain.Users;
 using IntegrationLedger.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationLedger.Web.Tests.Support;
@@ -48,19 +52,27 @@ public sealed class WebLedger : IAsyncDisposable
     public string BaseUrl => App.Urls.First();
 
     /// <param name="overTheNetwork">A real Kestrel server on a free local port, for a browser; otherwise the in-memory test server.</param>
+    /// <param name="adjust">Changes to the web options (trusted proxies, say) before the server starts.</param>
+    /// <param name="configure">Changes to the host (a certificate for HTTPS, say) before it is built.</param>
     /// <remarks>
     /// The ledger is a copy of one set up once per test run (at <see cref="TestClock.WebStart"/>, by "setup"),
     /// so neither the migrations nor the accounts' password hashing run again for each test.
     /// </remarks>
-    public static async Task<WebLedger> StartAsync(bool overTheNetwork = false, TimeSpan? busyTimeout = null)
+    public static async Task<WebLedger> StartAsync(bool overTheNetwork = false, TimeSpan? busyTimeout = null,
+        Func<LedgerWebOptions, LedgerWebOptions>? adjust = null, Action<WebApplicationBuilder>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("ledger-web-test-").FullName;
         var clock = TestClock.Create(TestClock.WebStart);
         await LedgerTemplates.CopyAsync("web", MakeTemplateAsync, Path.Combine(folder, "ledger.db"));
         var options = new LedgerWebOptions(Path.Combine(folder, "ledger.db"), clock) { BusyTimeout = busyTimeout };
+        options = adjust?.Invoke(options) ?? options;
         var app = overTheNetwork
-            ? LedgerWebApp.Build(options, ["http://127.0.0.1:0"])
-            : LedgerWebApp.Build(options, configure: builder => builder.WebHost.UseTestServer());
+            ? LedgerWebApp.Build(options, ["http://127.0.0.1:0"], configure)
+            : LedgerWebApp.Build(options, configure: builder =>
+            {
+                builder.WebHost.UseTestServer();
+                configure?.Invoke(builder);
+            });
         await app.StartAsync();
         return new WebLedger(folder, clock, app);
     }
@@ -75,11 +87,22 @@ public sealed class WebLedger : IAsyncDisposable
             await new AddUserHandler(ledger).HandleAsync(new AddUser(email, role, Password));
     }
 
-    /// <summary>A browser-like client: it keeps cookies and does not follow redirects, so tests see them.</summary>
-    public HttpClient Client()
+    /// <summary>
+    /// A browser-like client: it keeps cookies and does not follow redirects, so tests see them. Over the
+    /// network it speaks to the real server through a socket.
+    /// </summary>
+    /// <param name="serverCertificate">For HTTPS: the certificate the test gave the server, trusted as a browser trusts a known one.</param>
+    public HttpClient Client(X509Certificate2? serverCertificate = null)
     {
-        var client = new HttpClient(new CookieHandler(App.GetTestServer().CreateHandler())) { BaseAddress = new Uri("http://localhost") };
-        return client;
+        if (App.Services.GetRequiredService<IServer>() is TestServer testServer)
+            return new HttpClient(new CookieHandler(testServer.CreateHandler())) { BaseAddress = new Uri("http://localhost") };
+        var socket = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => errors == SslPolicyErrors.None || certificate?.GetCertHashString() == serverCertificate?.GetCertHashString() },
+        };
+        return new HttpClient(new CookieHandler(socket)) { BaseAddress = new Uri(BaseUrl) };
     }
 
     /// <summary>

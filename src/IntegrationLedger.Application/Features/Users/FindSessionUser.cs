@@ -3,13 +3,17 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationLedger.Application.Features.Users;
 
 /// <summary>
-/// The account behind a web session, if it still stands as it did at sign-in: the same security stamp,
-/// so a changed password or role ends the session on its next request.
+/// The account behind a web session, if the session is still open (not signed out) and the account still
+/// stands as it did at sign-in: the same security stamp, so a changed password or role ends every session
+/// on its next request.
 /// </summary>
 public sealed class FindSessionUserHandler(Ledger ledger)
 {
-    public async Task<UserSummary?> HandleAsync(Guid userId, string securityStamp, CancellationToken cancellationToken = default)
+    public async Task<UserSummary?> HandleAsync(Guid userId, string securityStamp, Guid sessionId, CancellationToken cancellationToken = default)
     {
+        var open = await ledger.Db.WebSessions.AsNoTracking().AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null, cancellationToken);
+        if (!open)
+            return null;
         var user = await ledger.Db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         return user is not null && user.SecurityStamp == securityStamp && !user.IsDisabled ? UserSummary.From(user) : null;
     }

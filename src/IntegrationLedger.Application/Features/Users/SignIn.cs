@@ -18,7 +18,8 @@ public enum SignInOutcome
 }
 
 /// <param name="SessionStamp">The account's security stamp, for the session cookie (which is encrypted) to be checked against.</param>
-public sealed record SignInResult(SignInOutcome Outcome, UserSummary? User, string? SessionStamp = null)
+/// <param name="SessionId">The <see cref="WebSession"/> this sign-in started, which the session cookie names and sign-out ends.</param>
+public sealed record SignInResult(SignInOutcome Outcome, UserSummary? User, string? SessionStamp = null, Guid? SessionId = null)
 {
     public static readonly SignInResult Failed = new(SignInOutcome.Failed, null);
 }
@@ -90,7 +91,8 @@ public sealed class SignInHandler(Ledger ledger, SignInThrottle throttle, Access
         if (newHash is not null)
             user.ChangePassword(newHash);
         ledger.Db.AccessEvents.Add(new AccessEvent(AccessEventKind.SignedIn, user.Email, null, address, now));
+        var session = ledger.Db.WebSessions.Add(new WebSession(user.Id, now)).Entity;
         await change.CommitAsync(cancellationToken);
-        return new SignInResult(SignInOutcome.SignedIn, UserSummary.From(user), user.SecurityStamp);
+        return new SignInResult(SignInOutcome.SignedIn, UserSummary.From(user), user.SecurityStamp, session.Id);
     }
 }

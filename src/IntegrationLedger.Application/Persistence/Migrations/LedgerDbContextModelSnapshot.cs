@@ -806,6 +806,27 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationLedger.Domain.Users.WebSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WebSessions", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationLedger.Domain.Accounts.Account", b =>
                 {
                     b.HasOne("IntegrationLedger.Domain.People.Person", null)
@@ -898,6 +919,15 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.HasOne("IntegrationLedger.Domain.Importing.ImportBatch", null)
                         .WithMany()
                         .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IntegrationLedger.Domain.Users.WebSession", b =>
+                {
+                    b.HasOne("IntegrationLedger.Domain.Users.LedgerUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -22,6 +22,9 @@ internal sealed class ServeCommand : LedgerCommand
         DefaultValueFactory = _ => "http://127.0.0.1:5080",
     };
 
+    private readonly Option<System.Net.IPNetwork[]> _trustedProxies = CliOptions.Networks("--trusted-proxy",
+        "A reverse proxy whose X-Forwarded-For and X-Forwarded-Proto are believed, an address or a network (repeatable; default: none)");
+
     public ServeCommand(CliServices cli)
         : base(cli, "serve", "Start the web application for security officers and auditors", acceptsJson: false)
     {
@@ -35,6 +38,7 @@ internal sealed class ServeCommand : LedgerCommand
             }
         });
         Options.Add(_urls);
+        Options.Add(_trustedProxies);
     }
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
@@ -44,10 +48,17 @@ internal sealed class ServeCommand : LedgerCommand
         await ledger.DisposeAsync();
 
         var urls = Split(parse.GetValue(_urls)!);
-        await using var app = LedgerWebApp.Build(new LedgerWebOptions(options.DatabasePath, options.Clock, options.KeyFromEnvironment) { BusyTimeout = options.BusyTimeout }, urls,
+        var webOptions = new LedgerWebOptions(options.DatabasePath, options.Clock, options.KeyFromEnvironment)
+        {
+            BusyTimeout = options.BusyTimeout,
+            TrustedProxies = parse.GetValue(_trustedProxies) ?? [],
+        };
+        await using var app = LedgerWebApp.Build(webOptions, urls,
             // A start that fails is told below in one sentence; the host would also log it with its stack trace.
             builder => builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
         Output.Line($"Serving the ledger {options.DatabasePath} at {string.Join(", ", urls)}. Stop with Ctrl+C.");
+        if (webOptions.TrustedProxies.Count > 0)
+            Output.Line($"Client addresses and schemes are taken from X-Forwarded-For and X-Forwarded-Proto on requests from {string.Join(", ", webOptions.TrustedProxies)} only.");
         foreach (var url in urls.Where(ExposesPlainHttp))
             Output.Line($"Warning: {url} is plain HTTP beyond this machine; passwords and sessions would cross the network readable. Serve HTTPS, or keep to 127.0.0.1 behind a TLS proxy.");
         if (!users.Any(u => u.Role == Domain.Users.UserRole.Admin))

@@ -34,7 +34,7 @@ public sealed class SignInModel(LedgerSession session, SignInThrottle throttle, 
         var result = await new SignInHandler(ledger, throttle, accessEvents).HandleAsync(Input.ToRequest(HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
         if (result.Outcome == SignInOutcome.SignedIn)
         {
-            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionCookie.Principal(result.User!, result.SessionStamp!));
+            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionCookie.Principal(result.User!, result.SessionStamp!, result.SessionId!.Value));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
         Problem = Failed;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using IntegrationLedger.Application.Features.Users;
-using IntegrationLedger.Domain.Users;
 using IntegrationLedger.Web.Hosting;
+using IntegrationLedger.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -17,10 +17,12 @@ public sealed class SignOutModel(LedgerSession session) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (User.FindFirstValue(ClaimTypes.Email) is { } email)
+        // Ends this browser's session on the server, so the cookie is refused even if a copy of it survives the
+        // browser's deleting it; the account's sessions elsewhere carry on.
+        if (User.FindFirstValue(ClaimTypes.Email) is { } email && SessionCookie.SessionOf(User) is { } sessionId)
         {
             var ledger = await session.OpenAsync(cancellationToken);
-            await new RecordAccessHandler(ledger).HandleAsync(new RecordAccess(AccessEventKind.SignedOut, email, null, HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
+            await new SignOutHandler(ledger).HandleAsync(new Application.Features.Users.SignOut(email, sessionId, HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
         }
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Redirect("/signin");

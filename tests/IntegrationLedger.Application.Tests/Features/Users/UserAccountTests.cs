@@ -31,7 +31,7 @@ public class UserAccountTests
 
         Assert.That(result.Outcome, Is.EqualTo(SignInOutcome.SignedIn));
         Assert.That(result.User!.Email, Is.EqualTo("olga@example.com"));
-        Assert.That(await new FindSessionUserHandler(test.Ledger).HandleAsync(result.User.Id, result.SessionStamp!), Is.Not.Null);
+        Assert.That(await new FindSessionUserHandler(test.Ledger).HandleAsync(result.User.Id, result.SessionStamp!, result.SessionId!.Value), Is.Not.Null);
         Assert.That(await test.Ledger.Db.Users.Select(u => u.LastSignInAt).SingleAsync(), Is.EqualTo(TestLedger.Start.UtcDateTime));
     }
 
@@ -43,7 +43,7 @@ public class UserAccountTests
 
         await new SetUserPasswordHandler(test.Ledger).HandleAsync(new SetUserPassword("olga@example.com", "a different long passphrase"));
 
-        Assert.That(await new FindSessionUserHandler(test.Ledger).HandleAsync(session.User!.Id, session.SessionStamp!), Is.Null, "the old session ends");
+        Assert.That(await new FindSessionUserHandler(test.Ledger).HandleAsync(session.User!.Id, session.SessionStamp!, session.SessionId!.Value), Is.Null, "the old session ends");
         Assert.That((await SignInAsync(test, Password)).Outcome, Is.EqualTo(SignInOutcome.Failed));
         Assert.That((await SignInAsync(test, "a different long passphrase")).Outcome, Is.EqualTo(SignInOutcome.SignedIn));
     }
@@ -82,7 +82,7 @@ public class UserAccountTests
 
         await new SetUserEnabledHandler(test.Ledger).HandleAsync(new SetUserEnabled("olga@example.com", Enabled: false));
 
-        Assert.That(await new FindSessionUserHandler(test.Ledger).HandleAsync(session.User!.Id, session.SessionStamp!), Is.Null, "its session ends");
+        Assert.That(await new FindSessionUserHandler(test.Ledger).HandleAsync(session.User!.Id, session.SessionStamp!, session.SessionId!.Value), Is.Null, "its session ends");
         Assert.That((await SignInAsync(test, Password)).Outcome, Is.EqualTo(SignInOutcome.Failed), "answered like a wrong password");
         Assert.That(await test.Ledger.Db.AccessEvents.OrderBy(e => e.OccurredAt).Select(e => e.Detail).LastAsync(), Is.EqualTo("account disabled"));
 
