@@ -81,8 +81,9 @@ public sealed class DownloadFolder(LedgerWebOptions options)
     }
 
     /// <summary>Pages that make downloads need a signed-in account (the fallback policy), so the id is always there.</summary>
-    private static string AccountFolderName(ClaimsPrincipal owner) =>
+    /// <summary>The folder name of the account <paramref name="owner"/> is signed in as: its id, never its email.</summary>
+    internal static string AccountFolderName(ClaimsPrincipal owner) =>
         Guid.TryParse(owner.FindFirstValue(ClaimTypes.NameIdentifier), out var account)
             ? account.ToString("N")
-            : throw new InvalidOperationException("A download belongs to a signed-in account; this request has none.");
+            : throw new InvalidOperationException("A file kept between requests belongs to a signed-in account; this request has none.");
 }

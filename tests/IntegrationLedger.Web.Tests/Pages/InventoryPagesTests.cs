@@ -4,8 +4,10 @@ using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Application.Features.Reviews;
 using IntegrationLedger.Application.Features.Tokens;
+using IntegrationLedger.Application.Features.Users;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
+using IntegrationLedger.Domain.Users;
 using IntegrationLedger.Web.Tests.Support;
 
 namespace IntegrationLedger.Web.Tests.Pages;
@@ -95,6 +97,26 @@ public class InventoryPagesTests
     }
 
     [Test]
+    public async Task Import_AnotherOfficer_WithTheUploadId_CannotCommitTheFile_AndItsOwnerStillCan()
+    {
+        await using (var ledger = await Ledger.OpenAsync(new LedgerOptions(_web.DatabasePath, "setup", _web.Clock)))
+            await new AddUserHandler(ledger).HandleAsync(new AddUser("second.officer@example.com", UserRole.Officer, WebLedger.Password));
+        var owner = await _web.SignedInAsync(WebLedger.Officer);
+        var other = await _web.SignedInAsync("second.officer@example.com");
+        var checkedPage = await (await UploadAsync(owner, "logins.csv", Header + "\n" +
+            "Login,20261101000000.000,r1,005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n")).Content.ReadAsStringAsync();
+        var commitFields = new Dictionary<string, string> { ["CommitFile.UploadId"] = WebLedger.Field(checkedPage, "CommitFile.UploadId"), ["CommitFile.Format"] = "auto", ["CommitFile.TimeZone"] = "" };
+
+        var refused = await WebLedger.PostFormAsync(other, "/import", "/import?handler=Commit", commitFields);
+
+        Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("That upload is no longer here"));
+        Assert.That(_web.Scalar("SELECT count(*) FROM UsageEvents"), Is.Zero, "nothing imported by the other officer");
+        var committed = await WebLedger.PostFormAsync(owner, "/import", "/import?handler=Commit", commitFields);
+        Assert.That(committed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "the owner's upload is still there");
+        Assert.That(_web.Text("SELECT Actor FROM ImportBatches"), Is.EqualTo(WebLedger.Officer));
+    }
+
+    [Test]
     public async Task Import_AFileOfTheWrongKind_SaysWhyByItsOwnName()
     {
         var client = await _web.SignedInAsync(WebLedger.Officer);
@@ -157,7 +179,7 @@ public class InventoryPagesTests
         Assert.That(page, Does.Contain("Import these 1 rows"));
         Assert.That(File.Exists(_web.DatabasePath), Is.True);
         var stored = Directory.GetFiles(_web.DatabasePath + ".uploads", "*", SearchOption.AllDirectories).Single();
-        Assert.That(Path.GetDirectoryName(Path.GetDirectoryName(stored)), Is.EqualTo(_web.DatabasePath + ".uploads"), "inside its own folder");
+        Assert.That(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(stored))), Is.EqualTo(_web.DatabasePath + ".uploads"), "inside its own folder, in its account's");
     }
 
     [Test]

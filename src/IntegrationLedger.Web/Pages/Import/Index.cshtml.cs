@@ -53,7 +53,7 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
             Problem = "Choose a file to check.";
             return Page();
         }
-        var (id, path) = await uploads.SaveAsync(file, cancellationToken);
+        var (id, path) = await uploads.SaveAsync(User, file, cancellationToken);
         var (errorsId, errorsPath) = downloads.NewFile(User, ".csv");
         try
         {
@@ -65,7 +65,7 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
             if (Check is { RejectedRows: 0 })
                 UploadId = id;
             else
-                uploads.Delete(id);
+                uploads.Delete(User, id);
             if (Check is { } check && check.ErrorCount > check.Errors.Count)
                 ErrorsId = errorsId;
             else
@@ -86,7 +86,7 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     public async Task<IActionResult> OnPostCommitAsync(CancellationToken cancellationToken)
     {
         ReadAs(CommitFile.Format, CommitFile.TimeZone, CommitFile.DayFirst);
-        if (uploads.Find(CommitFile.UploadId) is not { } path)
+        if (uploads.Find(User, CommitFile.UploadId) is not { } path)
         {
             Problem = "That upload is no longer here; upload the file again.";
             return Page();
@@ -97,7 +97,7 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
         }
         finally
         {
-            uploads.Delete(CommitFile.UploadId);
+            uploads.Delete(User, CommitFile.UploadId);
         }
         return Check is { Committed: true } done
             ? Done($"Imported {done.FileName} as {done.Format}: {done.Accepted} of {done.Read} rows taken.")
