@@ -11,10 +11,10 @@ public sealed class FindSessionUserHandler(Ledger ledger)
 {
     public async Task<UserSummary?> HandleAsync(Guid userId, string securityStamp, Guid sessionId, CancellationToken cancellationToken = default)
     {
-        var open = await ledger.Db.WebSessions.AsNoTracking().AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null, cancellationToken);
-        if (!open)
-            return null;
-        var user = await ledger.Db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        // One query on every request: the account, only while the session the cookie names is still open.
+        var user = await ledger.Db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && ledger.Db.WebSessions.Any(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null))
+            .SingleOrDefaultAsync(cancellationToken);
         return user is not null && user.SecurityStamp == securityStamp && !user.IsDisabled ? UserSummary.From(user) : null;
     }
 }
