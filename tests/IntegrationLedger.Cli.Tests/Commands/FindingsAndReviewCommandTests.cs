@@ -47,6 +47,25 @@ public class FindingsAndReviewCommandTests
     }
 
     [Test]
+    public async Task FindingAck_TakesSeveralIds_WithOneNote_AndAnUnknownOneChangesNone()
+    {
+        using var cli = await LedgerWithOverdueTokenAsync();
+        var second = await cli.LedgerAsync("token", "add", "--label", "etl-token-2", "--kind", "api-key", "--owner", "ana@example.com", "--rotate-every", "30", "--last-rotated", "2026-05-01");
+        Assert.That(second.ExitCode, Is.Zero, second.ToString());
+        var ids = (await cli.LedgerAsync("findings", "--json")).Json.EnumerateArray()
+            .Where(f => f.GetProperty("rule").GetString() == "rotation-overdue").Select(f => f.GetProperty("id").GetString()!).ToArray();
+        Assert.That(ids, Has.Length.EqualTo(2));
+
+        var unknown = await cli.LedgerAsync(["finding", "ack", ids[0], "0badf00d", "--note", "Both reset on Friday"]);
+        var both = await cli.LedgerAsync(["finding", "ack", .. ids, "--note", "Both reset on Friday", "--json"]);
+
+        Assert.That(unknown.ExitCode, Is.Not.Zero);
+        Assert.That(unknown.Error, Does.Contain("0badf00d"));
+        Assert.That(both.ExitCode, Is.Zero, both.ToString());
+        Assert.That(both.Json.EnumerateArray().Select(f => f.GetProperty("status").GetString()), Is.EqualTo(new[] { "acknowledged", "acknowledged" }));
+    }
+
+    [Test]
     public async Task Settings_SetChangesAThresholdAndRefusesUnknownNames()
     {
         using var cli = await LedgerWithOverdueTokenAsync();

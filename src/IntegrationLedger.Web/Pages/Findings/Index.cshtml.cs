@@ -33,19 +33,19 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var finding = await new WorkFindingHandler(await LedgerAsync(cancellationToken)).HandleAsync(Work.ToRequest(), cancellationToken);
+        var finding = (await new WorkFindingsHandler(await LedgerAsync(cancellationToken)).HandleAsync(Work.ToRequest(), cancellationToken)).Single();
         return Done($"Finding {finding.Id} is now {KebabCase.Of(finding.Status)}.");
     }
 
     protected override IActionResult BackToPage() => RedirectToPage(new { Status, Severity });
 }
 
-/// <summary>A finding's note form, whose two buttons send the action; <see cref="WorkFindingValidator"/> judges it.</summary>
+/// <summary>A finding's note form, whose two buttons send the action; <see cref="WorkFindingsValidator"/> judges it.</summary>
 public sealed class WorkFindingInput
 {
     public string Id { get; set; } = "";
     public FindingAction Action { get; set; }
     public string Note { get; set; } = "";
 
-    public WorkFinding ToRequest() => new(Id, Action, Note);
+    public WorkFindings ToRequest() => new(Id, Action, Note);
 }

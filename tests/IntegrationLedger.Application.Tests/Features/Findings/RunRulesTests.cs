@@ -54,7 +54,7 @@ public class RunRulesTests
         await test.AddPersonAsync("ana@example.com");
         await test.AddTokenAsync("old", "ana@example.com", rotateEvery: 90, lastRotated: Now.AddDays(-100));
         var id = (await RunAsync(test)).Single(f => f.Rule == "rotation-overdue").Id;
-        await new WorkFindingHandler(test.Ledger).HandleAsync(new WorkFinding(id, FindingAction.Resolve, "Risk accepted until the migration"));
+        await new WorkFindingsHandler(test.Ledger).HandleAsync(new WorkFindings(id, FindingAction.Resolve, "Risk accepted until the migration"));
 
         var open = await RunAsync(test);
 

@@ -238,7 +238,7 @@ public class QuarterlyReportTests
         await using var test = await LedgerAsync();
         var finding = (await new Application.Features.Findings.RunRulesHandler(test.Ledger).HandleAsync(new()))[0];
         test.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 10, 0, 0, 0, TimeSpan.Zero));
-        await new Application.Features.Findings.WorkFindingHandler(test.Ledger).HandleAsync(new(finding.Id, Application.Features.Findings.FindingAction.Resolve, "later"));
+        await new Application.Features.Findings.WorkFindingsHandler(test.Ledger).HandleAsync(new(finding.Id, Application.Features.Findings.FindingAction.Resolve, "later"));
         var path = Path.Combine(test.Folder, "early-q4.xlsx");
 
         await new BuildQuarterlyReportHandler(test.Ledger).HandleAsync(new BuildQuarterlyReport(Quarter.Parse("2026-Q4"), path, AsOf: new DateTime(2026, 10, 7, 0, 0, 0, DateTimeKind.Utc)));
