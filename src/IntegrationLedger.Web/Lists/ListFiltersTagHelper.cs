@@ -1,3 +1,4 @@
+using System.Globalization;
 using IntegrationLedger.Application.Common.Lists;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -19,6 +20,9 @@ public sealed class ListFiltersTagHelper : TagHelper
     [HtmlAttributeName("search-label")]
     public string SearchLabel { get; set; } = "Search";
 
+    /// <summary>Whether the list has a search box; the events list has none, as its filters find events by indexed columns.</summary>
+    public bool Searchable { get; set; } = true;
+
     /// <summary>The page's own address, where "Clear" leads.</summary>
     [HtmlAttributeName("clear-href")]
     public string ClearHref { get; set; } = "?";
@@ -30,49 +34,50 @@ public sealed class ListFiltersTagHelper : TagHelper
         output.Attributes.SetAttribute("method", "get");
         output.Attributes.SetAttribute("class", "list-bar");
         output.Attributes.SetAttribute("role", "search");
+        if (Searchable)
+            output.Content.AppendHtml(Field("q", SearchLabel, SearchBox()));
+        output.Content.AppendHtml(await output.GetChildContentAsync());
+        output.Content.AppendHtml(Field("size", "Rows per page", PageSizes()));
+        // A new search keeps the order chosen by the headers; the page starts again at 1.
+        foreach (var (name, value) in new[] { ("sort", State.Sort), ("dir", State.Dir) })
+        {
+            if (!string.IsNullOrEmpty(value))
+                output.Content.AppendHtml(Hidden(name, value));
+        }
+        output.Content.AppendHtml(Buttons());
+    }
 
-        var search = new TagBuilder("div");
-        search.InnerHtml.AppendHtml(Label("q", SearchLabel));
+    private TagBuilder SearchBox()
+    {
         var box = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
         box.Attributes["type"] = "search";
         box.Attributes["id"] = "q";
         box.Attributes["name"] = "q";
         box.Attributes["value"] = State.Q ?? "";
-        box.Attributes["maxlength"] = ListQuery.LongestSearch.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        search.InnerHtml.AppendHtml(box);
-        output.Content.AppendHtml(search);
+        box.Attributes["maxlength"] = ListQuery.LongestSearch.ToString(CultureInfo.InvariantCulture);
+        return box;
+    }
 
-        output.Content.AppendHtml(await output.GetChildContentAsync());
-
-        var size = new TagBuilder("div");
-        size.InnerHtml.AppendHtml(Label("size", "Rows per page"));
+    private TagBuilder PageSizes()
+    {
         var select = new TagBuilder("select");
         select.Attributes["id"] = "size";
         select.Attributes["name"] = "size";
         foreach (var choice in ListQuery.PageSizes)
         {
             var option = new TagBuilder("option");
-            option.Attributes["value"] = choice.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var value = choice.ToString(CultureInfo.InvariantCulture);
+            option.Attributes["value"] = value;
             if (choice == State.ToQuery().PageSize)
                 option.Attributes["selected"] = "selected";
-            option.InnerHtml.Append(option.Attributes["value"]!);
+            option.InnerHtml.Append(value);
             select.InnerHtml.AppendHtml(option);
         }
-        size.InnerHtml.AppendHtml(select);
-        output.Content.AppendHtml(size);
+        return select;
+    }
 
-        // A new search keeps the order chosen by the headers; the page starts again at 1.
-        foreach (var (name, value) in new[] { ("sort", State.Sort), ("dir", State.Dir) })
-        {
-            if (string.IsNullOrEmpty(value))
-                continue;
-            var hidden = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
-            hidden.Attributes["type"] = "hidden";
-            hidden.Attributes["name"] = name;
-            hidden.Attributes["value"] = value;
-            output.Content.AppendHtml(hidden);
-        }
-
+    private TagBuilder Buttons()
+    {
         var actions = new TagBuilder("div");
         actions.AddCssClass("list-actions");
         var show = new TagBuilder("button");
@@ -83,14 +88,26 @@ public sealed class ListFiltersTagHelper : TagHelper
         clear.Attributes["href"] = ClearHref;
         clear.InnerHtml.Append("Clear");
         actions.InnerHtml.AppendHtml(clear);
-        output.Content.AppendHtml(actions);
+        return actions;
     }
 
-    private static TagBuilder Label(string forId, string text)
+    private static TagBuilder Field(string id, string labelText, TagBuilder input)
     {
+        var field = new TagBuilder("div");
         var label = new TagBuilder("label");
-        label.Attributes["for"] = forId;
-        label.InnerHtml.Append(text);
-        return label;
+        label.Attributes["for"] = id;
+        label.InnerHtml.Append(labelText);
+        field.InnerHtml.AppendHtml(label);
+        field.InnerHtml.AppendHtml(input);
+        return field;
+    }
+
+    private static TagBuilder Hidden(string name, string value)
+    {
+        var hidden = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
+        hidden.Attributes["type"] = "hidden";
+        hidden.Attributes["name"] = name;
+        hidden.Attributes["value"] = value;
+        return hidden;
     }
 }

@@ -27,4 +27,7 @@ public sealed record ListPage<T>(IReadOnlyList<T> Items, int Total, int Page, in
 
     public bool HasPrevious => Page > 1;
     public bool HasNext => Page < PageCount;
+
+    /// <summary>The same page with each row made into what the page shows.</summary>
+    public ListPage<TOut> Select<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), Total, Page, PageSize, Sort, Descending);
 }

@@ -12,10 +12,14 @@ public sealed class SortColumns<T>
     private readonly List<(string Key, Func<IQueryable<T>, bool, IOrderedQueryable<T>> First, Func<IOrderedQueryable<T>, bool, IOrderedQueryable<T>> Then)> _columns = [];
     private Func<IOrderedQueryable<T>, IOrderedQueryable<T>> _tieBreaker = q => q;
 
-    /// <summary>The unique key (a label, a name, an id) that orders rows the chosen column finds equal, always ascending.</summary>
-    public SortColumns<T> TieBrokenBy<TKey>(Expression<Func<T, TKey>> tieBreaker)
+    /// <summary>
+    /// What orders rows the chosen column finds equal, whichever way that column is sorted; the last one called
+    /// for must be unique (a label, a name, an id).
+    /// </summary>
+    public SortColumns<T> TieBrokenBy<TKey>(Expression<Func<T, TKey>> tieBreaker, bool descending = false)
     {
-        _tieBreaker = q => q.ThenBy(tieBreaker);
+        var before = _tieBreaker;
+        _tieBreaker = q => descending ? before(q).ThenByDescending(tieBreaker) : before(q).ThenBy(tieBreaker);
         return this;
     }
 
