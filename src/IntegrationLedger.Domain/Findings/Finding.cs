@@ -36,7 +36,10 @@ public sealed class Finding
     public Guid Id { get; private set; }
 
     /// <summary>A short number people can type: the first eight hex digits of the id are enough in practice.</summary>
-    public string ShortId => Id.ToString("N")[^8..];
+    public string ShortId => ShortIdOf(Id);
+
+    /// <summary>The short id of the finding whose key is <paramref name="id"/>, for matching keys without loading findings.</summary>
+    public static string ShortIdOf(Guid id) => id.ToString("N")[^8..];
 
     public string RuleId { get; private set; }
     public Severity Severity { get; private set; }

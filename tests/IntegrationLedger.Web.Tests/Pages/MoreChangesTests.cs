@@ -100,12 +100,12 @@ public class MoreChangesTests
         }
         var client = await _web.SignedInAsync(WebLedger.Officer);
         var page = await client.GetStringAsync("/findings");
-        var id = WebLedger.Field(page, "Work.Id");
+        var id = WebLedger.Field(page, "Work.Ids");
         Assert.That(id, Is.Not.Empty, page);
 
-        await WebLedger.PostFormAsync(client, "/findings", "/findings", new() { ["Work.Id"] = id, ["Work.Action"] = "Acknowledge", ["Work.Note"] = "rotation booked for Monday" });
+        await WebLedger.PostFormAsync(client, "/findings", "/findings", new() { ["Work.Ids[0]"] = id, ["Work.Action"] = "Acknowledge", ["Work.Note"] = "rotation booked for Monday" });
         Assert.That(await client.GetStringAsync("/findings?status=Acknowledged"), Does.Contain("rotation booked for Monday"));
-        await WebLedger.PostFormAsync(client, "/findings?status=Acknowledged", "/findings?status=Acknowledged", new() { ["Work.Id"] = id, ["Work.Action"] = "Resolve", ["Work.Note"] = "rotated" });
+        await WebLedger.PostFormAsync(client, "/findings?status=Acknowledged", "/findings?status=Acknowledged", new() { ["Work.Ids[0]"] = id, ["Work.Action"] = "Resolve", ["Work.Note"] = "rotated" });
 
         Assert.That(await client.GetStringAsync("/findings?status=Resolved"), Does.Contain("rotated"));
         Assert.That(_web.Text("SELECT Actor FROM AuditEntries WHERE Action = 'finding.resolve' LIMIT 1"), Is.EqualTo(WebLedger.Officer));

@@ -52,6 +52,19 @@ public sealed class ListFindingPageHandler(Ledger ledger)
 
     public ListExport Export(ListFindingPage request) => Csv.Export("findings", Columns.Apply(Filtered(request), request.List));
 
+    /// <summary>
+    /// The short ids of every finding the filter matches that can still be worked (open or acknowledged), on
+    /// every page: what "every finding this filter matches" acts on.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WorkableIdsAsync(ListFindingPage request, CancellationToken cancellationToken = default) =>
+        (await Workable(request).Select(f => f.Id).ToListAsync(cancellationToken)).Select(Finding.ShortIdOf).ToList();
+
+    /// <summary>How many findings <see cref="WorkableIdsAsync"/> would act on.</summary>
+    public Task<int> WorkableCountAsync(ListFindingPage request, CancellationToken cancellationToken = default) =>
+        Workable(request).CountAsync(cancellationToken);
+
+    private IQueryable<Finding> Workable(ListFindingPage request) => Filtered(request).Where(f => f.Status != FindingStatus.Resolved);
+
     private IQueryable<Finding> Filtered(ListFindingPage request)
     {
         var findings = ledger.Db.Findings.AsNoTracking();

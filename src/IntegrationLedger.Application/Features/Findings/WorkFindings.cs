@@ -64,7 +64,7 @@ public sealed class WorkFindingsHandler(Ledger ledger)
     private async Task<HashSet<Guid>> ResolveIdsAsync(IReadOnlyList<string> wanted, CancellationToken cancellationToken)
     {
         var keys = await ledger.Db.Findings.AsNoTracking().Select(f => f.Id).ToListAsync(cancellationToken);
-        var byShortId = keys.ToLookup(k => k.ToString("N")[^8..], StringComparer.Ordinal);
+        var byShortId = keys.ToLookup(Domain.Findings.Finding.ShortIdOf, StringComparer.Ordinal);
         var found = new HashSet<Guid>();
         var unknown = new List<string>();
         foreach (var id in wanted.Select(i => i.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal))

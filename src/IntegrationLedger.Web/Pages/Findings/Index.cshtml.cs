@@ -24,12 +24,16 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 
     public IReadOnlyList<string> SubjectTypes { get; private set; } = [];
 
+    /// <summary>How many findings the filter matches that can still be worked, on every page.</summary>
+    public int Workable { get; private set; }
+
     public async Task OnGetAsync([FromQuery] FindingListState list, CancellationToken cancellationToken)
     {
         var handler = new ListFindingPageHandler(await LedgerAsync(cancellationToken));
         List = list;
         Findings = await handler.PageAsync(list.ToRequest(), cancellationToken);
         SubjectTypes = await handler.SubjectTypesAsync(cancellationToken);
+        Workable = await handler.WorkableCountAsync(list.ToRequest(), cancellationToken);
     }
 
     public async Task<IActionResult> OnGetCsvAsync([FromQuery] FindingListState list, CancellationToken cancellationToken) =>
@@ -41,10 +45,16 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
         return Done($"The rules ran: {open.Count} finding(s) open.");
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    /// <summary>Works the ticked findings, or every workable one the list's filter (in the address posted to) matches.</summary>
+    public async Task<IActionResult> OnPostAsync([FromQuery] FindingListState list, CancellationToken cancellationToken)
     {
-        var finding = (await new WorkFindingsHandler(await LedgerAsync(cancellationToken)).HandleAsync(Work.ToRequest(), cancellationToken)).Single();
-        return Done($"Finding {finding.Id} is now {KebabCase.Of(finding.Status)}.");
+        var ledger = await LedgerAsync(cancellationToken);
+        var ids = Work.AllMatching ? await new ListFindingPageHandler(ledger).WorkableIdsAsync(list.ToRequest(), cancellationToken) : Work.Ids;
+        if (ids.Count == 0)
+            return Refused(Work.AllMatching ? "This filter matches no finding that is still open or acknowledged; nothing was changed." : "Tick the findings to work first (or choose all that the filter matches); nothing was changed.");
+        var worked = await new WorkFindingsHandler(ledger).HandleAsync(new WorkFindings(ids, Work.Action, Work.Note), cancellationToken);
+        var status = KebabCase.Of(worked[0].Status);
+        return Done(worked.Count == 1 ? $"Finding {worked[0].Id} is now {status}." : $"{worked.Count} findings are now {status}, each with the note.");
     }
 
     /// <summary>A finding worked from the list comes back to the same list: its form posts to the list's own address.</summary>
@@ -62,12 +72,14 @@ public sealed class FindingListState : ListState
     public ListFindingPage ToRequest() => new(ToQuery(), Status, Severity, Rule, Subject);
 }
 
-/// <summary>A finding's note form, whose two buttons send the action; <see cref="WorkFindingsValidator"/> judges it.</summary>
+/// <summary>
+/// The form over the findings list: the ticked ids (or all the filter matches), one note, and the button
+/// pressed; <see cref="WorkFindingsValidator"/> judges the request it makes.
+/// </summary>
 public sealed class WorkFindingInput
 {
-    public string Id { get; set; } = "";
+    public List<string> Ids { get; set; } = [];
+    public bool AllMatching { get; set; }
     public FindingAction Action { get; set; }
     public string Note { get; set; } = "";
-
-    public WorkFindings ToRequest() => new(Id, Action, Note);
 }
