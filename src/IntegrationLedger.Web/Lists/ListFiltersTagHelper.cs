@@ -34,6 +34,8 @@ public sealed class ListFiltersTagHelper : TagHelper
         output.Attributes.SetAttribute("method", "get");
         output.Attributes.SetAttribute("class", "list-bar");
         output.Attributes.SetAttribute("role", "search");
+        // Told apart from the header's search, which is a search landmark too.
+        output.Attributes.SetAttribute("aria-label", "Search and filter the list");
         if (Searchable)
             output.Content.AppendHtml(Field("q", SearchLabel, SearchBox()));
         output.Content.AppendHtml(await output.GetChildContentAsync());

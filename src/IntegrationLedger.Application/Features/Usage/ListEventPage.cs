@@ -87,7 +87,8 @@ public sealed class ListEventPageHandler(Ledger ledger)
             var name = request.Integration.Trim();
             var id = await ledger.Db.Integrations.AsNoTracking().Where(i => EF.Functions.Like(i.Name, ListQueries.Exactly(name), ListQueries.LikeEscape))
                 .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
-            events = events.Where(e => e.IntegrationId == id);
+            // Compared with null, an unknown name would match every unattributed event.
+            events = id is { } known ? events.Where(e => e.IntegrationId == known) : events.Where(e => false);
         }
         if (!string.IsNullOrWhiteSpace(request.Account))
         {
@@ -101,7 +102,7 @@ public sealed class ListEventPageHandler(Ledger ledger)
             var address = request.SourceAddress.Trim();
             if (address.EndsWith('.') || address.EndsWith(':'))
             {
-                // A range rather than LIKE, so the index on the address still answers.
+                // A range rather than LIKE, so the index on the address still answers; SQL compares the text byte by byte.
                 var after = address[..^1] + (char)(address[^1] + 1);
                 events = events.Where(e => e.SourceIp!.CompareTo(address) >= 0 && e.SourceIp.CompareTo(after) < 0);
             }
