@@ -1,4 +1,5 @@
 using IntegrationLedger.Application.Features.Audit;
+using IntegrationLedger.Application.Features.Audit.Readable;
 using IntegrationLedger.Domain.Auditing;
 using IntegrationLedger.Web.Hosting;
 
@@ -9,12 +10,13 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     private const int Shown = 200;
 
     public AuditChainReport Chain { get; private set; } = null!;
-    public IReadOnlyList<AuditLogEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<ReadableChange> Changes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var ledger = await LedgerAsync(cancellationToken);
         Chain = await new VerifyAuditChainHandler(ledger).HandleAsync(cancellationToken);
-        Entries = await new ListAuditLogHandler(ledger).HandleAsync(new ListAuditLog(Latest: Shown), cancellationToken);
+        var entries = await new ListAuditLogHandler(ledger).HandleAsync(new ListAuditLog(Latest: Shown), cancellationToken);
+        Changes = await new DescribeChangesHandler(ledger).HandleAsync(entries, cancellationToken);
     }
 }

@@ -4,6 +4,8 @@ using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Domain.Integrations;
+using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Tokens;
 using IntegrationLedger.Domain.Users;
 
@@ -77,10 +79,21 @@ internal static class ChangeDescriber
         if (entry.EntityType == nameof(Token) && RotationDue(before, after, names.Row(entry.EntityType, entry.EntityId), change) is { } due)
             fields.Add(due);
 
+        var exists = !names.IsGone(entry.EntityType, entry.EntityId);
         return new ReadableChange(
             entry.Sequence, entry.OccurredAt, entry.Actor, entry.Action, ActionText(entry, after), entry.EntityType, entry.EntityId, kind.Noun,
-            names.Of(entry.EntityType, entry.EntityId), !names.IsGone(entry.EntityType, entry.EntityId), change, fields, ActionWords.IsAccess(entry.Action));
+            names.Of(entry.EntityType, entry.EntityId), exists, exists ? PageKey(entry.EntityType, names.Row(entry.EntityType, entry.EntityId)) : null,
+            change, fields, ActionWords.IsAccess(entry.Action));
     }
+
+    /// <summary>The column a record's page is addressed by, for the records that have one.</summary>
+    private static string? PageKey(string type, ReplayedRow? row) => type switch
+    {
+        nameof(Token) => row?.Text(nameof(Token.Label)),
+        nameof(Integration) => row?.Text(nameof(Integration.Name)),
+        nameof(Person) => row?.Text(nameof(Person.Email)),
+        _ => null,
+    };
 
     /// <summary>A record of access says what it was (a failed sign-in is logged under the sign-in action); the rest say their action.</summary>
     private static string ActionText(AuditLogEntry entry, Dictionary<string, JsonElement>? after) =>

@@ -11,6 +11,8 @@ namespace IntegrationLedger.Application.Features.Audit.Readable;
 /// <param name="Noun">The record's kind in words: "token", "token use", "web account".</param>
 /// <param name="EntityName">The record's name; for a record since removed, as the log last knew it.</param>
 /// <param name="EntityStillExists">False when the record is gone from the ledger and was named from the log.</param>
+/// <param name="PageKey">What the record's own page is found by (a token's label, an integration's name, a person's
+/// email); null for records that have no page, or are gone.</param>
 /// <param name="IsAccess">A sign-in, sign-out or refused request: kept apart from the changes to the ledger.</param>
 public sealed record ReadableChange(
     long Sequence,
@@ -23,6 +25,7 @@ public sealed record ReadableChange(
     string Noun,
     string EntityName,
     bool EntityStillExists,
+    string? PageKey,
     ChangeKind Kind,
     IReadOnlyList<FieldChange> Fields,
     bool IsAccess)
