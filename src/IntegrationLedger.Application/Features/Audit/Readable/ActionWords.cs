@@ -32,7 +32,7 @@ internal static class ActionWords
         [AuditActions.UserPassword] = "set a web account's password",
         [AuditActions.UserEnable] = "enabled a web account",
         [AuditActions.UserDisable] = "disabled a web account",
-        [AuditActions.SignIn] = "signed in (or tried to)",
+        [AuditActions.SignIn] = "signed in",
         [AuditActions.SignOut] = "signed out",
         [AuditActions.Denied] = "was refused a page or change their role does not allow",
     };
