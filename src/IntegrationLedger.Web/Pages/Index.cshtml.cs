@@ -7,6 +7,13 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 {
     public Dashboard Board { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Board = await new GetDashboardHandler(await LedgerAsync(cancellationToken)).HandleAsync(cancellationToken);
+    /// <summary>The ledger's now, against which a due token is overdue.</summary>
+    public DateTime Now { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var ledger = await LedgerAsync(cancellationToken);
+        Now = ledger.Now;
+        Board = await new GetDashboardHandler(ledger).HandleAsync(cancellationToken);
+    }
 }

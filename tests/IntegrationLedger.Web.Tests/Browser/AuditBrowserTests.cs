@@ -52,5 +52,7 @@ public class AuditBrowserTests
         await page.GetByRole(AriaRole.Link, new() { Name = "See them in the audit log" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/audit\?entity=Token&entityId=[0-9a-f-]{36}$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = WebLedger.Token }).First).ToBeVisibleAsync();
+        Assert.That(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"), Is.LessThanOrEqualTo(0), "the audit log scrolls sideways on a phone");
+        await BrowserSession.ScreenshotAsync(page, "audit-log-phone");
     }
 }

@@ -68,7 +68,12 @@ public partial class HistoryTests
         var page = await officer.GetStringAsync($"/tokens/{WebLedger.Token}");
 
         var id = _web.Text($"SELECT lower(Id) FROM Tokens WHERE Label = '{WebLedger.Token}'");
-        Assert.That(WebLedger.Link(page, "See them in the audit log"), Is.EqualTo($"/audit?entity=Token&entityId={id}"));
+        var link = WebLedger.Link(page, "See them in the audit log");
+        Assert.That(link, Is.EqualTo($"/audit?entity=Token&entityId={id}"));
+        var log = WebLedger.Html(await officer.GetStringAsync(link));
+        var rows = Read(log.QuerySelectorAll("table.audit tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()));
+        Assert.That(rows.Select(r => r[3]), Is.EqualTo(new[] { "registered a token: token etl-token" }), "the token's entries only");
+        Assert.That(log.QuerySelector("input[name=entityId]")?.GetAttribute("value"), Is.EqualTo(id), "kept while the other filters change");
     }
 
     [Test]

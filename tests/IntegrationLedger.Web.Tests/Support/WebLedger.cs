@@ -58,12 +58,16 @@ public sealed class WebLedger : IAsyncDisposable
     /// The ledger is a copy of one set up once per test run (at <see cref="TestClock.WebStart"/>, by "setup"),
     /// so neither the migrations nor the accounts' password hashing run again for each test.
     /// </remarks>
+    /// <param name="seed">More of a ledger than the one person, integration and token (lists to page through, say), made once per test run as its own template.</param>
     public static async Task<WebLedger> StartAsync(bool overTheNetwork = false, TimeSpan? busyTimeout = null,
-        Func<LedgerWebOptions, LedgerWebOptions>? adjust = null, Action<WebApplicationBuilder>? configure = null)
+        Func<LedgerWebOptions, LedgerWebOptions>? adjust = null, Action<WebApplicationBuilder>? configure = null, LedgerSeed? seed = null)
     {
         var folder = Directory.CreateTempSubdirectory("ledger-web-test-").FullName;
         var clock = TestClock.Create(TestClock.WebStart);
-        await LedgerTemplates.CopyAsync("web", MakeTemplateAsync, Path.Combine(folder, "ledger.db"));
+        if (seed is null)
+            await LedgerTemplates.CopyAsync("web", MakeTemplateAsync, Path.Combine(folder, "ledger.db"));
+        else
+            await LedgerTemplates.CopyAsync("web-" + seed.Name, async path => { await MakeTemplateAsync(path); await seed.AddAsync(path); }, Path.Combine(folder, "ledger.db"));
         var options = new LedgerWebOptions(Path.Combine(folder, "ledger.db"), clock) { BusyTimeout = busyTimeout };
         options = adjust?.Invoke(options) ?? options;
         var app = overTheNetwork

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
 using IntegrationLedger.Application.Common;
-using IntegrationLedger.Domain.Common;
 
 namespace IntegrationLedger.Application.Features.Exporting;
 
@@ -48,21 +46,8 @@ public sealed class ExportTableToFileHandler(Ledger ledger)
         return new ExportResult(table.Name, request.Format, output.FinalPath, rows);
     }
 
-    private async Task<long> WriteCsvAsync(ExportTable table, Stream stream, CancellationToken cancellationToken)
-    {
-        await using var writer = CsvWriter.Create(stream, new CsvWriterOptions { Injection = CsvInjection.Escape, NewLine = "\n" }, leaveOpen: true);
-        writer.WriteRecord([.. table.Columns]);
-        var fields = new string[table.Columns.Count];
-        long rows = 0;
-        await foreach (var row in table.Rows(ledger.Db).WithCancellation(cancellationToken))
-        {
-            for (var i = 0; i < fields.Length; i++)
-                fields[i] = Text(row[i]);
-            await writer.WriteRecordAsync(fields, cancellationToken);
-            rows++;
-        }
-        return rows;
-    }
+    private async Task<long> WriteCsvAsync(ExportTable table, Stream stream, CancellationToken cancellationToken) =>
+        await CsvRows.WriteAsync(stream, table.Columns, table.Rows(ledger.Db), cancellationToken);
 
     private async Task<long> WriteJsonAsync(ExportTable table, Stream stream, CancellationToken cancellationToken)
     {
@@ -98,15 +83,5 @@ public sealed class ExportTableToFileHandler(Ledger ledger)
         }
     }
 
-    /// <summary>Values as both formats write them: times ISO 8601 in UTC, dates YYYY-MM-DD, enums kebab-case.</summary>
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Enum member => KebabCase.Of(member),
-        bool flag => flag ? "true" : "false",
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+    private static string Text(object? value) => CsvRows.Text(value);
 }

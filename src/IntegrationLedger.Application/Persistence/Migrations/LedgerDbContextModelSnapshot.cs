@@ -728,6 +728,12 @@ namespace IntegrationLedger.Application.Persistence.Migrations
 
                     b.HasIndex("OccurredAt");
 
+                    b.HasIndex("IntegrationId", "OccurredAt");
+
+                    b.HasIndex("SourceIp", "OccurredAt");
+
+                    b.HasIndex("Username", "OccurredAt");
+
                     b.ToTable("UsageEvents", (string)null);
                 });
 

@@ -1,6 +1,8 @@
 using IntegrationLedger.Application.Features.Integrations;
 using IntegrationLedger.Domain.Integrations;
+using IntegrationLedger.Application.Common.Lists;
 using IntegrationLedger.Web.Hosting;
+using IntegrationLedger.Web.Lists;
 using IntegrationLedger.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,19 +11,43 @@ namespace IntegrationLedger.Web.Pages.Integrations;
 [ChangedBy(Policies.ChangeInventory)]
 public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 {
-    public IReadOnlyList<IntegrationSummary> Integrations { get; private set; } = [];
+    public IntegrationListState List { get; private set; } = new();
+
+    public ListPage<IntegrationListRow> Integrations { get; private set; } = null!;
+
+    /// <summary>The vendors the ledger knows, offered as the vendor filter's choices.</summary>
+    public IReadOnlyList<string> Vendors { get; private set; } = [];
 
     [BindProperty]
     public AddIntegrationInput Add { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Integrations = await new ListIntegrationsHandler(await LedgerAsync(cancellationToken)).HandleAsync(cancellationToken);
+    public async Task OnGetAsync([FromQuery] IntegrationListState list, CancellationToken cancellationToken)
+    {
+        var handler = new ListIntegrationPageHandler(await LedgerAsync(cancellationToken));
+        List = list;
+        Integrations = await handler.PageAsync(list.ToRequest(), cancellationToken);
+        Vendors = await handler.VendorsAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync([FromQuery] IntegrationListState list, CancellationToken cancellationToken) =>
+        new CsvDownload(new ListIntegrationPageHandler(await LedgerAsync(cancellationToken)).Export(list.ToRequest()));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var added = await new AddIntegrationHandler(await LedgerAsync(cancellationToken)).HandleAsync(Add.ToRequest(), cancellationToken);
         return Done($"Added the integration {added.Name}.");
     }
+}
+
+/// <summary>The integration list's filters, from the address: <c>/integrations?vendor=Acme&amp;network=Untrusted&amp;vetting=Expired</c>.</summary>
+public sealed class IntegrationListState : ListState
+{
+    public string? Vendor { get; set; }
+    public string? Owner { get; set; }
+    public NetworkTrust? Network { get; set; }
+    public VettingState Vetting { get; set; }
+
+    public ListIntegrationPage ToRequest() => new(ToQuery(), Vendor, Owner, Network, Vetting);
 }
 
 /// <summary>The "Add an integration" form; <see cref="AddIntegrationValidator"/> judges it. Lists are typed as <see cref="FormValues"/>.</summary>

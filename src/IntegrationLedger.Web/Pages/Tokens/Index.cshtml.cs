@@ -1,7 +1,9 @@
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Tokens;
 using IntegrationLedger.Domain.Tokens;
+using IntegrationLedger.Application.Common.Lists;
 using IntegrationLedger.Web.Hosting;
+using IntegrationLedger.Web.Lists;
 using IntegrationLedger.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using SecretValue = IntegrationLedger.Application.Common.Security.Secret;
@@ -11,19 +13,45 @@ namespace IntegrationLedger.Web.Pages.Tokens;
 [ChangedBy(Policies.ChangeInventory)]
 public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 {
-    public IReadOnlyList<TokenSummary> Tokens { get; private set; } = [];
+    public TokenListState List { get; private set; } = new();
+
+    public ListPage<TokenListRow> Tokens { get; private set; } = null!;
+
+    /// <summary>The ledger's now, against which a row is overdue.</summary>
+    public DateTime Now { get; private set; }
 
     [BindProperty]
     public AddTokenInput Add { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Tokens = await new ListTokensHandler(await LedgerAsync(cancellationToken)).HandleAsync(new ListTokens(), cancellationToken);
+    public async Task OnGetAsync([FromQuery] TokenListState list, CancellationToken cancellationToken)
+    {
+        var ledger = await LedgerAsync(cancellationToken);
+        List = list;
+        Now = ledger.Now;
+        Tokens = await new ListTokenPageHandler(ledger).PageAsync(list.ToRequest(), cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync([FromQuery] TokenListState list, CancellationToken cancellationToken) =>
+        new CsvDownload(new ListTokenPageHandler(await LedgerAsync(cancellationToken)).Export(list.ToRequest()));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var token = await new AddTokenHandler(await LedgerAsync(cancellationToken)).HandleAsync(Add.ToRequest(), cancellationToken);
         return Done($"Registered {token.Label}, {DisplayText.Fingerprint(token.LastFour)}.");
     }
+}
+
+/// <summary>The token list's filters, from the address: <c>/tokens?status=Active&amp;owner=ana@example.com&amp;due=Within&amp;within=10</c>.</summary>
+public sealed class TokenListState : ListState
+{
+    public TokenStatus? Status { get; set; }
+    public TokenKind? Kind { get; set; }
+    public string? Owner { get; set; }
+    public TokenDue Due { get; set; }
+    public int? Within { get; set; }
+    public bool Waiting { get; set; }
+
+    public ListTokenPage ToRequest() => new(ToQuery(), Status, Kind, Owner, Due, Within, Waiting);
 }
 
 /// <summary>
