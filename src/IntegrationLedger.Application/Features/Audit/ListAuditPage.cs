@@ -15,7 +15,7 @@ public enum AuditEntryKind
 
 /// <summary>
 /// A page of the change log, newest first unless sorted otherwise: filtered by actor, action, entity kind and
-/// a UTC date range (both ends included). Sign-ins are left out unless asked for, so they do not drown the
+/// a UTC date range (both ends included), or to one record by its id. Sign-ins are left out unless asked for, so they do not drown the
 /// changes.
 /// </summary>
 public sealed record ListAuditPage(
@@ -25,7 +25,8 @@ public sealed record ListAuditPage(
     string? EntityType = null,
     DateOnly? From = null,
     DateOnly? To = null,
-    AuditEntryKind Kind = AuditEntryKind.Changes)
+    AuditEntryKind Kind = AuditEntryKind.Changes,
+    string? EntityId = null)
 {
     /// <summary>The actions of signing in and out and of being refused: <c>auth.*</c>.</summary>
     public const string SignInPrefix = "auth.";
@@ -74,6 +75,8 @@ public sealed class ListAuditPageHandler(Ledger ledger)
             entries = entries.Where(e => e.Action == request.Action.Trim());
         if (!string.IsNullOrWhiteSpace(request.EntityType))
             entries = entries.Where(e => e.EntityType == request.EntityType.Trim());
+        if (!string.IsNullOrWhiteSpace(request.EntityId))
+            entries = entries.Where(e => e.EntityId == request.EntityId.Trim());
         if (request.From is { } from)
         {
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

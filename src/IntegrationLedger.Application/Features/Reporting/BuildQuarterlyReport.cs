@@ -1,6 +1,7 @@
 using System.Reflection;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Reporting.Sheets;
+using IntegrationLedger.Application.Features.Settings;
 using IntegrationLedger.Application.Features.Reporting.Workbook;
 using IntegrationLedger.Application.Persistence.Auditing.Verification;
 using IntegrationLedger.Domain.Common;
@@ -35,11 +36,13 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         var end = quarter.EndUtc <= now ? quarter.EndUtc : now.AddTicks(1);
 
         var data = await new QuarterlyReportReader(ledger).ReadAsync(quarter, end, cancellationToken);
-        var properties = new WorkbookProperties($"Integration ledger audit workbook {quarter}", ledger.Actor, request.Organisation ?? "");
+        // Given for this workbook, else as the ledger keeps it (the web's admin page sets it).
+        var organisation = request.Organisation ?? await OrganisationName.ReadAsync(ledger.Db, cancellationToken);
+        var properties = new WorkbookProperties($"Integration ledger audit workbook {quarter}", ledger.Actor, organisation ?? "");
         IReadOnlyList<string> sheets;
         try
         {
-            sheets = await QuarterlyWorkbookWriter.WriteAsync(ledger.Db, data, properties, Cover(request, data.Audit), output, cancellationToken);
+            sheets = await QuarterlyWorkbookWriter.WriteAsync(ledger.Db, data, properties, Cover(request, organisation, data), output, cancellationToken);
             output.Commit();
         }
         catch (Exception exception) when (OutputFile.IsWriteFailure(exception))
@@ -64,15 +67,20 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
     }
 
     /// <summary>What the workbook is, and the audit chain it was made from, with the command that later proves it unchanged.</summary>
-    private List<CoverRow> Cover(BuildQuarterlyReport request, QuarterAudit audit)
+    private List<CoverRow> Cover(BuildQuarterlyReport request, string? organisation, QuarterlyReportData data)
     {
         var quarter = request.Quarter;
+        var audit = data.Audit;
         var chain = audit.Chain;
         var version = typeof(Ledger).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
         return
         [
-            new("Organisation", request.Organisation ?? "(not given)"),
+            new("Organisation", organisation ?? "(not given)"),
             new("Quarter", quarter.ToString()),
+            // A quarter still running must not pass for a closed one: what follows is as of a moment, not the quarter's end.
+            data.IsQuarterOver
+                ? new("Quarter over", "yes: the figures are as at the end of the quarter")
+                : new("Quarter over", $"NO: {data.AsAt}. Figures can still change before the quarter ends.", Alert: true),
             new("Period start (UTC)", quarter.StartUtc),
             new("Period end (UTC, exclusive)", quarter.EndUtc),
             new("Generated at (UTC)", ledger.Now),

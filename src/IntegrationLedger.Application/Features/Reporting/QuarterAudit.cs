@@ -1,9 +1,11 @@
+using IntegrationLedger.Application.Features.Audit.Readable;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Application.Persistence.Auditing.Verification;
 using IntegrationLedger.Domain.Auditing;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
+using IntegrationLedger.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Reporting;
@@ -24,15 +26,17 @@ internal sealed class QuarterAudit
         AuditActions.PersonOffboard, AuditActions.ReviewAttest,
     ];
 
-    private QuarterAudit(AuditChainReport chain, LedgerVerification verification, AuditReplay atEnd, long entriesAtEnd, string hashAtEnd, long changesInPeriod, IReadOnlyList<AuditEntry> lifecycle)
+    private QuarterAudit(AuditChainReport chain, LedgerVerification verification, AuditReplay atEnd, long entriesAtEnd, string hashAtEnd, PeriodCounts counts,
+        IReadOnlyList<AuditEntry> lifecycle, IReadOnlyDictionary<string, SettingChange> settingChanges)
     {
         Chain = chain;
         Verification = verification;
         AtEnd = atEnd;
         EntriesAtEnd = entriesAtEnd;
         HashAtEnd = hashAtEnd;
-        ChangesInPeriod = changesInPeriod;
+        (ChangesInPeriod, AccessInPeriod, RefusalsInPeriod) = (counts.Changes, counts.Access, counts.Refusals);
         Lifecycle = lifecycle;
+        SettingChanges = settingChanges;
     }
 
     /// <summary>The whole chain's verification, as <c>ledger audit verify</c> reports it.</summary>
@@ -50,7 +54,17 @@ internal sealed class QuarterAudit
     /// <summary>The hash of that entry: the chain's head as the period closed.</summary>
     public string HashAtEnd { get; }
 
+    /// <summary>Entries of the period that changed the ledger: every one but the records of access.</summary>
     public long ChangesInPeriod { get; }
+
+    /// <summary>Sign-ins, sign-outs and refused requests in the period (one access event each).</summary>
+    public long AccessInPeriod { get; }
+
+    /// <summary>Of them, failed or held-back sign-ins and refused requests.</summary>
+    public long RefusalsInPeriod { get; }
+
+    /// <summary>Who last set each setting before the end of the period, and when, by the setting's name.</summary>
+    public IReadOnlyDictionary<string, SettingChange> SettingChanges { get; }
 
     /// <summary>Token and usage entries of the lifecycle actions before the end of the period, in the log's order.</summary>
     public IReadOnlyList<AuditEntry> Lifecycle { get; }
@@ -64,8 +78,9 @@ internal sealed class QuarterAudit
         var whole = new AuditReplay();
         long entriesAtEnd = 0;
         var hashAtEnd = AuditEntry.GenesisHash;
-        long changes = 0;
+        long changes = 0, access = 0, refusals = 0;
         var lifecycle = new List<AuditEntry>();
+        var settingChanges = new Dictionary<string, SettingChange>(StringComparer.Ordinal);
 
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -77,13 +92,26 @@ internal sealed class QuarterAudit
                 continue;
             replay.Apply(entry.EntityType, entry.EntityId, entry.After);
             (entriesAtEnd, hashAtEnd) = (entry.Sequence, entry.Hash);
-            if (entry.OccurredAt >= quarter.StartUtc)
+            if (entry.OccurredAt >= quarter.StartUtc && !ActionWords.IsAccess(entry.Action))
                 changes++;
+            else if (entry.OccurredAt >= quarter.StartUtc && entry.EntityType == nameof(AccessEvent) && entry.After is { } after)
+            {
+                access++;
+                if (!after.Contains($"\"Kind\":\"{AccessEventKind.SignedIn}\"", StringComparison.Ordinal) && !after.Contains($"\"Kind\":\"{AccessEventKind.SignedOut}\"", StringComparison.Ordinal))
+                    refusals++;
+            }
+            if (entry.Action == AuditActions.SettingsSet && entry.EntityType == nameof(LedgerSetting))
+                settingChanges[entry.EntityId] = new SettingChange(entry.Actor, entry.OccurredAt);
             if (entry.EntityType is nameof(Token) or nameof(TokenUsage) && LifecycleActions.Contains(entry.Action))
                 lifecycle.Add(entry);
         }
         var chain = verifier.Report();
         var verification = await LedgerCheck.CompareAsync(db, chain, whole, cancellationToken);
-        return new QuarterAudit(chain, verification, replay, entriesAtEnd, hashAtEnd, changes, lifecycle);
+        return new QuarterAudit(chain, verification, replay, entriesAtEnd, hashAtEnd, new PeriodCounts(changes, access, refusals), lifecycle, settingChanges);
     }
+
+    private readonly record struct PeriodCounts(long Changes, long Access, long Refusals);
 }
+
+/// <summary>Who set a setting to the value it had, and when.</summary>
+internal sealed record SettingChange(string Actor, DateTime At);

@@ -19,9 +19,21 @@ internal sealed record QuarterlyReportData(
     IReadOnlyList<ReviewRow> Review,
     IReadOnlyList<WeeklyActivityRow> Activity,
     IReadOnlyList<FindingRow> Findings,
+    IReadOnlyList<RuleRow> Method,
     long EventsInPeriod,
     long AttributedEvents)
 {
+    /// <summary>Whether the period is the whole quarter, or a quarter still running (or cut short by --as-of) up to a moment.</summary>
+    public bool IsQuarterOver => End >= Quarter.EndUtc;
+
+    /// <summary>
+    /// What "at the end" means in this workbook: the quarter's end, or, for a quarter not over, the moment reported
+    /// and when the quarter ends, so no label passes a running quarter off as a closed one.
+    /// </summary>
+    public string AsAt => IsQuarterOver
+        ? "at the end of the quarter"
+        : $"as of {Common.DisplayText.Time(End.AddTicks(-1))}; the quarter ends on {Common.DisplayText.Date(Quarter.EndUtc.AddDays(-1))}";
+
     /// <summary>The Summary sheet's figures.</summary>
     public IReadOnlyList<FigureRow> Summary()
     {
@@ -31,14 +43,16 @@ internal sealed record QuarterlyReportData(
         var overdue = Tokens.Count(t => t.Overdue);
         return
         [
-            new("Active tokens at the end of the quarter", active),
+            new($"Active tokens {AsAt}", active),
             new("Of them, with a rotation policy", withPolicy, active == withPolicy ? null : $"{active - withPolicy} need no rotation (such as OAuth refresh tokens)"),
             new("Of them, overdue for rotation", overdue, withPolicy == 0 ? null : $"{100.0 * (withPolicy - overdue) / withPolicy:0.0}% of those with a policy rotated on time"),
-            new("Integrations at the end of the quarter", Integrations.Count),
+            new($"Integrations {AsAt}", Integrations.Count),
             new("Findings open during the quarter", Findings.Count),
             new("Of them, critical or high", Findings.Count(f => f.Severity >= Severity.High)),
             new("Usage events in the quarter", EventsInPeriod, EventsInPeriod == 0 ? null : $"{100.0 * AttributedEvents / EventsInPeriod:0.0}% attributed to an integration"),
-            new("Changes to the ledger in the quarter", Audit.ChangesInPeriod),
+            new("Changes to the ledger in the quarter", Audit.ChangesInPeriod, "sign-ins apart (see the Sign-ins sheet); each listed on the Change log sheet"),
+            new("Sign-ins, sign-outs and refused requests in the quarter", Audit.AccessInPeriod,
+                Audit.AccessInPeriod == 0 ? null : $"{Audit.RefusalsInPeriod} failed or refused; each listed on the Sign-ins sheet"),
         ];
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Features.Reporting.Sheets;
 using IntegrationLedger.Application.Features.Reviews;
 using IntegrationLedger.Application.Persistence.Auditing;
@@ -30,6 +31,8 @@ internal sealed class QuarterlyReportReader(Ledger ledger)
             .OrderBy(r => r.Token, StringComparer.Ordinal).ThenBy(r => r.Integration, StringComparer.Ordinal).ToList();
 
         var events = ledger.Db.UsageEvents.Where(e => e.OccurredAt >= quarter.StartUtc && e.OccurredAt < end);
+        // The thresholds as they stood at the end of the period: the values the findings of the period were found with.
+        var settings = replay.Rows("LedgerSetting").ToDictionary(s => s.Id, s => s.Text("Value"), StringComparer.Ordinal);
         return new QuarterlyReportData(
             quarter, end, audit, names, tokens, integrations, usages,
             Lifecycle(audit, quarter, names),
@@ -37,6 +40,7 @@ internal sealed class QuarterlyReportReader(Ledger ledger)
             await ReviewAsync(quarter, cancellationToken),
             await WeeklyActivityAsync(quarter, end, names, cancellationToken),
             await FindingsAsync(quarter, end, cancellationToken),
+            RuleBook.All.Select(rule => RuleRow.From(rule, settings, audit.SettingChanges)).ToList(),
             await events.CountAsync(cancellationToken),
             await events.CountAsync(e => e.IntegrationId != null, cancellationToken));
     }

@@ -19,5 +19,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasIndex(e => e.OccurredAt);
+        // A record's history (its page's History section, the audit log filtered to it, a removed record's name) is read by its id.
+        builder.HasIndex(e => e.EntityId);
     }
 }

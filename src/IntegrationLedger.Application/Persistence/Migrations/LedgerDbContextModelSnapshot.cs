@@ -121,6 +121,8 @@ namespace IntegrationLedger.Application.Persistence.Migrations
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("EntityId");
+
                     b.HasIndex("OccurredAt");
 
                     b.ToTable("AuditEntries", (string)null);

@@ -35,11 +35,18 @@ public sealed class IndexModel(LedgerSession session, SignInThrottle throttle) :
     [BindProperty]
     public SetSettingInput Setting { get; set; } = new();
 
+    [BindProperty]
+    public SetOrganisationInput Organisation { get; set; } = new();
+
+    /// <summary>The organisation's name as the ledger keeps it; null when none was given.</summary>
+    public string? CurrentOrganisation { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var ledger = await LedgerAsync(cancellationToken);
         Users = await new ListUsersHandler(ledger).HandleAsync(cancellationToken);
         Settings = await new ListSettingsHandler(ledger).HandleAsync(cancellationToken);
+        CurrentOrganisation = await OrganisationName.ReadAsync(ledger.Db, cancellationToken);
         UnderAttack = throttle.AccountsUnderAttack(ledger.Now);
     }
 
@@ -72,6 +79,12 @@ public sealed class IndexModel(LedgerSession session, SignInThrottle throttle) :
     {
         var setting = await new SetSettingHandler(await LedgerAsync(cancellationToken)).HandleAsync(Setting.ToRequest(), cancellationToken);
         return Done($"{setting.Name} is now {setting.Value}.");
+    }
+
+    public async Task<IActionResult> OnPostOrganisationAsync(CancellationToken cancellationToken)
+    {
+        var name = await new SetOrganisationNameHandler(await LedgerAsync(cancellationToken)).HandleAsync(Organisation.ToRequest(), cancellationToken);
+        return Done($"The organisation is now called {name}; the next workbook's cover says so.");
     }
 }
 
@@ -121,4 +134,12 @@ public sealed class SetSettingInput
     public string Value { get; set; } = "";
 
     public SetSetting ToRequest() => new(Name, Value);
+}
+
+/// <summary>The "Organisation" form; the use case checks the name.</summary>
+public sealed class SetOrganisationInput
+{
+    public string Name { get; set; } = "";
+
+    public SetOrganisationName ToRequest() => new(Name);
 }

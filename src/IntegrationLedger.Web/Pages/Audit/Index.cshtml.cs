@@ -1,4 +1,5 @@
 using IntegrationLedger.Application.Features.Audit;
+using IntegrationLedger.Application.Features.Audit.Readable;
 using IntegrationLedger.Domain.Auditing;
 using IntegrationLedger.Application.Common.Lists;
 using IntegrationLedger.Web.Hosting;
@@ -15,6 +16,9 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 
     public ListPage<AuditLogEntry> Entries { get; private set; } = null!;
 
+    /// <summary>The page's entries as people read them: names, the action in words, before and after.</summary>
+    public IReadOnlyList<ReadableChange> Changes { get; private set; } = [];
+
     /// <summary>The actions and entity kinds the log holds, offered as filters.</summary>
     public IReadOnlyList<string> Actions { get; private set; } = [];
 
@@ -27,6 +31,7 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
         var handler = new ListAuditPageHandler(ledger);
         List = list;
         Entries = await handler.PageAsync(list.ToRequest(), cancellationToken);
+        Changes = await new DescribeChangesHandler(ledger).HandleAsync(Entries.Items, cancellationToken);
         (Actions, EntityTypes) = await handler.ChoicesAsync(cancellationToken);
     }
 
@@ -44,5 +49,8 @@ public sealed class AuditListState : ListState
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
 
-    public ListAuditPage ToRequest() => new(ToQuery(), Actor, Action, Entity, From, To, Kind);
+    /// <summary>One record's entries (<c>entityId</c>), as the record's History section links to them.</summary>
+    public string? EntityId { get; set; }
+
+    public ListAuditPage ToRequest() => new(ToQuery(), Actor, Action, Entity, From, To, Kind, EntityId);
 }

@@ -65,8 +65,8 @@ public class QuarterlyReportTests
         using var workbook = new XLWorkbook(path);
         Assert.That(workbook.Worksheets.Select(w => w.Name), Is.EqualTo(new[]
         {
-            "Cover", "Summary", "Tokens", "Integrations", "Token usage", "Rotations and revocations", "Offboarding", "Access review",
-            "Activity per week", "Findings", "Change log", "Evidence", "Method",
+            "Cover", "How to read", "Summary", "Tokens", "Integrations", "Token usage", "Rotations and revocations", "Offboarding", "Access review",
+            "Activity per week", "Findings", "Change log", "Sign-ins", "Evidence", "Method",
         }));
         foreach (var sheet in workbook.Worksheets)
         {
@@ -75,8 +75,8 @@ public class QuarterlyReportTests
         }
         Assert.That(result.AuditVerified, Is.True);
         var cover = workbook.Worksheet("Cover");
-        Assert.That(cover.Cell(10, 2).GetString(), Is.EqualTo(result.AuditHead), "the cover carries the chain's head hash");
-        Assert.That(cover.Cell(14, 2).GetString(), Is.EqualTo($"ledger audit verify --anchor {cover.Cell(9, 2).GetString()}:{result.AuditHead}"));
+        Assert.That(cover.Cell(11, 2).GetString(), Is.EqualTo(result.AuditHead), "the cover carries the chain's head hash");
+        Assert.That(cover.Cell(15, 2).GetString(), Is.EqualTo($"ledger audit verify --anchor {cover.Cell(10, 2).GetString()}:{result.AuditHead}"));
         Assert.That(cover.Cell(2, 2).GetString(), Is.EqualTo("Example Corp"));
     }
 
@@ -176,7 +176,7 @@ public class QuarterlyReportTests
         {
             using var workbook = new XLWorkbook(path);
             return workbook.Worksheets.SelectMany(w => w.CellsUsed().Select(c => $"{w.Name}!{c.Address}={c.GetString()}"))
-                .Where(c => !c.StartsWith("Cover!B6=", StringComparison.Ordinal)).ToList();
+                .Where(c => !c.StartsWith("Cover!B7=", StringComparison.Ordinal)).ToList();
         }
         Assert.That(Cells(second), Is.EqualTo(Cells(first)));
     }

@@ -9,7 +9,7 @@ internal sealed record OffboardingRow(string? Person, DateOnly DepartedOn, strin
     public static SheetLayout<OffboardingRow> Layout { get; } = new("Offboarding", "Offboarding",
     [
         new("Person", r => r.Person), new("Departed on", r => r.DepartedOn), new("Token", r => r.Token),
-        new("Token status at quarter end", r => r.TokenStatus), new("Revoked (UTC)", r => r.Revoked),
+        new("Token status at the end of the period", r => r.TokenStatus), new("Revoked (UTC)", r => r.Revoked),
         new("Days from departure to revocation", r => r.DaysToRevocation),
     ], r => r.TokenStatus == "active" ? RowMark.Alert : RowMark.None);
 }

@@ -1,6 +1,5 @@
 using ClosedXML.Excel;
 using IntegrationLedger.Application.Common;
-using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Features.Reporting.Sheets;
 using IntegrationLedger.Application.Persistence;
 
@@ -25,6 +24,10 @@ internal static class QuarterlyWorkbookWriter
         workbook.Properties.Company = properties.Company;
 
         TableSheet.Add(workbook, CoverRow.Layout, cover);
+        // Long explanations: a wide column whose text wraps, rather than one cut at the usual width.
+        var guide = TableSheet.Add(workbook, GuideRow.Layout, GuideRow.For(data));
+        guide.Column(2).Width = 110;
+        guide.Column(2).Style.Alignment.WrapText = true;
         TableSheet.Add(workbook, FigureRow.Layout, data.Summary());
         TableSheet.Add(workbook, TokenRow.Layout, data.Tokens);
         TableSheet.Add(workbook, IntegrationRow.Layout, data.Integrations);
@@ -34,7 +37,7 @@ internal static class QuarterlyWorkbookWriter
         TableSheet.Add(workbook, ReviewRow.Layout, data.Review);
         TableSheet.Add(workbook, WeeklyActivityRow.Layout, data.Activity);
         TableSheet.Add(workbook, FindingRow.Layout, data.Findings);
-        TableSheet.Add(workbook, RuleRow.Layout, RuleBook.All.Select(RuleRow.From));
+        TableSheet.Add(workbook, RuleRow.Layout, data.Method);
 
         using var smallSheets = new MemoryStream();
         workbook.SaveAs(smallSheets);
@@ -43,6 +46,7 @@ internal static class QuarterlyWorkbookWriter
         var streamed = new[]
         {
             StreamedSheets.ChangeLog(db, start, data.End),
+            StreamedSheets.SignIns(db, start, data.End),
             await StreamedSheets.EvidenceAsync(db, start, data.End, integrations: data.Names.IntegrationsById, tokens: data.Names.TokensById, cancellationToken: cancellationToken),
         };
         return await StreamedSheets.AssembleAsync(smallSheets, output.Create(), streamed, before: LastSheet, cancellationToken);
