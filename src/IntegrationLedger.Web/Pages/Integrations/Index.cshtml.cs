@@ -14,14 +14,22 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     [BindProperty]
     public AddIntegrationInput Add { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Integrations = await new ListIntegrationsHandler(await LedgerAsync(cancellationToken)).HandleAsync(cancellationToken);
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var added = await new AddIntegrationHandler(await LedgerAsync(cancellationToken)).HandleAsync(Add.ToRequest(), cancellationToken);
         return Done($"Added the integration {added.Name}.");
     }
+
+    protected override async Task<bool> ShowAgainAsync(string handler, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Integrations = await new ListIntegrationsHandler(await LedgerAsync(cancellationToken)).HandleAsync(cancellationToken);
 }
 
 /// <summary>The "Add an integration" form; <see cref="AddIntegrationValidator"/> judges it. Lists are typed as <see cref="FormValues"/>.</summary>

@@ -13,14 +13,22 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     [BindProperty]
     public AddPersonInput Add { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        People = await new ListPeopleHandler(await LedgerAsync(cancellationToken)).HandleAsync(cancellationToken);
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var person = await new AddPersonHandler(await LedgerAsync(cancellationToken)).HandleAsync(Add.ToRequest(), cancellationToken);
         return Done($"Added {person.Name} <{person.Email}>.");
     }
+
+    protected override async Task<bool> ShowAgainAsync(string handler, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        People = await new ListPeopleHandler(await LedgerAsync(cancellationToken)).HandleAsync(cancellationToken);
 }
 
 /// <summary>The "Add a person" form; <see cref="AddPersonValidator"/> judges it.</summary>

@@ -16,14 +16,22 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     [BindProperty]
     public AddTokenInput Add { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Tokens = await new ListTokensHandler(await LedgerAsync(cancellationToken)).HandleAsync(new ListTokens(), cancellationToken);
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var token = await new AddTokenHandler(await LedgerAsync(cancellationToken)).HandleAsync(Add.ToRequest(), cancellationToken);
         return Done($"Registered {token.Label}, {DisplayText.Fingerprint(token.LastFour)}.");
     }
+
+    protected override async Task<bool> ShowAgainAsync(string handler, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Tokens = await new ListTokensHandler(await LedgerAsync(cancellationToken)).HandleAsync(new ListTokens(), cancellationToken);
 }
 
 /// <summary>
