@@ -167,6 +167,21 @@ public class DestructiveActionsTests
     }
 
     [Test]
+    public async Task DisablingAnAccount_IsAskedForFirst_AndDisablesNothingUntilConfirmed()
+    {
+        var admin = await _web.SignedInAsync(WebLedger.Admin);
+
+        var response = await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Enabled", new() { ["Access.Email"] = WebLedger.Officer, ["Access.Enabled"] = "false" });
+
+        var page = WebLedger.Html(await response.Content.ReadAsStringAsync());
+        Assert.That(page.QuerySelector(".confirm h2")!.TextContent, Is.EqualTo($"Disable {WebLedger.Officer}?"));
+        Assert.That(page.QuerySelector(".confirm")!.TextContent, Does.Contain("sessions end at once"));
+        Assert.That(page.QuerySelector(".confirm button.danger")!.TextContent, Is.EqualTo($"Disable {WebLedger.Officer}"));
+        Assert.That(_web.Scalar($"SELECT count(*) FROM Users WHERE Email = '{WebLedger.Officer}' AND DisabledAt IS NULL"), Is.EqualTo(1));
+        Assert.That(_web.Scalar("SELECT count(*) FROM AuditEntries WHERE Action = 'user.disable'"), Is.Zero);
+    }
+
+    [Test]
     public async Task AnAuditorAskingForAConfirmationStep_SeesNoForm()
     {
         var client = await _web.SignedInAsync(WebLedger.Auditor);
