@@ -1,8 +1,12 @@
 using System.Net;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Integrations;
+using IntegrationLedger.Application.Features.People;
+using IntegrationLedger.Application.Features.Reviews;
 using IntegrationLedger.Application.Features.Tokens;
 using IntegrationLedger.Domain.Integrations;
+using IntegrationLedger.Domain.Reviews;
+using IntegrationLedger.Domain.Tokens;
 using IntegrationLedger.Web.Tests.Support;
 
 namespace IntegrationLedger.Web.Tests.Pages;
@@ -179,6 +183,28 @@ public class DestructiveActionsTests
         Assert.That(page.QuerySelector(".confirm button.danger")!.TextContent, Is.EqualTo($"Disable {WebLedger.Officer}"));
         Assert.That(_web.Scalar($"SELECT count(*) FROM Users WHERE Email = '{WebLedger.Officer}' AND DisabledAt IS NULL"), Is.EqualTo(1));
         Assert.That(_web.Scalar("SELECT count(*) FROM AuditEntries WHERE Action = 'user.disable'"), Is.Zero);
+    }
+
+    [Test]
+    public async Task AReviewsRevoke_IsAskedForFirst_AndRevokesOnlyOnceConfirmed()
+    {
+        await using (var ledger = await Ledger.OpenAsync(new LedgerOptions(_web.DatabasePath, "setup", _web.Clock)))
+        {
+            await new AddPersonHandler(ledger).HandleAsync(new AddPerson(WebLedger.Officer, "Olga Officer", "Security"));
+            await new AddTokenHandler(ledger).HandleAsync(new AddToken("olga-key", TokenKind.ApiKey, WebLedger.Officer));
+            await new StartReviewHandler(ledger).HandleAsync(new StartReview(Quarter.Parse("2026-Q4")));
+        }
+        var client = await _web.SignedInAsync(WebLedger.Officer);
+        var item = WebLedger.Field(await client.GetStringAsync("/reviews"), "Attest.Item");
+        var attest = new Dictionary<string, string> { ["Attest.Item"] = item, ["Attest.Decision"] = "Revoke", ["Attest.Note"] = "no longer used" };
+
+        var asked = WebLedger.Html(await (await WebLedger.PostFormAsync(client, "/reviews", "/reviews", attest)).Content.ReadAsStringAsync());
+        Assert.That(asked.QuerySelector(".confirm h2")!.TextContent, Is.EqualTo("Revoke for olga-key?"));
+        Assert.That(_web.Text("SELECT Status FROM Tokens WHERE Label = 'olga-key'"), Is.EqualTo("Active"));
+
+        var confirmed = await WebLedger.PostFormAsync(client, "/reviews", "/reviews", new(attest) { ["Attest.Confirmed"] = "true" });
+        Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(_web.Text("SELECT Status FROM Tokens WHERE Label = 'olga-key'"), Is.EqualTo("Revoked"));
     }
 
     [Test]
