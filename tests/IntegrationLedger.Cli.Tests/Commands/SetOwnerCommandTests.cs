@@ -69,6 +69,17 @@ public class SetOwnerCommandTests
     }
 
     [Test]
+    public async Task TokenShow_SaysWhoRevokedIt()
+    {
+        await _cli.LedgerAsync("token", "revoke", "etl-token", "--reason", "unused");
+
+        var shown = await _cli.LedgerAsync("token", "show", "etl-token");
+
+        Assert.That(shown.Out, Does.Contain("Status: revoked on").And.Contain("by tester (unused)"));
+        Assert.That((await _cli.LedgerAsync("token", "show", "etl-token", "--json")).Json.GetProperty("revokedBy").GetString(), Is.EqualTo("tester"));
+    }
+
+    [Test]
     public async Task SetOwner_IsListedInTheHelpOfBothGroups()
     {
         var token = await _cli.RunAsync(["token", "--help"]);
