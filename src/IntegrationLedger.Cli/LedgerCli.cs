@@ -87,11 +87,12 @@ public static class LedgerCli
         root.Subcommands.Add(Group("person", "People who own tokens and integrations",
             new PersonAddCommand(cli), new PersonListCommand(cli), new PersonShowCommand(cli), new PersonOffboardCommand(cli)));
         root.Subcommands.Add(Group("integration", "Third-party applications and jobs that reach the platform",
-            new IntegrationAddCommand(cli), new IntegrationListCommand(cli), new IntegrationShowCommand(cli), new IntegrationVetCommand(cli)));
+            new IntegrationAddCommand(cli), new IntegrationListCommand(cli), new IntegrationShowCommand(cli), new IntegrationVetCommand(cli),
+            new IntegrationSetOwnerCommand(cli)));
         root.Subcommands.Add(Group("token", "Credentials: where they are used, resets, confirmations and revocations",
             new TokenAddCommand(cli), new TokenListCommand(cli), new TokenShowCommand(cli), new TokenUseCommand(cli),
             new TokenResetPlanCommand(cli), new TokenResetCommand(cli), new TokenConfirmCommand(cli),
-            new TokenRevokeCommand(cli), new TokenFindCommand(cli)));
+            new TokenRevokeCommand(cli), new TokenSetOwnerCommand(cli), new TokenFindCommand(cli)));
         root.Subcommands.Add(new ImportCommand(cli));
         root.Subcommands.Add(new TemplateCommand(cli));
         root.Subcommands.Add(new ExportCommand(cli));

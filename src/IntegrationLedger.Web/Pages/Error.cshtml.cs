@@ -16,6 +16,9 @@ public sealed class ErrorModel : PageModel
     public bool Busy { get; private set; }
     public bool Missing { get; private set; }
 
+    /// <summary>The address that found nothing, as it was asked for (a status re-executed here keeps it).</summary>
+    public string? MissingAddress { get; private set; }
+
     public void OnGet() => Describe();
 
     public void OnPost() => Describe();
@@ -29,5 +32,7 @@ public sealed class ErrorModel : PageModel
             Response.StatusCode = StatusCodes.Status500InternalServerError;
         Busy = Response.StatusCode == StatusCodes.Status503ServiceUnavailable;
         Missing = Response.StatusCode == StatusCodes.Status404NotFound;
+        if (Missing && HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } original)
+            MissingAddress = original.OriginalPathBase + original.OriginalPath + original.OriginalQueryString;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Common;
@@ -5,15 +6,18 @@ using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IntegrationLedger.Web.Pages;
 
 /// <summary>
 /// A page over the ledger. Its handlers run use cases and leave every expected failure to this class, which
-/// answers them all one way: a change (or a download) refused comes back to the page with the use case's
-/// own message, so a reload does not repeat it; a page whose address names nothing in the ledger is a 404;
-/// a ledger kept busy by another process is a 503 whose page says so.
+/// answers them all one way: a form refused is shown again as it was typed (secrets aside), each reason beside
+/// the field it is about, on pages that can show themselves again (<see cref="ShowAgainAsync"/>); elsewhere a
+/// change (or a download) refused comes back to the page by a redirect with the use case's own message. A
+/// change made always comes back by a redirect, so a reload does not repeat it. A page whose address names
+/// nothing in the ledger is a 404; a ledger kept busy by another process is a 503 whose page says so.
 /// </summary>
 public abstract class LedgerPageModel(LedgerSession session) : PageModel
 {
@@ -47,12 +51,61 @@ public abstract class LedgerPageModel(LedgerSession session) : PageModel
     /// <summary>Where a change comes back to: the page itself, at the address it was posted to.</summary>
     protected virtual IActionResult BackToPage() => RedirectToPage();
 
+    /// <summary>
+    /// Loads what the page shows after the form posted to <paramref name="handler"/> was refused, so that the
+    /// form can be shown again with what was typed and its errors; false (the default) to come back by a redirect.
+    /// </summary>
+    protected virtual Task<bool> ShowAgainAsync(string handler, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    /// <summary>
+    /// A list's state as the address carries it, for a page shown again after a refused POST (a GET takes it as
+    /// a handler parameter): the form posts to the list's own address, so the list comes back as it was.
+    /// </summary>
+    protected async Task<TState> ListStateAsync<TState>()
+        where TState : Lists.ListState, new()
+    {
+        var state = new TState();
+        await TryUpdateModelAsync(state, "", new QueryStringValueProvider(BindingSource.Query, Request.Query, CultureInfo.InvariantCulture));
+        return state;
+    }
+
+    /// <summary>Whether <paramref name="key"/> (<c>Revoke.Reason</c>) names a field of one of the page's bound forms.</summary>
+    private bool IsField(string key) =>
+        key.Split('.') is [var form, var field]
+        && GetType().GetProperty(form) is { } property && property.IsDefined(typeof(BindPropertyAttribute), inherit: true)
+        && property.PropertyType.GetProperty(field) is not null;
+
+    /// <summary>A refused form: shown again with each problem beside its field where the page can, else back by a redirect.</summary>
+    private async Task<IActionResult> RefusedFormAsync(string handler, IEnumerable<(string? Property, string Message)> problems, CancellationToken cancellationToken)
+    {
+        var list = problems.ToList();
+        foreach (var (property, message) in list)
+            ModelState.AddModelError(FormFields.KeyFor(Request.Form, property, message, IsField), message);
+        try
+        {
+            if (await ShowAgainAsync(handler, cancellationToken))
+                return Page();
+        }
+        catch (Exception exception) when (exception is NotFoundException or DomainException)
+        {
+            // The form was posted to the page of something that is not (or no longer) in the ledger.
+            return NotFound();
+        }
+        return Refused(string.Join(" ", list.Select(p => p.Message).Distinct()));
+    }
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var isRead = HttpMethods.IsGet(context.HttpContext.Request.Method);
+        var handler = context.HandlerMethod?.Name ?? "";
         if (!isRead && !ModelState.IsValid)
         {
             // A value that did not bind would reach the use case as its type's default (the first role, say).
+            if (await ShowAgainAsync(handler, context.HttpContext.RequestAborted))
+            {
+                context.Result = Page();
+                return;
+            }
             var fields = ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key);
             context.Result = Refused($"The form was incomplete or had a value that is not allowed ({string.Join(", ", fields)}); nothing was changed.");
             // Cut short here, the request never reaches the filter that saves [TempData] properties (it runs
@@ -63,12 +116,16 @@ public abstract class LedgerPageModel(LedgerSession session) : PageModel
         var executed = await next();
         if (executed.Exception is not { } exception || executed.ExceptionHandled)
             return;
-        var showsThePageItself = isRead && string.IsNullOrEmpty(context.HandlerMethod?.Name);
+        var showsThePageItself = isRead && (handler.Length == 0
+            || context.HandlerMethod?.MethodInfo.IsDefined(typeof(ConfirmationStepAttribute), inherit: false) == true);
+        var cancellationToken = context.HttpContext.RequestAborted;
         IActionResult? answer = exception switch
         {
             _ when LedgerBusy.Is(exception) => StatusCode(StatusCodes.Status503ServiceUnavailable),
             // The token, person or integration in the address is not in the ledger (or is no name at all).
             NotFoundException or DomainException or ValidationException when showsThePageItself => NotFound(),
+            ValidationException invalid when !isRead => await RefusedFormAsync(handler, invalid.Errors.Select(e => ((string?)e.PropertyName, e.ErrorMessage)), cancellationToken),
+            NotFoundException or DomainException when !isRead => await RefusedFormAsync(handler, [(null, exception.Message)], cancellationToken),
             ValidationException invalid => Refused(string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage))),
             NotFoundException or DomainException => Refused(exception.Message),
             _ => null,

@@ -88,7 +88,7 @@ public class AdminTests
         var officer = await _web.SignedInAsync(WebLedger.Officer);
         var admin = await _web.SignedInAsync(WebLedger.Admin);
 
-        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Enabled", new() { ["Access.Email"] = WebLedger.Officer, ["Access.Enabled"] = "false" });
+        await WebLedger.PostFormAsync(admin, "/admin", "/admin?handler=Enabled", new() { ["Access.Email"] = WebLedger.Officer, ["Access.Enabled"] = "false", ["Access.Confirmed"] = "true" });
 
         Assert.That(await admin.GetStringAsync("/admin"), Does.Contain($"{WebLedger.Officer} is disabled"));
         Assert.That((await officer.GetAsync("/")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "signed out at once");

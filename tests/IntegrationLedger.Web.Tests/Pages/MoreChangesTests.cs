@@ -63,7 +63,8 @@ public class MoreChangesTests
         var client = await _web.SignedInAsync(WebLedger.Officer);
         const string page = "/people/ana@example.com";
 
-        await WebLedger.PostFormAsync(client, page, page + "?handler=Offboard", new() { ["Offboard.On"] = "2026-10-31", ["Offboard.Tokens"] = "Revoke", ["Offboard.ReassignTo"] = "" });
+        await WebLedger.PostFormAsync(client, page + "?handler=Offboard", page + "?handler=Offboard",
+            new() { ["Offboard.On"] = "2026-10-31", ["Offboard.Tokens"] = "Revoke", ["Offboard.ReassignTo"] = "", ["Offboard.Confirmed"] = "true" });
 
         Assert.That(await client.GetStringAsync(page), Does.Contain("Recorded that Ana Lima left on 2026-10-31."));
         Assert.That(_web.Text("SELECT Status FROM People WHERE Email = 'ana@example.com'"), Is.EqualTo("Departed"));
@@ -78,16 +79,17 @@ public class MoreChangesTests
         var client = await _web.SignedInAsync(WebLedger.Officer);
         const string page = "/integrations/Nightly%20ETL";
 
+        await WebLedger.PostFormAsync(client, page, page + "?handler=Owner", new() { ["Owner.Email"] = "gus@example.com" });
         await WebLedger.PostFormAsync(client, page, page + "?handler=Change", new()
         {
-            ["Change.NewOwner"] = "gus@example.com", ["Change.AllowCidrs"] = "203.0.113.0/24", ["Change.RuleKind"] = "ClientName", ["Change.RuleValues"] = "AcmeSync/4.2; AcmeSync/5.0",
+            ["Change.AllowCidrs"] = "203.0.113.0/24", ["Change.RuleKind"] = "ClientName", ["Change.RuleValues"] = "AcmeSync/4.2; AcmeSync/5.0",
         });
         var after = await client.GetStringAsync(page);
 
         Assert.That(after, Does.Contain("Saved the changes to Nightly ETL.").And.Contain("owner gus@example.com").And.Contain("203.0.113.0/24"));
         Assert.That(after, Does.Contain("AcmeSync/4.2").And.Contain("AcmeSync/5.0"));
-        await WebLedger.PostFormAsync(client, page, page + "?handler=Change", new() { ["Change.NewOwner"] = "", ["Change.AllowCidrs"] = "203.0.113.0/24", ["Change.RuleKind"] = "ClientName", ["Change.RuleValues"] = "" });
-        Assert.That(await client.GetStringAsync(page), Does.Contain("nothing was changed"));
+        var unchanged = await WebLedger.PostFormAsync(client, page, page + "?handler=Change", new() { ["Change.AllowCidrs"] = "203.0.113.0/24", ["Change.RuleKind"] = "ClientName", ["Change.RuleValues"] = "" });
+        Assert.That(await unchanged.Content.ReadAsStringAsync(), Does.Contain("nothing was changed"));
     }
 
     [Test]

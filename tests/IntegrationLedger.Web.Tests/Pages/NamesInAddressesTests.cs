@@ -42,10 +42,11 @@ public class NamesInAddressesTests
         var client = await _web.SignedInAsync(WebLedger.Officer);
 
         var tokenPage = await OpenAsync(client, WebLedger.Link(await client.GetStringAsync("/tokens"), Token));
-        var revoke = WebLedger.Html(tokenPage.Page).QuerySelectorAll("form").Single(f => f.GetAttribute("action")!.Contains("handler=Revoke", StringComparison.Ordinal)).GetAttribute("action")!;
+        var confirmation = await OpenAsync(client, WebLedger.Link(tokenPage.Page, "Revoke…"));
+        var revoke = WebLedger.Html(confirmation.Page).QuerySelectorAll("form").Single(f => f.GetAttribute("action")!.Contains("handler=Revoke", StringComparison.Ordinal)).GetAttribute("action")!;
         var revoked = await client.PostAsync(revoke, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebLedger.AntiforgeryToken(tokenPage.Page), ["Revoke.Reason"] = "Unused",
+            ["__RequestVerificationToken"] = WebLedger.AntiforgeryToken(confirmation.Page), ["Revoke.Reason"] = "Unused", ["Revoke.Note"] = "replaced", ["Revoke.Confirmed"] = "true",
         }));
 
         Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));

@@ -40,7 +40,7 @@ public class RoleTests
         var client = await _web.SignedInAsync(WebLedger.Officer);
         await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Use", new() { ["Use.Integration"] = WebLedger.Integration, ["Use.Purpose"] = "Nightly export" });
 
-        var reset = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Reset", new() { ["Reset.NewSecret"] = newSecret });
+        var reset = await WebLedger.PostFormAsync(client, TokenPage + "?handler=Reset", TokenPage + "?handler=Reset", new() { ["Reset.NewSecret"] = newSecret, ["Reset.Confirmed"] = "true" });
         var afterReset = await client.GetStringAsync(TokenPage);
         var confirm = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Confirm", new() { ["Confirm.Integration"] = WebLedger.Integration });
         var afterConfirm = await client.GetStringAsync(TokenPage);
@@ -57,8 +57,9 @@ public class RoleTests
     {
         var client = await _web.SignedInAsync(WebLedger.Officer);
 
-        await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Use", new() { ["Use.Integration"] = "No Such Integration", ["Use.Purpose"] = "x" });
-        var page = await client.GetStringAsync(TokenPage);
+        // Refused, the form is shown again at once with the reason (no redirect: nothing was done that a reload could repeat).
+        var response = await WebLedger.PostFormAsync(client, TokenPage, TokenPage + "?handler=Use", new() { ["Use.Integration"] = "No Such Integration", ["Use.Purpose"] = "x" });
+        var page = await response.Content.ReadAsStringAsync();
 
         Assert.That(WebLedger.Html(page).QuerySelector("[role=alert]")?.TextContent, Does.Contain("No Such Integration"));
         Assert.That(_web.Scalar("SELECT count(*) FROM TokenUsages"), Is.Zero);

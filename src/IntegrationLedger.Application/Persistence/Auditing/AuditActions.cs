@@ -15,12 +15,14 @@ public static class AuditActions
     public const string IntegrationAdd = "integration.add";
     public const string IntegrationChange = "integration.change";
     public const string IntegrationVet = "integration.vet";
+    public const string IntegrationOwner = "integration.owner";
 
     public const string TokenAdd = "token.add";
     public const string TokenUse = "token.use";
     public const string TokenReset = "token.reset";
     public const string TokenConfirm = "token.confirm";
     public const string TokenRevoke = "token.revoke";
+    public const string TokenOwner = "token.owner";
 
     public const string FindingsRun = "findings.run";
     public const string FindingAcknowledge = "finding.ack";

@@ -29,7 +29,7 @@ internal sealed class TokenShowCommand : LedgerCommand
         output.Line($"{t.Label}  ({KebabCase.Of(t.Kind)}, {DisplayText.Fingerprint(t.LastFour)})");
         output.Line($"Owner: {t.OwnerEmail}{(t.Account is null ? "" : $"   Account: {t.Account}")}");
         output.Line($"Status: {KebabCase.Of(t.Status)}"
-            + (details.RevokedAt is { } revoked ? $" on {DisplayText.Time(revoked)} ({KebabCase.Of(details.RevocationReason!)}{(details.RevocationNote is null ? "" : ": " + details.RevocationNote)})" : ""));
+            + (details.RevokedAt is { } revoked ? $" on {DisplayText.Time(revoked)}{(details.RevokedBy is { } by ? $" by {by}" : "")} ({KebabCase.Of(details.RevocationReason!)}{(details.RevocationNote is null ? "" : ": " + details.RevocationNote)})" : ""));
         output.Line($"Issued {DisplayText.Time(details.IssuedAt)}, last rotated {DisplayText.Time(t.LastRotatedAt)}"
             + (t.RotationDays is { } days ? $", rotated every {days} days" : "")
             + (t.RotationDueAt is { } due ? $", due {DisplayText.Date(due)}{(t.Overdue ? " (OVERDUE)" : "")}" : ""));

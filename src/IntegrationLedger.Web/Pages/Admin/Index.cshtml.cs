@@ -41,7 +41,12 @@ public sealed class IndexModel(LedgerSession session, SignInThrottle throttle) :
     /// <summary>The organisation's name as the ledger keeps it; null when none was given.</summary>
     public string? CurrentOrganisation { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The account whose disabling waits for confirmation, when the page is that step.</summary>
+    public string? ConfirmingDisable { get; private set; }
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var ledger = await LedgerAsync(cancellationToken);
         Users = await new ListUsersHandler(ledger).HandleAsync(cancellationToken);
@@ -69,8 +74,15 @@ public sealed class IndexModel(LedgerSession session, SignInThrottle throttle) :
         return Done($"{user.Email} has a new password; their sessions have ended, and any wait after failed sign-ins is lifted.");
     }
 
+    /// <summary>Disabling signs a person out at once, so it is asked for on a confirmation step first; enabling is not.</summary>
     public async Task<IActionResult> OnPostEnabledAsync(CancellationToken cancellationToken)
     {
+        if (!Access.Enabled && !Access.Confirmed)
+        {
+            await LoadAsync(cancellationToken);
+            ConfirmingDisable = Users.FirstOrDefault(u => string.Equals(u.Email, Access.Email.Trim(), StringComparison.OrdinalIgnoreCase))?.Email;
+            return ConfirmingDisable is null ? Refused($"No account '{Access.Email}' exists.") : Page();
+        }
         var user = await new SetUserEnabledHandler(await LedgerAsync(cancellationToken)).HandleAsync(Access.ToRequest(), cancellationToken);
         return Done(Access.Enabled ? $"{user.Email} can sign in again." : $"{user.Email} is disabled; their sessions have ended.");
     }
@@ -123,6 +135,9 @@ public sealed class SetEnabledInput
 {
     public string Email { get; set; } = "";
     public bool Enabled { get; set; }
+
+    /// <summary>Sent by the confirmation step's button: a disable without it shows that step rather than acting.</summary>
+    public bool Confirmed { get; set; }
 
     public SetUserEnabled ToRequest() => new(Email, Enabled);
 }

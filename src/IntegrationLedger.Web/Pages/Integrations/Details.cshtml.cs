@@ -20,8 +20,16 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
     [BindProperty]
     public VetIntegrationInput Vet { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Details = await new ShowIntegrationHandler(await LedgerAsync(cancellationToken)).HandleAsync(Name, cancellationToken);
+    [BindProperty]
+    public ChangeIntegrationOwnerInput Owner { get; set; } = new();
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostOwnerAsync(CancellationToken cancellationToken)
+    {
+        var details = await new ChangeIntegrationOwnerHandler(await LedgerAsync(cancellationToken)).HandleAsync(new ChangeIntegrationOwner(Name, Owner.Email), cancellationToken);
+        return Done($"{details.Name} is now owned by {details.OwnerEmail}.");
+    }
 
     public async Task<IActionResult> OnPostChangeAsync(CancellationToken cancellationToken)
     {
@@ -34,18 +42,35 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
         await new VetIntegrationHandler(await LedgerAsync(cancellationToken)).HandleAsync(Vet.ToRequest(Name), cancellationToken);
         return Done($"Recorded the vetting of {Name}.");
     }
+
+    protected override async Task<bool> ShowAgainAsync(string handler, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Details = await new ShowIntegrationHandler(await LedgerAsync(cancellationToken)).HandleAsync(Name, cancellationToken);
 }
 
-/// <summary>The "Change" form: what is filled in is added; <see cref="ChangeIntegrationValidator"/> judges it.</summary>
+/// <summary>The "Change owner" form; <see cref="ChangeIntegrationOwnerValidator"/> judges it.</summary>
+public sealed class ChangeIntegrationOwnerInput
+{
+    public string Email { get; set; } = "";
+}
+
+/// <summary>
+/// The "Change" form: what is filled in is added; <see cref="ChangeIntegrationValidator"/> judges it. The owner
+/// has a form of its own (<see cref="ChangeIntegrationOwnerInput"/>).
+/// </summary>
 public sealed class ChangeIntegrationInput
 {
-    public string? NewOwner { get; set; }
     public string? AllowCidrs { get; set; }
     public AttributionRuleKind RuleKind { get; set; }
     public string? RuleValues { get; set; }
 
     public ChangeIntegration ToRequest(string integration) =>
-        new(integration, NewOwner, FormValues.Split(AllowCidrs), AttributionRuleSpec.Each(RuleKind, FormValues.Split(RuleValues)).ToList());
+        new(integration, null, FormValues.Split(AllowCidrs), AttributionRuleSpec.Each(RuleKind, FormValues.Split(RuleValues)).ToList());
 }
 
 /// <summary>The "Record a vetting" form; <see cref="VetIntegrationValidator"/> judges it.</summary>

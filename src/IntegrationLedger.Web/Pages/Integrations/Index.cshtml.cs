@@ -21,13 +21,7 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     [BindProperty]
     public AddIntegrationInput Add { get; set; } = new();
 
-    public async Task OnGetAsync([FromQuery] IntegrationListState list, CancellationToken cancellationToken)
-    {
-        var handler = new ListIntegrationPageHandler(await LedgerAsync(cancellationToken));
-        List = list;
-        Integrations = await handler.PageAsync(list.ToRequest(), cancellationToken);
-        Vendors = await handler.VendorsAsync(cancellationToken);
-    }
+    public Task OnGetAsync([FromQuery] IntegrationListState list, CancellationToken cancellationToken) => LoadAsync(list, cancellationToken);
 
     public async Task<IActionResult> OnGetCsvAsync([FromQuery] IntegrationListState list, CancellationToken cancellationToken) =>
         new CsvDownload(new ListIntegrationPageHandler(await LedgerAsync(cancellationToken)).Export(list.ToRequest()));
@@ -36,6 +30,20 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     {
         var added = await new AddIntegrationHandler(await LedgerAsync(cancellationToken)).HandleAsync(Add.ToRequest(), cancellationToken);
         return Done($"Added the integration {added.Name}.");
+    }
+
+    protected override async Task<bool> ShowAgainAsync(string handler, CancellationToken cancellationToken)
+    {
+        await LoadAsync(await ListStateAsync<IntegrationListState>(), cancellationToken);
+        return true;
+    }
+
+    private async Task LoadAsync(IntegrationListState list, CancellationToken cancellationToken)
+    {
+        var handler = new ListIntegrationPageHandler(await LedgerAsync(cancellationToken));
+        List = list;
+        Integrations = await handler.PageAsync(list.ToRequest(), cancellationToken);
+        Vendors = await handler.VendorsAsync(cancellationToken);
     }
 }
 

@@ -21,13 +21,7 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     [BindProperty]
     public AddPersonInput Add { get; set; } = new();
 
-    public async Task OnGetAsync([FromQuery] PersonListState list, CancellationToken cancellationToken)
-    {
-        var handler = new ListPersonPageHandler(await LedgerAsync(cancellationToken));
-        List = list;
-        People = await handler.PageAsync(list.ToRequest(), cancellationToken);
-        Departments = await handler.DepartmentsAsync(cancellationToken);
-    }
+    public Task OnGetAsync([FromQuery] PersonListState list, CancellationToken cancellationToken) => LoadAsync(list, cancellationToken);
 
     public async Task<IActionResult> OnGetCsvAsync([FromQuery] PersonListState list, CancellationToken cancellationToken) =>
         new CsvDownload(new ListPersonPageHandler(await LedgerAsync(cancellationToken)).Export(list.ToRequest()));
@@ -36,6 +30,20 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     {
         var person = await new AddPersonHandler(await LedgerAsync(cancellationToken)).HandleAsync(Add.ToRequest(), cancellationToken);
         return Done($"Added {person.Name} <{person.Email}>.");
+    }
+
+    protected override async Task<bool> ShowAgainAsync(string handler, CancellationToken cancellationToken)
+    {
+        await LoadAsync(await ListStateAsync<PersonListState>(), cancellationToken);
+        return true;
+    }
+
+    private async Task LoadAsync(PersonListState list, CancellationToken cancellationToken)
+    {
+        var handler = new ListPersonPageHandler(await LedgerAsync(cancellationToken));
+        List = list;
+        People = await handler.PageAsync(list.ToRequest(), cancellationToken);
+        Departments = await handler.DepartmentsAsync(cancellationToken);
     }
 }
 

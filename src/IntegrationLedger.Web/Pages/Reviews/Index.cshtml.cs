@@ -29,7 +29,12 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     [BindProperty]
     public AttestInput Attest { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The item whose "revoke" waits for confirmation, when the page is that step.</summary>
+    public ReviewItemView? ConfirmingRevoke { get; private set; }
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var ledger = await LedgerAsync(cancellationToken);
         Quarters = [Quarter.Of(ledger.Now).ToString(), Quarter.Of(ledger.Now.AddMonths(-3)).ToString()];
@@ -45,8 +50,17 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
         }
     }
 
+    /// <summary>A "revoke" revokes tokens at once, so it is asked for on a confirmation step first; keep and change are not.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (Attest.Decision == ReviewDecision.Revoke && !Attest.Confirmed)
+        {
+            await LoadAsync(cancellationToken);
+            ConfirmingRevoke = Mine.FirstOrDefault(i => i.Id == Attest.Item && i.Decision is null);
+            // Not an open item of this owner's: the use case refuses it, in its own words.
+            if (ConfirmingRevoke is not null)
+                return Page();
+        }
         var result = await new AttestReviewItemHandler(await LedgerAsync(cancellationToken)).HandleAsync(Attest.ToRequest(Me), cancellationToken);
         return Done($"Recorded '{KebabCase.Of(Attest.Decision)}' for {result.Item.Subject}." + (result.TokensRevoked.Count > 0 ? $" Revoked: {string.Join(", ", result.TokensRevoked)}." : ""));
     }
@@ -58,6 +72,9 @@ public sealed class AttestInput
     public string Item { get; set; } = "";
     public ReviewDecision Decision { get; set; }
     public string Note { get; set; } = "";
+
+    /// <summary>Sent by the confirmation step's button: a "revoke" without it shows that step rather than acting.</summary>
+    public bool Confirmed { get; set; }
 
     /// <summary>Attested as the signed-in owner, so the use case refuses anyone else's item.</summary>
     public AttestReviewItem ToRequest(string owner) => new(Item, Decision, Note, AsOwner: owner);

@@ -23,13 +23,7 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     [BindProperty]
     public AddTokenInput Add { get; set; } = new();
 
-    public async Task OnGetAsync([FromQuery] TokenListState list, CancellationToken cancellationToken)
-    {
-        var ledger = await LedgerAsync(cancellationToken);
-        List = list;
-        Now = ledger.Now;
-        Tokens = await new ListTokenPageHandler(ledger).PageAsync(list.ToRequest(), cancellationToken);
-    }
+    public Task OnGetAsync([FromQuery] TokenListState list, CancellationToken cancellationToken) => LoadAsync(list, cancellationToken);
 
     public async Task<IActionResult> OnGetCsvAsync([FromQuery] TokenListState list, CancellationToken cancellationToken) =>
         new CsvDownload(new ListTokenPageHandler(await LedgerAsync(cancellationToken)).Export(list.ToRequest()));
@@ -38,6 +32,20 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     {
         var token = await new AddTokenHandler(await LedgerAsync(cancellationToken)).HandleAsync(Add.ToRequest(), cancellationToken);
         return Done($"Registered {token.Label}, {DisplayText.Fingerprint(token.LastFour)}.");
+    }
+
+    protected override async Task<bool> ShowAgainAsync(string handler, CancellationToken cancellationToken)
+    {
+        await LoadAsync(await ListStateAsync<TokenListState>(), cancellationToken);
+        return true;
+    }
+
+    private async Task LoadAsync(TokenListState list, CancellationToken cancellationToken)
+    {
+        var ledger = await LedgerAsync(cancellationToken);
+        List = list;
+        Now = ledger.Now;
+        Tokens = await new ListTokenPageHandler(ledger).PageAsync(list.ToRequest(), cancellationToken);
     }
 }
 
