@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Application.Features.Importing.Inventory;
 using IntegrationLedger.Cli.Infrastructure;
 using Spectre.Console;
 
@@ -27,6 +28,23 @@ internal sealed class ImportCommand : LedgerCommand
         Arguments.Add(_file);
         foreach (var option in new Option[] { _dryRun, _skipInvalid, _timeZone, _dayFirst, _errors })
             Options.Add(option);
+        Validators.Add(RefuseExportOptionsForTemplates);
+    }
+
+    /// <summary>
+    /// An inventory template writes its dates as YYYY-MM-DD and times with their zone, so --time-zone and
+    /// --day-first would change nothing: refused when the format named is a template. (With auto the kind
+    /// of file is known only once it is read; there they are simply not needed.)
+    /// </summary>
+    private void RefuseExportOptionsForTemplates(System.CommandLine.Parsing.CommandResult result)
+    {
+        if (result.GetValue(_format) is not { } name || InventoryTemplates.Find(name) is null)
+            return;
+        foreach (var option in new Option[] { _timeZone, _dayFirst })
+        {
+            if (result.GetResult(option) is { Implicit: false })
+                result.AddError($"{option.Name} applies only to platform exports; the {name} template writes dates as YYYY-MM-DD and times with their zone.");
+        }
     }
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
