@@ -188,6 +188,37 @@ public class CommandLineUsabilityTests
         Assert.That(ErrorLines(result)[0], Does.StartWith("--rule 'rotation-overdu' is not a rule; 'ledger rules' lists them (rotation-overdue,"));
     }
 
+    [Test]
+    public async Task ReviewStatus_Owner_KeepsThatOwnersProgressToo()
+    {
+        await _cli.LedgerAsync("token", "use", "ben-key", "--by", "Undocumented job", "--purpose", "Nightly pull");
+        var start = await _cli.LedgerAsync("review", "start", "--quarter", "2026-Q3");
+        Assert.That(start.ExitCode, Is.Zero, start.ToString());
+
+        var ben = await _cli.LedgerAsync("review", "status", "--owner", "BEN@example.com", "--json");
+
+        Assert.That(ben.ExitCode, Is.Zero, ben.ToString());
+        Assert.That(ben.Json.GetProperty("owners").EnumerateArray().Select(o => o.GetProperty("owner").GetString()), Is.EqualTo(new[] { "ben@example.com" }));
+        Assert.That(ben.Json.GetProperty("itemList").EnumerateArray().Select(i => i.GetProperty("owner").GetString()).Distinct(), Is.EqualTo(new[] { "ben@example.com" }));
+    }
+
+    [Test]
+    public async Task Import_SummaryNamesTheIntegrationsTheEventsWentTo()
+    {
+        await _cli.LedgerAsync("integration", "add", "--name", "Sync Job", "--match-account", "sync@example.com");
+        var file = Path.Combine(_cli.Folder, "logins.csv");
+        await File.WriteAllTextAsync(file, "EVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,USER_NAME,SOURCE_IP,LOGIN_STATUS\n" +
+            "Login,20260601000000.000,r1,005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n" +
+            "Login,20260601000100.000,r2,005xx000002Sv7A,someone@example.com,198.51.100.7,LOGIN_NO_ERROR\n");
+
+        var result = await _cli.LedgerAsync("import", "auto", file);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Out, Does.Contain("Imported: logins.csv as sf-elf (recognised from the header).\n  read 2, added 2, duplicates 0, rejected 0, attributed 1, unattributed 1"));
+        Assert.That(result.Out, Does.Contain("Attributed to:").And.Contain("│ Sync Job    │ 1      │"));
+        Assert.That(result.Out, Does.Contain("someone@example.com"));
+    }
+
     [TestCase(40)]
     [TestCase(60)]
     [TestCase(100)]
