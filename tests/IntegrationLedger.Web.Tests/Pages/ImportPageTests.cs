@@ -51,12 +51,16 @@ public class ImportPageTests
     }
 
     /// <summary>Posts the commit form of a checked page as a browser would: every hidden field it carries.</summary>
-    private static async Task<string> CommitAsync(HttpClient client, string checkedPage)
+    private static Task<string> CommitAsync(HttpClient client, string checkedPage) => PostFormAsync(client, checkedPage, "Commit");
+
+    /// <summary>Posts the form of <paramref name="handler"/> on a page as a browser would, with its fields and any <paramref name="chosen"/>.</summary>
+    private static async Task<string> PostFormAsync(HttpClient client, string page, string handler, params (string Name, string Value)[] chosen)
     {
-        var form = WebLedger.Html(checkedPage).QuerySelector("form[action*='handler=Commit']");
-        Assert.That(form, Is.Not.Null, "the page offers the import");
-        var fields = form!.QuerySelectorAll("input").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
-        var response = await client.PostAsync("/import?handler=Commit", new FormUrlEncodedContent(fields));
+        var form = WebLedger.Html(page).QuerySelector($"form[action*='handler={handler}']");
+        Assert.That(form, Is.Not.Null, $"the page offers the {handler} form");
+        var fields = form!.QuerySelectorAll("input").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Concat(chosen.Select(c => new KeyValuePair<string, string>(c.Name, c.Value))).ToList();
+        var response = await client.PostAsync($"/import?handler={handler}", new FormUrlEncodedContent(fields));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return await response.Content.ReadAsStringAsync();
     }
@@ -145,11 +149,14 @@ public class ImportPageTests
         var zones = WebLedger.Html(refused).QuerySelectorAll("select[name='CheckFiles.TimeZone'] option").Select(o => o.GetAttribute("value")).ToList();
         Assert.That(zones, Does.Contain("America/New_York").And.Contain("Europe/Paris").And.Contain(""));
 
-        var accepted = await CheckAsync(client, [("LoginHistory.csv", setup)], timeZone: "America/New_York");
+        var accepted = await PostFormAsync(client, refused, "Recheck", ("RecheckFiles.TimeZone", "America/New_York"));
 
-        Assert.That(Section(accepted, "LoginHistory.csv"), Does.Contain("read 1, would add 1"));
+        Assert.That(Section(accepted, "LoginHistory.csv"), Does.Contain("read 1, would add 1"), "checked again without being sent again");
         Assert.That(WebLedger.Html(accepted).QuerySelector("select[name='CheckFiles.TimeZone'] option[selected]")?.GetAttribute("value"), Is.EqualTo("America/New_York"), "the choice is kept");
         Assert.That(WebLedger.Field(accepted, "CommitFiles.TimeZone"), Is.EqualTo("America/New_York"), "and the import reads the file as it was checked");
+        var imported = await CommitAsync(client, accepted);
+        Assert.That(Section(imported, "LoginHistory.csv"), Does.Contain("read 1, added 1"));
+        Assert.That(_web.Text("SELECT TimeZone FROM ImportBatches"), Is.EqualTo("America/New_York"));
     }
 
     [Test]

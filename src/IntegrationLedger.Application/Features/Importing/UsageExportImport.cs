@@ -103,7 +103,7 @@ internal sealed class UsageExportImport(Ledger ledger)
             if (usageEvent is null)
             {
                 if (rowErrors.FirstOrDefault(e => e.NeedsTimeZone) is { } needsZone)
-                    throw new ImportFileException($"{request.Path}, line {needsZone.Line}, {needsZone.Field}: {needsZone.Reason}.");
+                    throw new ImportFileException($"{request.Path}, line {needsZone.Line}, {needsZone.Field}: {needsZone.Reason}.") { NeedsTimeZone = true };
                 Reject(rowErrors, csv.Fields());
                 continue;
             }

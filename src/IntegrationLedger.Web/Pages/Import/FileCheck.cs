@@ -11,6 +11,12 @@ public sealed record FileCheck(string FileName, ImportOutcome? Outcome, string? 
     /// <summary>The upload, kept for the commit: set only for a file whose check found nothing wrong.</summary>
     public Guid? UploadId { get; init; }
 
+    /// <summary>The upload, kept to be checked again: set only for a file refused for want of a time zone.</summary>
+    public Guid? WaitingUploadId { get; init; }
+
+    /// <summary>Refused only because its times carry no zone: read with one, the same upload may pass.</summary>
+    public bool NeedsTimeZone { get; init; }
+
     /// <summary>Every rejected row, as a CSV to download, when there are more than the page shows.</summary>
     public Guid? ErrorsId { get; init; }
 

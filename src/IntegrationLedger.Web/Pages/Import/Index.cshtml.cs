@@ -5,6 +5,7 @@ using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Web.Hosting;
 using IntegrationLedger.Web.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace IntegrationLedger.Web.Pages.Import;
@@ -56,6 +57,13 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     [BindProperty]
     public CommitFilesInput CommitFiles { get; set; } = new();
 
+    /// <summary>
+    /// The "check again" form, filled in by a check that refused a file for want of a time zone: the uploads
+    /// stay on the server, so choosing the zone does not mean sending a large export again.
+    /// </summary>
+    [BindProperty]
+    public CommitFilesInput RecheckFiles { get; set; } = new();
+
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
     {
         var files = CheckFiles.Files.Where(f => f.Length > 0).ToList();
@@ -67,15 +75,39 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
 
         var checks = new List<FileCheck>();
         foreach (var file in files)
-            checks.Add(await CheckAsync(file, cancellationToken));
-        Files = checks;
-        CommitFiles = new CommitFilesInput
         {
-            UploadIds = [.. checks.Select(c => c.UploadId).OfType<Guid>()],
-            Format = CheckFiles.Format,
-            TimeZone = CheckFiles.TimeZone,
-            DayFirst = CheckFiles.DayFirst,
-        };
+            var (id, path) = await uploads.SaveAsync(User, file, cancellationToken);
+            checks.Add(await CheckUploadAsync(id, path, CheckFiles.Reading(), cancellationToken));
+        }
+        return Checked(checks, CheckFiles.Reading());
+    }
+
+    /// <summary>Checks again, with the time zone now chosen, the uploads of a check that found one missing (and those it passed).</summary>
+    public async Task<IActionResult> OnPostRecheckAsync(CancellationToken cancellationToken)
+    {
+        Problem = ZoneProblem(RecheckFiles.TimeZone);
+        if (Problem is not null)
+            return Page();
+        var checks = new List<FileCheck>();
+        foreach (var id in RecheckFiles.UploadIds.Distinct().Take(MaxFiles))
+        {
+            checks.Add(uploads.Find(User, id) is { } path
+                ? await CheckUploadAsync(id, path, RecheckFiles.Reading(), cancellationToken)
+                : FileCheck.Refused("An uploaded file", "That upload is no longer here; upload the file again."));
+        }
+        CheckFiles = new CheckFilesInput { Format = RecheckFiles.Format, TimeZone = RecheckFiles.TimeZone, DayFirst = RecheckFiles.DayFirst };
+        return Checked(checks, RecheckFiles.Reading());
+    }
+
+    /// <summary>The page after a check: each file's findings, and the forms for what may follow.</summary>
+    private PageResult Checked(List<FileCheck> checks, Reading reading)
+    {
+        Files = checks;
+        CommitFiles = CommitFilesInput.For(checks.Select(c => c.UploadId).OfType<Guid>(), reading);
+        // The files that passed are checked again too, so that one import may follow for all of them.
+        RecheckFiles = checks.Any(c => c.NeedsTimeZone)
+            ? CommitFilesInput.For(checks.Select(c => c.WaitingUploadId ?? c.UploadId).OfType<Guid>(), reading)
+            : new CommitFilesInput();
         return Page();
     }
 
@@ -99,7 +131,7 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
             }
             try
             {
-                results.Add(await RunAsync(path, CommitFiles.Format, CommitFiles.TimeZone, CommitFiles.DayFirst, dryRun: false, cancellationToken));
+                results.Add(await RunAsync(path, CommitFiles.Reading(), dryRun: false, cancellationToken));
             }
             finally
             {
@@ -124,24 +156,24 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
             ? File(System.Text.Encoding.UTF8.GetBytes(InventoryTemplates.HeaderLine(template) + "\n"), "text/csv", $"{template.Name}.csv")
             : NotFound();
 
-    private async Task<FileCheck> CheckAsync(IFormFile file, CancellationToken cancellationToken)
+    private async Task<FileCheck> CheckUploadAsync(Guid id, string path, Reading reading, CancellationToken cancellationToken)
     {
-        var (id, path) = await uploads.SaveAsync(User, file, cancellationToken);
         var (errorsId, errorsPath) = downloads.NewFile(User, ".csv");
         FileCheck? check = null;
         try
         {
-            check = await RunAsync(path, CheckFiles.Format, CheckFiles.TimeZone, CheckFiles.DayFirst, dryRun: true, cancellationToken, errorsPath);
+            check = await RunAsync(path, reading, dryRun: true, cancellationToken, errorsPath);
             return check with
             {
                 UploadId = check.Passed ? id : null,
+                WaitingUploadId = check.NeedsTimeZone ? id : null,
                 ErrorsId = check.Outcome is { } outcome && outcome.ErrorCount > outcome.Errors.Count ? errorsId : null,
             };
         }
         finally
         {
-            // Kept only for a commit to follow, or a download of what is wrong with it.
-            if (check is not { Passed: true })
+            // Kept only for a commit or a second check to follow.
+            if (check is not ({ Passed: true } or { NeedsTimeZone: true }))
                 uploads.Delete(User, id);
             if (check?.Outcome is not { } outcome || outcome.ErrorCount <= outcome.Errors.Count)
                 System.IO.File.Delete(errorsPath);
@@ -149,13 +181,13 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     }
 
     /// <summary>A whole-file problem (no header, wrong format, a zone needed) becomes the file's problem; the other files go on.</summary>
-    private async Task<FileCheck> RunAsync(string path, string format, string? timeZone, bool dayFirst, bool dryRun, CancellationToken cancellationToken, string? errorsPath = null)
+    private async Task<FileCheck> RunAsync(string path, Reading reading, bool dryRun, CancellationToken cancellationToken, string? errorsPath = null)
     {
         var fileName = Path.GetFileName(path);
         try
         {
             var ledger = await LedgerAsync(cancellationToken);
-            var request = new ImportFile(format, path, Trimmed(timeZone), DryRun: dryRun, ErrorsPath: errorsPath, DayFirst: dayFirst, Wording: WebWording.Import);
+            var request = new ImportFile(reading.Format, path, Trimmed(reading.TimeZone), DryRun: dryRun, ErrorsPath: errorsPath, DayFirst: reading.DayFirst, Wording: WebWording.Import);
             return new FileCheck(fileName, await new ImportFileHandler(ledger).HandleAsync(request, null, cancellationToken), null);
         }
         catch (ValidationException exception)
@@ -165,7 +197,8 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
         catch (Exception exception) when (exception is ImportFileException or DomainException)
         {
             // Messages name the file by its path on the server; people know it by the name they uploaded.
-            return FileCheck.Refused(fileName, exception.Message.Replace(Path.GetDirectoryName(path) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
+            return FileCheck.Refused(fileName, exception.Message.Replace(Path.GetDirectoryName(path) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal))
+                with { NeedsTimeZone = exception is ImportFileException { NeedsTimeZone: true } };
         }
     }
 
@@ -177,20 +210,30 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
-/// <summary>The "Check files" form: the uploads and how to read them.</summary>
+/// <summary>How files are read: the same for a check, a second check and the import that follows.</summary>
+public sealed record Reading(string Format, string? TimeZone, bool DayFirst);
+
+/// <summary>The "Check files" form: the uploads, and how to read them.</summary>
 public sealed class CheckFilesInput
 {
     public List<IFormFile> Files { get; set; } = [];
     public string Format { get; set; } = ImportFormats.Auto;
     public string? TimeZone { get; set; }
     public bool DayFirst { get; set; }
+
+    public Reading Reading() => new(Format, TimeZone, DayFirst);
 }
 
-/// <summary>The "Import" form: the uploads that passed their check, to be read as they were checked.</summary>
+/// <summary>The "Import" and "Check again" forms: uploads already on the server, and how to read them.</summary>
 public sealed class CommitFilesInput
 {
     public List<Guid> UploadIds { get; set; } = [];
     public string Format { get; set; } = ImportFormats.Auto;
     public string? TimeZone { get; set; }
     public bool DayFirst { get; set; }
+
+    public Reading Reading() => new(Format, TimeZone, DayFirst);
+
+    public static CommitFilesInput For(IEnumerable<Guid> uploadIds, Reading reading) =>
+        new() { UploadIds = [.. uploadIds], Format = reading.Format, TimeZone = reading.TimeZone, DayFirst = reading.DayFirst };
 }
