@@ -56,9 +56,8 @@ public static class LedgerCli
         var parse = root.Parse(args, Parsing);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-                environment.Error.WriteLine(error.Message);
-            environment.Error.WriteLine("Run 'ledger --help' for the commands and their options.");
+            foreach (var line in ParseErrorReport.Lines(parse))
+                environment.Error.WriteLine(line);
             return ExitCodes.BadInput;
         }
 
@@ -111,7 +110,23 @@ public static class LedgerCli
         root.Subcommands.Add(new ServeCommand(cli));
         root.Subcommands.Add(Group("audit", "The hash-chained change log",
             new AuditLogCommand(cli), new AuditVerifyCommand(cli)));
+        GiveActorOption(root, cli.Globals.Actor);
         return root;
+    }
+
+    /// <summary>
+    /// The global <c>--actor</c> on every command below the root (which has it already), as a recursive
+    /// option would be, except <c>audit log</c>: there <c>--actor</c> is its own filter, and help lists one.
+    /// </summary>
+    private static void GiveActorOption(Command command, Option actor)
+    {
+        foreach (var sub in command.Subcommands)
+        {
+            if (sub is AuditLogCommand)
+                continue;
+            sub.Options.Add(actor);
+            GiveActorOption(sub, actor);
+        }
     }
 
     private static Command Group(string name, string description, params Command[] verbs)

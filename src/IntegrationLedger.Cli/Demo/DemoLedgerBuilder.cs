@@ -5,6 +5,7 @@ using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Application.Features.Audit;
 using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Cli.Commands.Importing;
 using IntegrationLedger.Application.Features.Integrations;
 using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Application.Features.Reporting;
@@ -113,7 +114,7 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
         var results = new List<UsageImportResult>();
         foreach (var file in organisation.Exports)
         {
-            var request = new ImportFile(ImportFormats.Auto, Path.Combine(samplesFolder, "salesforce", file), organisation.ExportTimeZone);
+            var request = new ImportFile(ImportFormats.Auto, Path.Combine(samplesFolder, "salesforce", file), organisation.ExportTimeZone, Wording: CommandLineWording.Import);
             var outcome = await new ImportFileHandler(ledger).HandleAsync(request, null, cancellationToken);
             results.Add(outcome.Usage ?? throw new UsageException($"Demo export {file} is an inventory template, not a platform export."));
         }

@@ -81,6 +81,19 @@ internal static class CliOptions
         return option;
     }
 
+    /// <summary>One member of <typeparamref name="T"/>, typed in kebab case, as a filter: null when not given.</summary>
+    public static Option<T?> OptionalChoice<T>(string name, string description, string? helpName = null)
+        where T : struct, Enum
+    {
+        var names = KebabCase.Names<T>().ToArray();
+        var option = helpName is null
+            ? Parsed<T?>(name, description, string.Join('|', names), Nullable<T>(KebabCase.TryParse), CliParse.NotAChoice<T>)
+            : Parsed<T?>(name, $"{description}: {string.Join(", ", names)}", helpName, Nullable<T>(KebabCase.TryParse), CliParse.NotAChoice<T>);
+        option.CompletionSources.Clear();
+        option.CompletionSources.Add(names);
+        return option;
+    }
+
     /// <summary>An option of any type <paramref name="convert"/> can read, with the sentence <paramref name="complaint"/> writes when it cannot.</summary>
     public static Option<T> Parsed<T>(string name, string description, string helpName, Converter<T> convert, Func<string, string, string> complaint) =>
         new(name)

@@ -35,11 +35,19 @@ internal sealed class CliOutput
         });
         Console.Pipeline.Attach(new VisibleSegments());
         // Redirected output has no width; wrap tables at a width that keeps lines whole in a file or a pipe.
-        if (!environment.OutputIsTerminal)
+        // COLUMNS, where set, is the width people asked for (as for ls and most other tools).
+        if (ColumnsVariable(environment) is { } columns)
+            Console.Profile.Width = columns;
+        else if (!environment.OutputIsTerminal)
             Console.Profile.Width = 160;
     }
 
     public IAnsiConsole Console { get; }
+
+    /// <summary><c>$COLUMNS</c> when it is a sensible width (20 to 1000 characters); anything else is ignored.</summary>
+    private static int? ColumnsVariable(CliEnvironment environment) =>
+        int.TryParse(environment.GetVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns)
+            && columns is >= 20 and <= 1000 ? columns : null;
 
     /// <summary>
     /// JSON for scripts. The encoder escapes C0 controls but writes DEL, C1 controls and bidirectional
@@ -55,7 +63,9 @@ internal sealed class CliOutput
         Console.WriteLine();
     }
 
-    public void Write(Table table) => Console.Write(table);
+    /// <summary>A table drawn to fit the screen without splitting a word (<see cref="TableLayout"/>).</summary>
+    public void Write(Table table) =>
+        Console.Write(TableLayout.Fit(table, RenderOptions.Create(Console, Console.Profile.Capabilities), Console.Profile.Width));
 
     /// <summary>
     /// A cell or line of ledger text. Control characters become visible here, before Spectre measures the

@@ -18,11 +18,14 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>
+    /// Not recursive, unlike the others: <see cref="LedgerCli"/> gives it to every command but
+    /// <c>audit log</c>, whose own <c>--actor</c> filters the log by actor (a listing records no changes).
+    /// </summary>
     public Option<string?> Actor { get; } = new("--actor")
     {
         Description = "Who the audit log records as making changes (default: the operating-system user)",
         HelpName = "NAME",
-        Recursive = true,
     };
 
     public Option<bool> Verbose { get; } = new("--verbose")

@@ -85,7 +85,7 @@ public class BrowserTests
         var page = await SignedInAsync(WebLedger.Officer);
         await page.GetByRole(AriaRole.Link, new() { Name = "Import" }).ClickAsync();
 
-        await page.GetByLabel("File (CSV)").SetInputFilesAsync(new FilePayload
+        await page.GetByLabel("Files (CSV").SetInputFilesAsync(new FilePayload
         {
             Name = "bad-logins.csv", MimeType = "text/csv",
             Buffer = Encoding.UTF8.GetBytes(header + "\nLogin,yesterday,r1,005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\nLogin,20261101000100.000,r2,005xx0001,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n"),
@@ -95,15 +95,15 @@ public class BrowserTests
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Rejected rows" })).ToContainTextAsync("USER_ID");
         await BrowserSession.ScreenshotAsync(page, "import-rejected");
 
-        await page.GetByLabel("File (CSV)").SetInputFilesAsync(new FilePayload
+        await page.GetByLabel("Files (CSV").SetInputFilesAsync(new FilePayload
         {
             Name = "logins.csv", MimeType = "text/csv",
             Buffer = Encoding.UTF8.GetBytes(header + "\nLogin,20261101000000.000,r1,005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n"),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Import these 1 rows" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import logins.csv (1 rows)" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported logins.csv as sf-elf: 1 of 1 rows taken.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "logins.csv" })).ToContainTextAsync("read 1, added 1, duplicates 0, rejected 0");
         Assert.That(_web.Scalar("SELECT count(*) FROM UsageEvents"), Is.EqualTo(1));
     }
 

@@ -53,8 +53,8 @@ public class InventoryPagesTests
         using var form = new MultipartFormDataContent
         {
             { new StringContent(WebLedger.AntiforgeryToken(page)), "__RequestVerificationToken" },
-            { new StringContent("auto"), "CheckFile.Format" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "CheckFile.File", fileName },
+            { new StringContent("auto"), "CheckFiles.Format" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "CheckFiles.Files", fileName },
         };
         return await client.PostAsync("/import?handler=Check", form);
     }
@@ -72,7 +72,7 @@ public class InventoryPagesTests
             "Login,20261101000200.000,r3,005xx0001,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n");
         var badPage = await bad.Content.ReadAsStringAsync();
 
-        Assert.That(badPage, Does.Contain("bad-logins.csv, read as sf-elf").And.Contain("Nothing was imported"));
+        Assert.That(badPage, Does.Contain("Dry run, nothing written: bad-logins.csv as sf-elf (recognised from the header).").And.Contain("Nothing from this file was imported"));
         var rejected = WebLedger.TableRows(badPage, "Rejected rows").Select(cells => (cells[0], cells[1]));
         Assert.That(rejected, Is.EqualTo(new[] { ("3", "TIMESTAMP"), ("4", "USER_ID") }));
         Assert.That(WebLedger.Html(badPage).QuerySelector("form[action*='handler=Commit']"), Is.Null, "nothing to commit");
@@ -82,14 +82,14 @@ public class InventoryPagesTests
             "Login,20261101000000.000,r1,005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n" +
             "Login,20261101000100.000,r2,005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n");
         var goodPage = await good.Content.ReadAsStringAsync();
-        Assert.That(goodPage, Does.Contain("Import these 2 rows"));
+        Assert.That(goodPage, Does.Contain("Import logins.csv (2 rows)"));
         Assert.That(_web.Scalar("SELECT count(*) FROM UsageEvents"), Is.Zero, "a check imports nothing");
 
-        var uploadId = WebLedger.Field(goodPage, "CommitFile.UploadId");
-        var commit = await WebLedger.PostFormAsync(client, "/import", "/import?handler=Commit", new() { ["CommitFile.UploadId"] = uploadId, ["CommitFile.Format"] = "auto", ["CommitFile.TimeZone"] = "" });
+        var uploadId = WebLedger.Field(goodPage, "CommitFiles.UploadIds");
+        var commit = await WebLedger.PostFormAsync(client, "/import", "/import?handler=Commit", new() { ["CommitFiles.UploadIds"] = uploadId, ["CommitFiles.Format"] = "auto", ["CommitFiles.TimeZone"] = "" });
 
-        Assert.That(commit.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(await client.GetStringAsync("/import"), Does.Contain("Imported logins.csv as sf-elf: 2 of 2 rows taken."));
+        Assert.That(commit.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the summaries are the answer to the post");
+        Assert.That(await commit.Content.ReadAsStringAsync(), Does.Contain("Imported: logins.csv as sf-elf (recognised from the header).").And.Contain("read 2, added 2, duplicates 0, rejected 0"));
         Assert.That(_web.Scalar("SELECT count(*) FROM UsageEvents"), Is.EqualTo(2));
         Assert.That(_web.Text("SELECT FileName FROM ImportBatches"), Is.EqualTo("logins.csv"));
         Assert.That(_web.Text("SELECT Actor FROM ImportBatches"), Is.EqualTo(WebLedger.Officer));
@@ -105,14 +105,14 @@ public class InventoryPagesTests
         var other = await _web.SignedInAsync("second.officer@example.com");
         var checkedPage = await (await UploadAsync(owner, "logins.csv", Header + "\n" +
             "Login,20261101000000.000,r1,005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n")).Content.ReadAsStringAsync();
-        var commitFields = new Dictionary<string, string> { ["CommitFile.UploadId"] = WebLedger.Field(checkedPage, "CommitFile.UploadId"), ["CommitFile.Format"] = "auto", ["CommitFile.TimeZone"] = "" };
+        var commitFields = new Dictionary<string, string> { ["CommitFiles.UploadIds"] = WebLedger.Field(checkedPage, "CommitFiles.UploadIds"), ["CommitFiles.Format"] = "auto", ["CommitFiles.TimeZone"] = "" };
 
         var refused = await WebLedger.PostFormAsync(other, "/import", "/import?handler=Commit", commitFields);
 
         Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("That upload is no longer here"));
         Assert.That(_web.Scalar("SELECT count(*) FROM UsageEvents"), Is.Zero, "nothing imported by the other officer");
         var committed = await WebLedger.PostFormAsync(owner, "/import", "/import?handler=Commit", commitFields);
-        Assert.That(committed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "the owner's upload is still there");
+        Assert.That(await committed.Content.ReadAsStringAsync(), Does.Contain("Imported: logins.csv"), "the owner's upload is still there");
         Assert.That(_web.Text("SELECT Actor FROM ImportBatches"), Is.EqualTo(WebLedger.Officer));
     }
 
@@ -176,7 +176,7 @@ public class InventoryPagesTests
 
         var page = await (await UploadAsync(client, sentName, Header + "\nLogin,20261101000000.000,r1,005xx000001Sv7A,sync@example.com,192.0.2.10,LOGIN_NO_ERROR\n")).Content.ReadAsStringAsync();
 
-        Assert.That(page, Does.Contain("Import these 1 rows"));
+        Assert.That(page, Does.Contain("(1 rows)</button>"));
         Assert.That(File.Exists(_web.DatabasePath), Is.True);
         var stored = Directory.GetFiles(_web.DatabasePath + ".uploads", "*", SearchOption.AllDirectories).Single();
         Assert.That(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(stored))), Is.EqualTo(_web.DatabasePath + ".uploads"), "inside its own folder, in its account's");

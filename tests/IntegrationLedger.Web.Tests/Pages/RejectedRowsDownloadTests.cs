@@ -31,8 +31,8 @@ public class RejectedRowsDownloadTests
         using var form = new MultipartFormDataContent
         {
             { new StringContent(WebLedger.AntiforgeryToken(page)), "__RequestVerificationToken" },
-            { new StringContent("auto"), "CheckFile.Format" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(Header + "\n" + string.Join("\n", rows) + "\n")), "CheckFile.File", "many-bad.csv" },
+            { new StringContent("auto"), "CheckFiles.Format" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(Header + "\n" + string.Join("\n", rows) + "\n")), "CheckFiles.Files", "many-bad.csv" },
         };
         var checkedPage = await (await officer.PostAsync("/import?handler=Check", form)).Content.ReadAsStringAsync();
         return WebLedger.Link(checkedPage, "Download all 1005 problems");

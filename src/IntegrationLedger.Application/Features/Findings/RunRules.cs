@@ -25,8 +25,12 @@ public sealed record FindingView(
         f.Occurrences, f.Note, f.ActedBy, f.ClosedAt, f.ClosedReason);
 }
 
-/// <summary>Runs every rule; lists open findings, or with <see cref="All"/> every finding ever made.</summary>
-public sealed record RunRules(bool All = false);
+/// <summary>
+/// Runs every rule; lists open findings, or with <see cref="All"/> every finding ever made, narrowed to one
+/// <see cref="Severity"/> and one <see cref="Rule"/> (its id) when given. The filters narrow the list, never
+/// the run: every rule always runs.
+/// </summary>
+public sealed record RunRules(bool All = false, Severity? Severity = null, string? Rule = null);
 
 /// <summary>
 /// Runs the rules and brings the findings up to date in one audited change: a new condition opens a
@@ -72,6 +76,10 @@ public sealed class RunRulesHandler(Ledger ledger)
         var findings = ledger.Db.Findings.AsNoTracking();
         if (!request.All)
             findings = findings.Where(f => f.Status != FindingStatus.Resolved);
+        if (request.Severity is { } onlySeverity)
+            findings = findings.Where(f => f.Severity == onlySeverity);
+        if (request.Rule is { } onlyRule)
+            findings = findings.Where(f => f.RuleId == onlyRule);
         return (await findings.ToListAsync(cancellationToken))
             .OrderByDescending(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.SubjectKey, StringComparer.Ordinal)
             .Select(FindingView.From)

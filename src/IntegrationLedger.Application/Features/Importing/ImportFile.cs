@@ -8,7 +8,8 @@ namespace IntegrationLedger.Application.Features.Importing;
 /// Imports one file: a platform export or an inventory template, named by <see cref="Format"/> or, with
 /// <c>auto</c>, recognised from its header. All or nothing: a file with a bad row changes nothing unless
 /// <see cref="SkipInvalid"/>; <see cref="DryRun"/> does everything but commit, so its counts are exact.
-/// <see cref="TimeZone"/> and <see cref="DayFirst"/> concern platform exports only.
+/// <see cref="TimeZone"/> and <see cref="DayFirst"/> concern platform exports only. <see cref="Wording"/> is
+/// how messages tell the one importing to fix a file (<see cref="ImportWording.Neutral"/> when not given).
 /// </summary>
 public sealed record ImportFile(
     string Format,
@@ -17,7 +18,11 @@ public sealed record ImportFile(
     bool DryRun = false,
     bool SkipInvalid = false,
     string? ErrorsPath = null,
-    bool DayFirst = false);
+    bool DayFirst = false,
+    ImportWording? Wording = null)
+{
+    public ImportWording RemedyWording => Wording ?? ImportWording.Neutral;
+}
 
 /// <summary>
 /// What importing a file did, whatever kind of file it was: the figures every caller shows, and the

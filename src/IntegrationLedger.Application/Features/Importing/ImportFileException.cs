@@ -6,6 +6,9 @@ namespace IntegrationLedger.Application.Features.Importing;
 /// </summary>
 public sealed class ImportFileException(string message) : Exception(message)
 {
+    /// <summary>The file's times carry no zone and none was given: the same file, read with one, may pass.</summary>
+    public bool NeedsTimeZone { get; init; }
+
     /// <summary>
     /// A header and nothing under it. Refused rather than recorded as an empty batch: an export cut off
     /// after its first line, or the wrong report downloaded, would otherwise pass for a quiet day.

@@ -31,8 +31,8 @@ internal sealed class InventoryTemplateImport(Ledger ledger)
     {
         var missing = template.Columns.Where(c => c.Required && !csv.Header.Has(c.Name)).Select(c => c.Name).ToList();
         if (missing.Count > 0)
-            throw new ImportFileException($"{request.Path}, line {csv.Header.Line}: the {template.Name} template needs the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (run 'ledger template {template.Name}' for its header).");
-        var applier = template.Bind(csv.Header, request.Path);
+            throw new ImportFileException($"{request.Path}, line {csv.Header.Line}: the {template.Name} template needs the column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}{request.RemedyWording.TemplateHeader(template.Name)}.");
+        var applier = template.Bind(csv.Header, request.Path, request.RemedyWording);
         var keptColumns = template.Columns.Select(c => csv.Header.IndexOf(c.Name)).Where(i => i >= 0).ToArray();
         foreach (var column in keptColumns)
             csv.Header.MarkKept(column);

@@ -13,6 +13,9 @@ public sealed record ImportProgress(long BytesRead, long TotalBytes, long Rows);
 
 public sealed record UnattributedActivity(string? Account, string? Application, string? SourceIp, long Events);
 
+/// <summary>How many of a file's new events were attributed to one integration.</summary>
+public sealed record AttributedActivity(string Integration, long Events);
+
 /// <summary>What importing a platform export did, in detail.</summary>
 public sealed record UsageImportResult(
     string Format,
@@ -31,6 +34,9 @@ public sealed record UsageImportResult(
     public const int ErrorsKept = 1000;
 
     public bool Rejected => Counts.Rejected > 0 && !Committed && !DryRun;
+
+    /// <summary>The integrations the new events were attributed to, most events first.</summary>
+    public IReadOnlyList<AttributedActivity> AttributedTo { get; init; } = [];
 }
 
 /// <summary>
@@ -58,11 +64,12 @@ internal sealed class UsageExportImport(Ledger ledger)
         using var writer = new UsageEventWriter(connection, transaction, batchId, format.Name);
         using var rejectedRows = request.ErrorsPath is null ? null : RejectedRowsFile.Create(request.ErrorsPath, request.Path, csv.Header.Names, reader.SecretColumns);
 
-        var context = new ImportContext(batchId, zone, request.DayFirst);
+        var context = new ImportContext(batchId, zone, request.DayFirst, request.RemedyWording);
         var counts = new ImportCounts();
         var errors = new List<RowError>();
         long errorCount = 0;
         var unattributed = new Dictionary<(string?, string?, string?), long>();
+        var attributedTo = new Dictionary<Guid, long>();
         var rowErrors = new List<RowError>();
 
         void Reject(IReadOnlyList<RowError> found, string[]? fields)
@@ -96,7 +103,7 @@ internal sealed class UsageExportImport(Ledger ledger)
             if (usageEvent is null)
             {
                 if (rowErrors.FirstOrDefault(e => e.NeedsTimeZone) is { } needsZone)
-                    throw new ImportFileException($"{request.Path}, line {needsZone.Line}, {needsZone.Field}: {needsZone.Reason}.");
+                    throw new ImportFileException($"{request.Path}, line {needsZone.Line}, {needsZone.Field}: {needsZone.Reason}.") { NeedsTimeZone = true };
                 Reject(rowErrors, csv.Fields());
                 continue;
             }
@@ -110,9 +117,10 @@ internal sealed class UsageExportImport(Ledger ledger)
             }
             counts.Added++;
             // Setup changes are evidence about integrations, not their activity: neither attributed nor not.
-            if (format.IsActivity && attribution.IntegrationId is not null)
+            if (format.IsActivity && attribution.IntegrationId is { } integrationId)
             {
                 counts.Attributed++;
+                attributedTo[integrationId] = attributedTo.GetValueOrDefault(integrationId) + 1;
             }
             else if (format.IsActivity)
             {
@@ -140,11 +148,17 @@ internal sealed class UsageExportImport(Ledger ledger)
             await change.CommitAsync(cancellationToken);
         }
 
+        var attributedIds = attributedTo.Keys.ToList();
+        var integrationNames = await db.Integrations.AsNoTracking().Where(i => attributedIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
         return new UsageImportResult(
             format.Name, detected, request.Path, csv.Sha256(), counts, errors, errorCount,
             unattributed.OrderByDescending(g => g.Value).ThenBy(g => g.Key.Item1, StringComparer.Ordinal)
                 .Select(g => new UnattributedActivity(g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Value)).ToList(),
-            csv.FooterLines, committed, request.DryRun);
+            csv.FooterLines, committed, request.DryRun)
+        {
+            AttributedTo = attributedTo.Select(a => new AttributedActivity(integrationNames[a.Key], a.Value))
+                .OrderByDescending(a => a.Events).ThenBy(a => a.Integration, StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <summary>User ids first seen with their usernames in this file, kept for imports that name users only by id.</summary>

@@ -14,21 +14,27 @@ namespace IntegrationLedger.Cli.Commands.Findings;
 internal sealed class FindingsCommand : LedgerCommand
 {
     private readonly Option<bool> _all = new("--all") { Description = "Also list resolved findings" };
+    private readonly Option<Severity?> _severity = CliOptions.OptionalChoice<Severity>("--severity", "Only findings of this severity");
+    private readonly Option<string?> _rule = CliOptions.Parsed<string?>(
+        "--rule", $"Only findings of this rule: {string.Join(", ", RuleBook.All.Select(r => r.Id))}", "RULE", IsRule, NotARule);
 
     public FindingsCommand(CliServices cli)
         : base(cli, "findings", "Run the rules and list open findings (re-running updates them, never duplicates them)")
     {
         Options.Add(_all);
+        Options.Add(_severity);
+        Options.Add(_rule);
     }
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
-        var findings = await new RunRulesHandler(ledger).HandleAsync(new RunRules(parse.GetValue(_all)), cancellationToken);
+        var request = new RunRules(parse.GetValue(_all), parse.GetValue(_severity), parse.GetValue(_rule));
+        var findings = await new RunRulesHandler(ledger).HandleAsync(request, cancellationToken);
         return Show(parse, findings, list =>
         {
             if (list.Count == 0)
             {
-                Output.Line("No open findings.");
+                Output.Line(request.Severity is null && request.Rule is null ? "No open findings." : "No open findings match --severity or --rule.");
                 return;
             }
             var table = CliOutput.NewTable("Id", "Severity", "Rule", "Subject", "Finding", "Status", "First seen", "Seen");
@@ -43,6 +49,15 @@ internal sealed class FindingsCommand : LedgerCommand
             Output.Line($"{list.Count(f => f.Status != FindingStatus.Resolved)} open finding(s). Work them with 'ledger finding ack|resolve ID --note TEXT'; 'ledger rules' explains each rule.");
         });
     }
+
+    private static bool IsRule(string text, out string? rule)
+    {
+        rule = RuleBook.All.FirstOrDefault(r => string.Equals(r.Id, text.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
+        return rule is not null;
+    }
+
+    private static string NotARule(string option, string text) =>
+        $"{option} '{text}' is not a rule; 'ledger rules' lists them ({string.Join(", ", RuleBook.All.Select(r => r.Id))}).";
 
     private static Style SeverityStyle(Severity severity) => severity switch
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Application.Features.Importing.Inventory;
 using IntegrationLedger.Cli.Infrastructure;
 using Spectre.Console;
 
@@ -11,6 +12,7 @@ namespace IntegrationLedger.Cli.Commands.Importing;
 internal sealed class ImportCommand : LedgerCommand
 {
     private const long ProgressBarFromBytes = 8 << 20;
+    private const int ShownGroups = 20;
 
     private readonly Argument<string> _format = Named("FORMAT", $"auto, or one of {string.Join(", ", ImportFormats.AllNames)}");
     private readonly Argument<string> _file = Named("FILE", "The CSV file to import");
@@ -27,6 +29,23 @@ internal sealed class ImportCommand : LedgerCommand
         Arguments.Add(_file);
         foreach (var option in new Option[] { _dryRun, _skipInvalid, _timeZone, _dayFirst, _errors })
             Options.Add(option);
+        Validators.Add(RefuseExportOptionsForTemplates);
+    }
+
+    /// <summary>
+    /// An inventory template writes its dates as YYYY-MM-DD and times with their zone, so --time-zone and
+    /// --day-first would change nothing: refused when the format named is a template. (With auto the kind
+    /// of file is known only once it is read; there they are simply not needed.)
+    /// </summary>
+    private void RefuseExportOptionsForTemplates(System.CommandLine.Parsing.CommandResult result)
+    {
+        if (result.GetValue(_format) is not { } name || InventoryTemplates.Find(name) is null)
+            return;
+        foreach (var option in new Option[] { _timeZone, _dayFirst })
+        {
+            if (result.GetResult(option) is { Implicit: false })
+                result.AddError($"{option.Name} applies only to platform exports; the {name} template writes dates as YYYY-MM-DD and times with their zone.");
+        }
     }
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
@@ -38,7 +57,8 @@ internal sealed class ImportCommand : LedgerCommand
             parse.GetValue(_dryRun),
             parse.GetValue(_skipInvalid),
             parse.GetValue(_errors),
-            parse.GetValue(_dayFirst));
+            parse.GetValue(_dayFirst),
+            CommandLineWording.Import);
         var handler = new ImportFileHandler(ledger);
         var outcome = Cli.Environment.OutputIsTerminal && !WantsJson(parse) && SizeOf(request.Path) >= ProgressBarFromBytes
             ? await WithProgressBarAsync(request, handler, cancellationToken)
@@ -47,10 +67,8 @@ internal sealed class ImportCommand : LedgerCommand
         // Scripts read the details of the file's kind, as they always have.
         if (WantsJson(parse))
             Output.WriteJson<object>(outcome.Usage ?? (object)outcome.Inventory!);
-        else if (outcome.Usage is { } usage)
-            Render(usage);
         else
-            Render(outcome, outcome.Inventory!);
+            Render(outcome);
         ReportErrors(outcome);
         return outcome.HasUncommittedBadRows ? ExitCodes.BadInput : ExitCodes.Success;
     }
@@ -70,39 +88,34 @@ internal sealed class ImportCommand : LedgerCommand
         return outcome!;
     }
 
-    private static string Verdict(bool dryRun, bool committed) =>
-        dryRun ? "Dry run, nothing written" : committed ? "Imported" : "Rejected, nothing imported";
-
-    private void Render(ImportOutcome outcome, InventoryImportResult result)
+    private void Render(ImportOutcome outcome)
     {
-        var c = result.Counts;
-        Output.Line($"{Verdict(result.DryRun, result.Committed)}: {Path.GetFileName(result.File)} as the {result.Template} template{(outcome.FormatDetected ? " (recognised from the header)" : "")}.");
-        Output.Line(result.Rejected
-            ? FormattableString.Invariant($"  read {c.Read}, rejected {c.Rejected}, changed nothing")
-            : FormattableString.Invariant($"  read {c.Read}, created {c.Created}, updated {c.Updated}, unchanged {c.Unchanged}, rejected {c.Rejected}"));
-    }
-
-    private void Render(UsageImportResult result)
-    {
-        var c = result.Counts;
-        var how = result.FormatDetected ? $"{result.Format} (recognised from the header)" : result.Format;
-        Output.Line($"{Verdict(result.DryRun, result.Committed)}: {Path.GetFileName(result.File)} as {how}.");
-        // A rejected file added nothing (every figure but the rejected rows is 0); what its good rows would
-        // have done is for a dry run to say.
-        Output.Line(result.Rejected
-            ? FormattableString.Invariant($"  read {c.Read}, added 0, duplicates 0, rejected {c.Rejected}, attributed 0, unattributed 0")
-            : FormattableString.Invariant($"  read {c.Read}, {(result.DryRun ? "would add" : "added")} {c.Added}, duplicates {c.Duplicates}, rejected {c.Rejected}, attributed {c.Attributed}, unattributed {c.Unattributed}"));
+        var summary = ImportSummary.Of(outcome);
+        Output.Line(summary.Heading);
+        Output.Line("  " + summary.Figures);
+        if (outcome.Usage is not { Rejected: false } result)
+            return;
         if (result.FooterLines > 0)
             Output.Line($"  ({result.FooterLines} report footer line(s) set aside)");
-        if (result.Unattributed.Count > 0 && !result.Rejected)
+        if (result.AttributedTo.Count > 0)
+        {
+            Output.Line("Attributed to:");
+            var table = CliOutput.NewTable("Integration", "Events");
+            foreach (var integration in result.AttributedTo.Take(ShownGroups))
+                table.AddTextRow(integration.Integration, integration.Events.ToString(CultureInfo.InvariantCulture));
+            Output.Write(table);
+            if (result.AttributedTo.Count > ShownGroups)
+                Output.Line($"  ... and {result.AttributedTo.Count - ShownGroups} more integrations (--json lists them all)");
+        }
+        if (result.Unattributed.Count > 0)
         {
             Output.Line("Unattributed activity, by account, application and source (undocumented integrations show up here):");
             var table = CliOutput.NewTable("Account", "Application or client", "Source IP", "Events");
-            foreach (var group in result.Unattributed.Take(20))
+            foreach (var group in result.Unattributed.Take(ShownGroups))
                 table.AddTextRow(group.Account, group.Application, group.SourceIp, group.Events.ToString(CultureInfo.InvariantCulture));
             Output.Write(table);
-            if (result.Unattributed.Count > 20)
-                Output.Line($"  ... and {result.Unattributed.Count - 20} more groups (--json lists them all)");
+            if (result.Unattributed.Count > ShownGroups)
+                Output.Line($"  ... and {result.Unattributed.Count - ShownGroups} more groups (--json lists them all)");
         }
     }
 

@@ -39,7 +39,7 @@ internal sealed class ReviewStatusCommand : LedgerCommand
 {
     private readonly Option<Quarter?> _quarter = CliOptions.OptionalQuarter("--quarter", "The quarter (default: the latest open review, else the latest)");
     private readonly Option<bool> _items = new("--items") { Description = "List every item with its id, to attest" };
-    private readonly Option<string?> _owner = Optional("--owner", "With --items: only this owner's items", "EMAIL");
+    private readonly Option<string?> _owner = Optional("--owner", "Only this owner: their progress, and with --items their items", "EMAIL");
 
     public ReviewStatusCommand(CliServices cli)
         : base(cli, "status", "Show a review's progress per owner, and with --items the items to attest")
@@ -57,7 +57,14 @@ internal sealed class ReviewStatusCommand : LedgerCommand
             : await handler.LatestAsync(cancellationToken);
         var owner = parse.GetValue(_owner);
         if (owner is not null)
-            status = status with { ItemList = status.ItemList.Where(i => string.Equals(i.Owner, owner.Trim(), StringComparison.OrdinalIgnoreCase)).ToList() };
+        {
+            bool IsTheirs(string itemOwner) => string.Equals(itemOwner, owner.Trim(), StringComparison.OrdinalIgnoreCase);
+            status = status with
+            {
+                Owners = status.Owners.Where(o => IsTheirs(o.Owner)).ToList(),
+                ItemList = status.ItemList.Where(i => IsTheirs(i.Owner)).ToList(),
+            };
+        }
         return Show(parse, status, s =>
         {
             var state = s.CompletedAt is { } done ? $"completed {DisplayText.Time(done)}" : $"{s.Decided} of {s.Items} attested, due {DisplayText.Date(s.DueOn)}";

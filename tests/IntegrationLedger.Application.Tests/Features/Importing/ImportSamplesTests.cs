@@ -100,7 +100,7 @@ public class ImportSamplesTests
         await using var test = await TestLedger.CreateAsync();
 
         Assert.That(async () => await test.Ledger.ImportUsageAsync(new ImportFile("auto", Samples.Salesforce("login-history-setup-download.csv"))),
-            Throws.TypeOf<Application.Features.Importing.ImportFileException>().With.Message.Contains("--time-zone").And.Message.Contains("line 2"));
+            Throws.TypeOf<Application.Features.Importing.ImportFileException>().With.Message.Contains("give the zone the file was exported in").And.Message.Contains("line 2"));
         Assert.That(await test.Ledger.Db.UsageEvents.CountAsync(), Is.Zero);
     }
 

@@ -35,4 +35,4 @@ public interface IUsageRowReader
 
 /// <summary>What every row of one import shares.</summary>
 /// <param name="DayFirst">Whether dates written with slashes put the day first (28/11/2026), as outside the US.</param>
-public sealed record ImportContext(Guid BatchId, TimeZoneInfo? TimeZone, bool DayFirst = false);
+public sealed record ImportContext(Guid BatchId, TimeZoneInfo? TimeZone, bool DayFirst = false, ImportWording? Wording = null);

@@ -90,7 +90,7 @@ public sealed class LoginHistorySetupFormat : IUsageFormat
         {
             var line = row.LineNumber;
             var before = errors.Count;
-            var time = SalesforceTimes.ParseLocal(row.Get(Time), context.TimeZone, context.DayFirst);
+            var time = SalesforceTimes.ParseLocal(row.Get(Time), context.TimeZone, context.DayFirst, context.Wording);
             if (time.Problem is not null)
                 errors.Add(new RowError(line, "Login Time", time.Problem) { NeedsTimeZone = time.NeedsZone });
             var username = row.Get(Username)?.ToLowerInvariant();

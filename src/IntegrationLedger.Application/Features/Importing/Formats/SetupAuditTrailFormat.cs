@@ -85,7 +85,7 @@ public sealed partial class SetupAuditTrailFormat : IUsageFormat
         {
             var line = row.LineNumber;
             var before = errors.Count;
-            var time = SalesforceTimes.ParseLocal(row.Get(Date), context.TimeZone, context.DayFirst);
+            var time = SalesforceTimes.ParseLocal(row.Get(Date), context.TimeZone, context.DayFirst, context.Wording);
             if (time.Problem is not null)
                 errors.Add(new RowError(line, "Date", time.Problem) { NeedsTimeZone = time.NeedsZone });
             var action = row.Get(Display) ?? row.Get(Action);

@@ -13,7 +13,7 @@ public interface IInventoryTemplate
 
     bool Recognises(HeaderMap header) => Columns.Where(c => c.Required).All(c => header.Has(c.Name));
 
-    IInventoryRowApplier Bind(HeaderMap header, string path);
+    IInventoryRowApplier Bind(HeaderMap header, string path, ImportWording wording);
 }
 
 public sealed record TemplateColumn(string Name, bool Required, string Description);

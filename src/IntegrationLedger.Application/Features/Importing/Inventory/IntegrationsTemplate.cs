@@ -42,7 +42,7 @@ public sealed class IntegrationsTemplate : IInventoryTemplate
         new("next_review", false, "YYYY-MM-DD of the next review (default: a year later)"),
     ];
 
-    public IInventoryRowApplier Bind(HeaderMap header, string path) => new Applier(header);
+    public IInventoryRowApplier Bind(HeaderMap header, string path, ImportWording wording) => new Applier(header);
 
     private sealed class Applier(HeaderMap header) : IInventoryRowApplier
     {

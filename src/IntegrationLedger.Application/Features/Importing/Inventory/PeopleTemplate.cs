@@ -17,7 +17,7 @@ public sealed class PeopleTemplate : IInventoryTemplate
         new("departed_on", false, "YYYY-MM-DD when the person left; empty while they are here"),
     ];
 
-    public IInventoryRowApplier Bind(HeaderMap header, string path) => new Applier(header);
+    public IInventoryRowApplier Bind(HeaderMap header, string path, ImportWording wording) => new Applier(header);
 
     private sealed class Applier(HeaderMap header) : IInventoryRowApplier
     {

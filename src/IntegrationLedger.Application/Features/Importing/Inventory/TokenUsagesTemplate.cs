@@ -17,7 +17,7 @@ public sealed class TokenUsagesTemplate : IInventoryTemplate
         new("set_up_by", false, "Email of the person who configured it"),
     ];
 
-    public IInventoryRowApplier Bind(HeaderMap header, string path) => new Applier(header);
+    public IInventoryRowApplier Bind(HeaderMap header, string path, ImportWording wording) => new Applier(header);
 
     private sealed class Applier(HeaderMap header) : IInventoryRowApplier
     {

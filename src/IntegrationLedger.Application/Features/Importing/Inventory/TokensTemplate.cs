@@ -30,7 +30,7 @@ public sealed class TokensTemplate : IInventoryTemplate
         new("last_rotated", false, "When it was last reset (YYYY-MM-DD)"),
     ];
 
-    public IInventoryRowApplier Bind(HeaderMap header, string path)
+    public IInventoryRowApplier Bind(HeaderMap header, string path, ImportWording wording)
     {
         var ownColumns = Columns.Select(c => HeaderMap.Normalize(c.Name)).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
@@ -45,13 +45,13 @@ public sealed class TokensTemplate : IInventoryTemplate
             {
                 throw new ImportFileException(
                     $"{path}, line {header.Line}, column {header.NameAt(i)}: this looks like a column of secrets, and a tokens file must never carry one; " +
-                    "remove the column and register each secret with 'ledger token add --secret-stdin'. Nothing was imported.");
+                    $"remove the column and {wording.RegisterSecret}. Nothing was imported.");
             }
         }
-        return new Applier(header);
+        return new Applier(header, wording);
     }
 
-    private sealed class Applier(HeaderMap header) : IInventoryRowApplier
+    private sealed class Applier(HeaderMap header, ImportWording wording) : IInventoryRowApplier
     {
         public async Task<RowOutcome?> ApplyAsync(Ledger ledger, CsvFile csv, List<RowError> errors, CancellationToken cancellationToken)
         {
@@ -100,7 +100,7 @@ public sealed class TokensTemplate : IInventoryTemplate
             if (token.Kind != kind)
                 row.Fail("kind", $"token '{label}' is recorded as {token.Kind.ToCliName()}; a token's kind does not change");
             if (lastRotated is { } rotated && rotated != token.LastRotatedAt)
-                row.Fail("last_rotated", $"differs from the ledger's {token.LastRotatedAt:yyyy-MM-dd HH:mm} UTC; record a reset with 'ledger token reset' so the integrations are followed up");
+                row.Fail("last_rotated", $"differs from the ledger's {token.LastRotatedAt:yyyy-MM-dd HH:mm} UTC; {wording.RecordReset} so the integrations are followed up");
             if (issued is { } givenIssue && givenIssue != token.IssuedAt)
                 row.Fail("issued", $"differs from the ledger's {token.IssuedAt:yyyy-MM-dd HH:mm} UTC; a token's issue date does not change");
             var accountId = row.Text("account") is { } accountText ? (await ledger.Db.FindAccountAsync(accountText, cancellationToken))?.Id : null;

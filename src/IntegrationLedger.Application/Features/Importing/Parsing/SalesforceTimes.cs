@@ -104,8 +104,9 @@ public static partial class SalesforceTimes
     /// are month first unless <paramref name="dayFirst"/>; a date that only reads day first is refused with
     /// that hint rather than guessed, since 3/4 would then mean two different days in one file.
     /// </summary>
-    public static LocalTimeResult ParseLocal(string? text, TimeZoneInfo? zone, bool dayFirst = false)
+    public static LocalTimeResult ParseLocal(string? text, TimeZoneInfo? zone, bool dayFirst = false, ImportWording? wording = null)
     {
+        wording ??= ImportWording.Neutral;
         if (string.IsNullOrWhiteSpace(text))
             return LocalTimeResult.Fail("is empty");
         var value = text.Trim();
@@ -129,7 +130,7 @@ public static partial class SalesforceTimes
                 if (zone is null)
                 {
                     var why = AmbiguousAbbreviations.Contains(suffix) ? "names more than one zone" : "is not a zone ledger knows";
-                    return LocalTimeResult.Fail($"'{text}': the zone '{suffix}' {why}; give the exporter's zone with --time-zone", needsZone: true);
+                    return LocalTimeResult.Fail($"'{text}': the zone '{suffix}' {why}; {wording.GiveZone("the exporter's zone")}", needsZone: true);
                 }
                 value = value[..lastSpace];
             }
@@ -137,13 +138,13 @@ public static partial class SalesforceTimes
         if (!DateTime.TryParseExact(value, dayFirst ? DayFirstFormats : LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return !dayFirst && DateTime.TryParseExact(value, DayFirstFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                ? LocalTimeResult.Fail($"'{text}' reads only as day/month/year; if the file writes the day first, import it with --day-first")
+                ? LocalTimeResult.Fail($"'{text}' reads only as day/month/year; if the file writes the day first, {wording.DayFirst}")
                 : LocalTimeResult.Fail($"'{text}' is not a time in a known format (such as {(dayFirst ? "28/11/2026 06:00:00" : "11/28/2026 6:00:00 AM")})");
         }
         if (offset is { } known2)
             return LocalTimeResult.Ok(DateTime.SpecifyKind(local - known2, DateTimeKind.Utc));
         if (zone is null)
-            return LocalTimeResult.Fail($"'{text}' carries no time zone; give the zone the file was exported in with --time-zone", needsZone: true);
+            return LocalTimeResult.Fail($"'{text}' carries no time zone; {wording.GiveZone("the zone the file was exported in")}", needsZone: true);
         if (zone.IsInvalidTime(local))
             return LocalTimeResult.Fail($"'{text}' does not exist in {zone.Id} (the clocks skipped it)");
         // An ambiguous local time (the hour repeated when clocks go back) is read as the first of the two.

@@ -1,0 +1,38 @@
+namespace IntegrationLedger.Application.Features.Importing;
+
+/// <summary>
+/// The words an import is reported in, the same on the command line and on the web page: a heading that
+/// names the file, how it was read and what became of it, and its figures ("read 12, added 0, duplicates
+/// 12, rejected 0, attributed 0, unattributed 0").
+/// </summary>
+public sealed record ImportSummary(string Heading, string Figures)
+{
+    public static ImportSummary Of(ImportOutcome outcome) =>
+        outcome.Usage is { } usage ? Of(usage) : Of(outcome.Inventory!, outcome.FormatDetected);
+
+    private static ImportSummary Of(UsageImportResult result)
+    {
+        var c = result.Counts;
+        var how = result.FormatDetected ? $"{result.Format} (recognised from the header)" : result.Format;
+        // A rejected file added nothing (every figure but the rejected rows is 0); what its good rows would
+        // have done is for a dry run to say.
+        return new ImportSummary(
+            $"{Verdict(result.DryRun, result.Committed)}: {System.IO.Path.GetFileName(result.File)} as {how}.",
+            result.Rejected
+                ? FormattableString.Invariant($"read {c.Read}, added 0, duplicates 0, rejected {c.Rejected}, attributed 0, unattributed 0")
+                : FormattableString.Invariant($"read {c.Read}, {(result.DryRun ? "would add" : "added")} {c.Added}, duplicates {c.Duplicates}, rejected {c.Rejected}, attributed {c.Attributed}, unattributed {c.Unattributed}"));
+    }
+
+    private static ImportSummary Of(InventoryImportResult result, bool detected)
+    {
+        var c = result.Counts;
+        return new ImportSummary(
+            $"{Verdict(result.DryRun, result.Committed)}: {System.IO.Path.GetFileName(result.File)} as the {result.Template} template{(detected ? " (recognised from the header)" : "")}.",
+            result.Rejected
+                ? FormattableString.Invariant($"read {c.Read}, rejected {c.Rejected}, changed nothing")
+                : FormattableString.Invariant($"read {c.Read}, created {c.Created}, updated {c.Updated}, unchanged {c.Unchanged}, rejected {c.Rejected}"));
+    }
+
+    private static string Verdict(bool dryRun, bool committed) =>
+        dryRun ? "Dry run, nothing written" : committed ? "Imported" : "Rejected, nothing imported";
+}
