@@ -40,7 +40,7 @@ public class BrowserTests
     {
         var page = await SignedInAsync(WebLedger.Officer);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Tokens" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tokens", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = WebLedger.Token }).ClickAsync();
         await page.GetByLabel("Integration").SelectOptionAsync(WebLedger.Integration);
         await page.GetByLabel("Purpose").FillAsync("Nightly export of opportunities");
