@@ -40,7 +40,7 @@ public class BrowserTests
     {
         var page = await SignedInAsync(WebLedger.Officer);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Tokens" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tokens", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = WebLedger.Token }).ClickAsync();
         // A field with type-ahead choices (a datalist) rather than a list of every integration.
         await page.GetByLabel("Integration").FillAsync(WebLedger.Integration);
