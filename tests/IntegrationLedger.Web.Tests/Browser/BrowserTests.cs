@@ -75,7 +75,8 @@ public class BrowserTests
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm Nightly ETL has the new value" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Confirmed that Nightly ETL has the new value of etl-token.");
-        await Assertions.Expect(page.GetByText("ends …0002")).ToBeVisibleAsync();
+        // The token's own line (its History shows the new ending too).
+        await Assertions.Expect(page.GetByText("Secret: fingerprinted (ends …0002)")).ToBeVisibleAsync();
     }
 
     [Test]

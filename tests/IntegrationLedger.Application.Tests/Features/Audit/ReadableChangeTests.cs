@@ -163,6 +163,10 @@ public partial class ReadableChangeTests
     public async Task APageOfEntries_IsNamedWithTheSameFewQueries_WhateverItsLength()
     {
         await using var test = await TestLedger.CreateAsync();
+        // Listening from the start: EF Core caches for a moment (LoggingConfigCacheTime) whether anyone listens,
+        // so a listener added just before the count could miss its first commands.
+        using var counter = new CommandCounter(test.Ledger.Db);
+        counter.Listen();
         await test.AddPersonAsync("ana@example.com", "Ana Lima");
         for (var i = 0; i < 40; i++)
         {
@@ -172,8 +176,8 @@ public partial class ReadableChangeTests
         }
         var uses = (await new ListAuditLogHandler(test.Ledger).HandleAsync(new ListAuditLog())).Where(e => e.Action == "token.use").ToList();
 
-        var (few, fewQueries) = await CountingQueriesAsync(test, () => new DescribeChangesHandler(test.Ledger).HandleAsync(uses.Take(2).ToList()));
-        var (many, manyQueries) = await CountingQueriesAsync(test, () => new DescribeChangesHandler(test.Ledger).HandleAsync(uses));
+        var (few, fewQueries) = await CountingQueriesAsync(counter, () => new DescribeChangesHandler(test.Ledger).HandleAsync(uses.Take(2).ToList()));
+        var (many, manyQueries) = await CountingQueriesAsync(counter, () => new DescribeChangesHandler(test.Ledger).HandleAsync(uses));
 
         Assert.That(many.Select(c => c.EntityName), Is.EqualTo(Enumerable.Range(0, 40).Select(i => $"token-{i:00} in Integration {i:00}")));
         Assert.That(few, Has.Count.EqualTo(2));
@@ -202,35 +206,47 @@ public partial class ReadableChangeTests
         Assert.That((history.EntityType, history.EntityId), Is.EqualTo((nameof(Token), test.ScalarRawText("SELECT lower(Id) FROM Tokens WHERE Label = 'etl-token'"))));
     }
 
-    /// <summary>Runs <paramref name="action"/> and counts the SQL commands the test's ledger executed meanwhile.</summary>
-    private static async Task<(T Result, int Queries)> CountingQueriesAsync<T>(TestLedger test, Func<Task<T>> action)
+    /// <summary>Runs <paramref name="action"/> and counts the SQL commands the counter's ledger executed meanwhile.</summary>
+    private static async Task<(T Result, int Queries)> CountingQueriesAsync<T>(CommandCounter counter, Func<Task<T>> action)
     {
-        using var counter = new CommandCounter(test.Ledger.Db);
-        counter.Listen();
+        var before = counter.Count;
         var result = await action();
-        return (result, counter.Count);
+        return (result, counter.Count - before);
     }
 
     /// <summary>Counts the commands EF Core reports executing for one context, through its diagnostic events.</summary>
     private sealed class CommandCounter(DbContext db) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
+        private readonly Lock _gate = new();
         private readonly List<IDisposable> _subscriptions = [];
         private int _count;
 
         public int Count => _count;
 
-        public void Listen() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        public void Listen()
+        {
+            var subscription = DiagnosticListener.AllListeners.Subscribe(this);
+            lock (_gate)
+                _subscriptions.Add(subscription);
+        }
 
         public void Dispose()
         {
-            foreach (var subscription in _subscriptions)
-                subscription.Dispose();
+            lock (_gate)
+            {
+                foreach (var subscription in _subscriptions)
+                    subscription.Dispose();
+            }
         }
 
         public void OnNext(DiagnosticListener listener)
         {
-            if (listener.Name == DbLoggerCategory.Name)
-                _subscriptions.Add(listener.Subscribe(this));
+            if (listener.Name != DbLoggerCategory.Name)
+                return;
+            // Other tests' contexts create listeners on other threads meanwhile.
+            var subscription = listener.Subscribe(this);
+            lock (_gate)
+                _subscriptions.Add(subscription);
         }
 
         public void OnNext(KeyValuePair<string, object?> value)
