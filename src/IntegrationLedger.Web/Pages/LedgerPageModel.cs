@@ -81,17 +81,21 @@ public abstract class LedgerPageModel(LedgerSession session) : PageModel
         var list = problems.ToList();
         foreach (var (property, message) in list)
             ModelState.AddModelError(FormFields.KeyFor(Request.Form, property, message, IsField), message);
+        return await PageAgainAsync(handler, cancellationToken) ?? Refused(string.Join(" ", list.Select(p => p.Message).Distinct()));
+    }
+
+    /// <summary>The page shown again with its refused form, or null when the page comes back by a redirect instead.</summary>
+    private async Task<IActionResult?> PageAgainAsync(string handler, CancellationToken cancellationToken)
+    {
         try
         {
-            if (await ShowAgainAsync(handler, cancellationToken))
-                return Page();
+            return await ShowAgainAsync(handler, cancellationToken) ? Page() : null;
         }
         catch (Exception exception) when (exception is NotFoundException or DomainException)
         {
             // The form was posted to the page of something that is not (or no longer) in the ledger.
             return NotFound();
         }
-        return Refused(string.Join(" ", list.Select(p => p.Message).Distinct()));
     }
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -101,9 +105,9 @@ public abstract class LedgerPageModel(LedgerSession session) : PageModel
         if (!isRead && !ModelState.IsValid)
         {
             // A value that did not bind would reach the use case as its type's default (the first role, say).
-            if (await ShowAgainAsync(handler, context.HttpContext.RequestAborted))
+            if (await PageAgainAsync(handler, context.HttpContext.RequestAborted) is { } again)
             {
-                context.Result = Page();
+                context.Result = again;
                 return;
             }
             var fields = ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key);
