@@ -25,7 +25,7 @@ public class MoreChangesTests
         "/people", "/people/ana@example.com?handler=Offboard",
         "/integrations", "/integrations/Nightly%20ETL?handler=Change", "/integrations/Nightly%20ETL?handler=Vet",
         "/tokens", "/tokens/etl-token?handler=Use", "/tokens/etl-token?handler=Reset", "/tokens/etl-token?handler=Confirm", "/tokens/etl-token?handler=Revoke",
-        "/import?handler=Check", "/import?handler=Commit",
+        "/import?handler=Check", "/import?handler=Recheck", "/import?handler=Commit",
         "/findings", "/findings?handler=Run",
         "/reviews", "/reviews/start",
         "/admin?handler=Add", "/admin?handler=Role", "/admin?handler=Password", "/admin?handler=Enabled", "/admin?handler=Setting",

@@ -76,7 +76,7 @@ public class ImportRobustnessTests
 
         if (zone is null)
         {
-            Assert.That(async () => await Usage(test, "sf-setup-audit-trail", path), Throws.TypeOf<ImportFileException>().With.Message.Contains("give the zone the file was exported in"));
+            Assert.That(async () => await Usage(test, "sf-setup-audit-trail", path), Throws.TypeOf<ImportFileException>().With.Message.Contains("give the exporter's zone"));
             return;
         }
         await Usage(test, "sf-setup-audit-trail", path, zone);
