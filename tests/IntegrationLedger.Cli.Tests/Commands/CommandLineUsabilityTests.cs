@@ -80,7 +80,7 @@ public class CommandLineUsabilityTests
     {
         var result = await _cli.LedgerAsync("token");
 
-        Assert.That(ErrorLines(result)[0], Is.EqualTo("ledger token needs one of its commands: add, list, show, use, reset-plan, reset, confirm, revoke, find."));
+        Assert.That(ErrorLines(result)[0], Is.EqualTo("ledger token needs one of its commands: add, list, show, use, reset-plan, reset, confirm, revoke, set-owner, find."));
     }
 
     [Test]
