@@ -88,17 +88,19 @@ public class ActionsBrowserTests
         await page.GotoAsync("/tokens");
 
         await page.GetByText("Register a token").First.ClickAsync();
-        await page.GetByLabel("Label").FillAsync("crm-key");
-        await page.GetByLabel("Owner's email").FillAsync("nobody@example.com");
-        await page.GetByLabel("Secret").FillAsync("typed-secret-value-4321");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        // The list's filter bar above has an owner field and a search box too; the form is the one that registers.
+        var form = page.GetByRole(AriaRole.Group, new() { Name = "Register a token" });
+        await form.GetByLabel("Label", new() { Exact = true }).FillAsync("crm-key");
+        await form.GetByLabel("Owner's email").FillAsync("nobody@example.com");
+        await form.GetByLabel("Secret").FillAsync("typed-secret-value-4321");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
 
-        var owner = page.GetByLabel("Owner's email");
+        var owner = form.GetByLabel("Owner's email");
         await Assertions.Expect(owner).ToHaveValueAsync("nobody@example.com");
         await Assertions.Expect(owner).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(owner).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("No person with email 'nobody@example.com'"));
-        await Assertions.Expect(page.GetByLabel("Label")).ToHaveValueAsync("crm-key");
-        await Assertions.Expect(page.GetByLabel("Secret")).ToHaveValueAsync("");
+        await Assertions.Expect(form.GetByLabel("Label", new() { Exact = true })).ToHaveValueAsync("crm-key");
+        await Assertions.Expect(form.GetByLabel("Secret")).ToHaveValueAsync("");
         Assert.That(await owner.IsVisibleAsync(), Is.True, "the refused form is open, where the officer left it");
         await page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(owner).ToBeInViewportAsync();

@@ -48,7 +48,7 @@ public class BrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Record use" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Recorded that Nightly ETL uses etl-token.");
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Nightly export of opportunities" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Nightly export of opportunities", Exact = true })).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "token-in-use");
     }
 

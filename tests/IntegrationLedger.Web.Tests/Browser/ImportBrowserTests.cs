@@ -78,7 +78,7 @@ public class ImportBrowserTests
         Assert.That(_web.Scalar("SELECT count(*) FROM UsageEvents"), Is.EqualTo(3));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Run the rules now" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The rules ran:");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The rules ran:" })).ToBeVisibleAsync();
         Assert.That(page.Url, Does.Contain("/findings"));
     }
 }

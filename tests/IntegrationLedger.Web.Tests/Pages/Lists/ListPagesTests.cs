@@ -90,7 +90,7 @@ public class ListPagesTests
         var page = await ListPageReader.GetAsync(_officer, list);
         var id = page.Keys[0];
 
-        var response = await WebLedger.PostFormAsync(_officer, list, list, new() { ["Work.Id"] = id, ["Work.Action"] = "Acknowledge", ["Work.Note"] = "Rotating on Friday" });
+        var response = await WebLedger.PostFormAsync(_officer, list, list, new() { ["Work.Ids[0]"] = id, ["Work.Action"] = "Acknowledge", ["Work.Note"] = "Rotating on Friday" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(response.Headers.Location?.OriginalString, Is.EqualTo(list));
