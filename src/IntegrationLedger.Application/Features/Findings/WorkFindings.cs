@@ -63,7 +63,7 @@ public sealed class WorkFindingsHandler(Ledger ledger)
     /// </summary>
     private async Task<HashSet<Guid>> ResolveIdsAsync(IReadOnlyList<string> wanted, CancellationToken cancellationToken)
     {
-        var keys = await ledger.Db.Findings.AsNoTracking().Select(f => f.Id).ToListAsync(cancellationToken);
+        var keys = (await ledger.Db.Findings.AsNoTracking().Select(f => f.Id).ToListAsync(cancellationToken)).ToHashSet();
         var byShortId = keys.ToLookup(Domain.Findings.Finding.ShortIdOf, StringComparer.Ordinal);
         var found = new HashSet<Guid>();
         var unknown = new List<string>();
