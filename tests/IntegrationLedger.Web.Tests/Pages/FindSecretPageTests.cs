@@ -55,6 +55,22 @@ public class FindSecretPageTests
     }
 
     [Test]
+    public async Task TheTokenPage_ShowsEachValuesPeriod()
+    {
+        var (web, officer) = await LedgerWithResetTokenAsync();
+        await using var _ = web;
+
+        var rows = WebLedger.Html(await officer.GetStringAsync("/tokens/crm-key")).QuerySelectorAll("#secret-history tbody tr")
+            .Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+
+        Assert.That(rows, Has.Count.EqualTo(2));
+        Assert.That(rows[0][0], Is.EqualTo("fingerprinted (ends …K4mN)"));
+        Assert.That(rows[0][2], Is.EqualTo("now"));
+        Assert.That(rows[1][0], Is.EqualTo("fingerprinted (ends …9rT1)"));
+        Assert.That(rows[1][3], Is.EqualTo("reset"));
+    }
+
+    [Test]
     public async Task AnUnknownValue_IsSaidNotToBeRegistered_AndAShortOneIsRefusedBesideTheField()
     {
         var (web, officer) = await LedgerWithResetTokenAsync();
