@@ -47,7 +47,9 @@ internal static class RowFields
         if (value is null)
             return null;
         var at = value.IndexOf('@', StringComparison.Ordinal);
-        if (at > 0 && at < value.Length - 1 && value.IndexOf('@', at + 1) < 0 && !value.Any(char.IsWhiteSpace) && !value.Any(char.IsControl))
+        // Only the shape is checked: control characters are no sign of another column, and every output
+        // shows them escaped (decision 0009), as it does for any text from a file.
+        if (at > 0 && at < value.Length - 1 && value.IndexOf('@', at + 1) < 0 && !value.Any(char.IsWhiteSpace))
             return value.ToLowerInvariant();
         errors.Add(new RowError(line, column, $"'{value}' is not a Salesforce username (written as an email address, such as name@example.com)"));
         return null;
