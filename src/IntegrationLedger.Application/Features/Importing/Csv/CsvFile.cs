@@ -139,24 +139,28 @@ public sealed class CsvFile : ITabularFile, IDisposable
         return (null, 0);
     }
 
+    /// <summary>How much of the text is looked at before it is read: enough to tell a binary file from text.</summary>
+    private const int SniffedBytes = 4096;
+
     /// <summary>
     /// UTF-16 saved without a byte order mark (some Windows tools do): a header is ASCII, so every other
-    /// byte of its first characters is zero; that encoding is returned. Any other text starting with a NUL
-    /// byte is not text (a sparse or zeroed file, or a binary one), and is refused before the reader looks
-    /// for its first line.
+    /// byte of its first characters is zero; that encoding is returned. Any other text with a NUL byte in
+    /// its first <see cref="SniffedBytes"/> bytes is not text (a sparse or zeroed file, or a binary one such
+    /// as a picture renamed .gz), and is refused before the reader tries to make records of it.
     /// </summary>
     private static Encoding? SniffEncoding(ImportSource source, ImportedFile file)
     {
-        Span<byte> start = stackalloc byte[4];
-        var read = file.Peek(start);
-        if (read < start.Length)
-            return start[..read].Contains((byte)0) ? throw NotText(source, 1) : null;
-        if (start[0] != 0 && start[1] == 0 && start[2] != 0 && start[3] == 0)
+        var buffer = new byte[SniffedBytes];
+        var start = buffer.AsSpan(0, file.Peek(buffer));
+        if (start.Length >= 4 && start[0] != 0 && start[1] == 0 && start[2] != 0 && start[3] == 0)
             return Encoding.Unicode;
-        if (start[0] == 0 && start[1] != 0 && start[2] == 0 && start[3] != 0)
+        if (start.Length >= 4 && start[0] == 0 && start[1] != 0 && start[2] == 0 && start[3] != 0)
             return Encoding.BigEndianUnicode;
-        if (start[0] == 0)
-            throw NotText(source, 1);
+        // UTF-16 with a byte order mark is full of NULs too; the reader recognises the mark.
+        if (start is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+            return null;
+        if (start.IndexOf((byte)0) is >= 0 and var nul)
+            throw NotText(source, 1 + start[..nul].Count((byte)'\n'));
         return null;
     }
 
