@@ -238,6 +238,17 @@ public class CompressedAndDelimitedFileTests
     }
 
     [Test]
+    public async Task CommaTemplate_WhoseCellsHoldSemicolons_StaysACommaFile()
+    {
+        var file = Write("people.csv", "email,name,department\nana@example.com,Ana Lima,Sales;EMEA;North;South\nben@example.com,Ben,Data;Platform;Ops;On call\n");
+
+        var result = await _cli.LedgerAsync("import", "people", file);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(_cli.ScalarRawText("SELECT Department FROM People WHERE Email = 'ana@example.com'"), Is.EqualTo("Sales;EMEA;North;South"));
+    }
+
+    [Test]
     public async Task SemicolonTemplate_ARowCutInTheWrongPlace_NamesTheSemicolon() =>
         await RefusedAsync(["import", "people", Write("people-eu.csv", "email;name;department;departed_on\nana@example.com;Ana;Sales;;extra\n")],
             "people-eu.csv, line 2, row", "an unquoted semicolon");
