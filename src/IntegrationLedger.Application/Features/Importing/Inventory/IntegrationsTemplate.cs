@@ -1,4 +1,5 @@
 using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.Importing.Files;
 using IntegrationLedger.Domain.Integrations;
 
 namespace IntegrationLedger.Application.Features.Importing.Inventory;
@@ -53,11 +54,11 @@ public sealed class IntegrationsTemplate : IInventoryTemplate
         new("next_review", false, "YYYY-MM-DD of the next review (default: a year later)"),
     ];
 
-    public IInventoryRowApplier Bind(HeaderMap header, string path, ImportWording wording) => new Applier(header);
+    public IInventoryRowApplier Bind(HeaderMap header, ImportSource source, ImportWording wording) => new Applier(header);
 
     private sealed class Applier(HeaderMap header) : IInventoryRowApplier
     {
-        public async Task<RowOutcome?> ApplyAsync(Ledger ledger, CsvFile csv, List<RowError> errors, CancellationToken cancellationToken)
+        public async Task<RowOutcome?> ApplyAsync(Ledger ledger, ITabularFile csv, List<RowError> errors, CancellationToken cancellationToken)
         {
             var row = new TemplateRow(csv, header, errors);
             var name = row.Required("name");
