@@ -18,6 +18,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Token> Tokens => Set<Token>();
     public DbSet<TokenUsage> TokenUsages => Set<TokenUsage>();
+    public DbSet<FormerSecret> FormerSecrets => Set<FormerSecret>();
     public DbSet<Integration> Integrations => Set<Integration>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();

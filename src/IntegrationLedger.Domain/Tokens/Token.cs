@@ -11,6 +11,7 @@ namespace IntegrationLedger.Domain.Tokens;
 public sealed class Token
 {
     private readonly List<TokenUsage> _usages = [];
+    private readonly List<FormerSecret> _formerSecrets = [];
 
     private Token()
     {
@@ -39,8 +40,7 @@ public sealed class Token
         Kind = kind;
         OwnerId = owner.Id;
         AccountId = accountId;
-        Fingerprint = fingerprint?.Hash;
-        LastFour = fingerprint?.LastFour;
+        SetSecret(fingerprint);
         Status = TokenStatus.Active;
         IssuedAt = Guard.Utc(issuedAt, nameof(issuedAt));
         LastRotatedAt = Guard.Utc(lastRotatedAt, nameof(lastRotatedAt));
@@ -63,6 +63,10 @@ public sealed class Token
     /// they had (decision 0009).
     /// </summary>
     public string? LastFour { get; private set; }
+
+    /// <summary>The secret's length in UTF-8 bytes (see <see cref="SecretFingerprint"/>); null when no secret was given or it was registered before lengths were kept.</summary>
+    public int? SecretUtf8Length { get; private set; }
+
     public TokenStatus Status { get; private set; }
     public DateTime IssuedAt { get; private set; }
     public DateTime LastRotatedAt { get; private set; }
@@ -73,6 +77,9 @@ public sealed class Token
     public DateTime CreatedAt { get; private set; }
 
     public IReadOnlyCollection<TokenUsage> Usages => _usages;
+
+    /// <summary>Every value the token had before a reset, with the period it was valid; the current one is <see cref="Fingerprint"/>.</summary>
+    public IReadOnlyCollection<FormerSecret> FormerSecrets => _formerSecrets;
 
     public bool IsActive => Status == TokenStatus.Active;
 
@@ -101,7 +108,8 @@ public sealed class Token
 
     /// <summary>
     /// A reset invalidates the old value everywhere, so every integration configured with it must be
-    /// updated: each usage waits for confirmation from now on.
+    /// updated: each usage waits for confirmation from now on. The old value's fingerprint is kept as a
+    /// <see cref="FormerSecret"/>, valid from the last reset (or the registration) until now.
     /// </summary>
     public void Reset(DateTime at, SecretFingerprint? newFingerprint)
     {
@@ -109,11 +117,19 @@ public sealed class Token
             throw new DomainException($"Token '{Label}' is {Status.ToString().ToLowerInvariant()}; only an active token can be reset.");
         if (newFingerprint is not null && newFingerprint.Hash == Fingerprint)
             throw new DomainException($"The new secret of '{Label}' is the one it already had; a reset needs a new value.");
+        if (Fingerprint is not null)
+            _formerSecrets.Add(new FormerSecret(Id, new SecretFingerprint(Fingerprint, LastFour ?? "", SecretUtf8Length ?? 0), LastRotatedAt, at));
         LastRotatedAt = Guard.Utc(at, nameof(at));
-        Fingerprint = newFingerprint?.Hash;
-        LastFour = newFingerprint?.LastFour;
+        SetSecret(newFingerprint);
         foreach (var usage in UsagesInEffect)
             usage.MarkPendingUpdate(at);
+    }
+
+    private void SetSecret(SecretFingerprint? fingerprint)
+    {
+        Fingerprint = fingerprint?.Hash;
+        LastFour = fingerprint?.LastFour;
+        SecretUtf8Length = fingerprint?.Utf8Length;
     }
 
     public TokenUsage ConfirmUpdated(Guid integrationId, string integrationName, DateTime at)

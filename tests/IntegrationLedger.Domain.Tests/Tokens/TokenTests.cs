@@ -12,7 +12,7 @@ public class TokenTests
     private static Person Owner() => new("ana@example.com", "Ana Lima", null, TestClock.StartUtc);
 
     private static Token NewToken(int? rotateEvery = 90, TokenKind kind = TokenKind.SalesforceSecurityToken, DateTime? lastRotated = null) =>
-        new("etl-token", kind, Owner(), null, new SecretFingerprint("ab12", "wxyz"),
+        new("etl-token", kind, Owner(), null, new SecretFingerprint("ab12", "wxyz", 24),
             TestClock.StartUtc.AddDays(-400), lastRotated ?? TestClock.StartUtc, rotateEvery, TestClock.StartUtc);
 
     [Test]
@@ -64,7 +64,7 @@ public class TokenTests
         token.Use(Backfill, "Backfill", "API login", TestClock.StartUtc.AddDays(-100), null, TestClock.StartUtc);
         Assert.That(token.IsRotationOverdue(TestClock.StartUtc), Is.True);
 
-        token.Reset(TestClock.StartUtc, new SecretFingerprint("cd34", "abcd"));
+        token.Reset(TestClock.StartUtc, new SecretFingerprint("cd34", "abcd", 24));
 
         Assert.That(token.Usages.Select(u => u.Status), Is.All.EqualTo(TokenUsageStatus.PendingUpdate));
         Assert.That(token.LastRotatedAt, Is.EqualTo(TestClock.StartUtc));
@@ -162,7 +162,7 @@ public class TokenTests
     {
         var token = NewToken();
 
-        Assert.That(() => token.Reset(TestClock.StartUtc.AddDays(1), new SecretFingerprint("ab12", "wxyz")),
+        Assert.That(() => token.Reset(TestClock.StartUtc.AddDays(1), new SecretFingerprint("ab12", "wxyz", 24)),
             Throws.TypeOf<DomainException>().With.Message.Contains("already had"));
         Assert.That(token.LastRotatedAt, Is.EqualTo(TestClock.StartUtc));
     }

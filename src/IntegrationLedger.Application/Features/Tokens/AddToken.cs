@@ -1,6 +1,7 @@
 using FluentValidation;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Common.Security;
+using IntegrationLedger.Application.Features.Tokens.Secrets;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Accounts;
@@ -58,8 +59,8 @@ public sealed class AddTokenHandler(Ledger ledger)
         var label = request.Label.Trim();
         if (await db.Tokens.AnyAsync(t => t.Label == label, cancellationToken))
             throw new DomainException($"A token labelled '{label}' is already in the ledger.");
-        if (fingerprint is not null && await db.Tokens.FirstOrDefaultAsync(t => t.Fingerprint == fingerprint.Hash, cancellationToken) is { } twin)
-            throw new DomainException($"That secret is already registered as token '{twin.Label}'.");
+        if (fingerprint is not null)
+            await RegisteredSecrets.EnsureNeverRegisteredAsync(db, fingerprint.Hash, tokenBeingReset: null, cancellationToken);
 
         var owner = await db.RequirePersonAsync(request.OwnerEmail, cancellationToken);
         owner.EnsureCanBeGivenNewTokens();

@@ -1,4 +1,5 @@
 using IntegrationLedger.Application.Common.Security;
+using IntegrationLedger.Application.Features.Tokens.Secrets;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
@@ -20,8 +21,8 @@ public sealed class ResetTokenHandler(Ledger ledger)
         await using (var change = await ledger.BeginChangeAsync(AuditActions.TokenReset, cancellationToken))
         {
             var token = await ledger.Db.RequireTokenAsync(request.Token, cancellationToken);
-            if (fingerprint is not null && await ledger.Db.Tokens.FirstOrDefaultAsync(t => t.Fingerprint == fingerprint.Hash && t.Id != token.Id, cancellationToken) is { } twin)
-                throw new DomainException($"That secret is already registered as token '{twin.Label}'.");
+            if (fingerprint is not null)
+                await RegisteredSecrets.EnsureNeverRegisteredAsync(ledger.Db, fingerprint.Hash, token.Id, cancellationToken);
             token.Reset(ledger.Now, fingerprint);
             await change.CommitAsync(cancellationToken);
         }

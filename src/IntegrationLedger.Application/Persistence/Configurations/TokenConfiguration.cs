@@ -26,6 +26,8 @@ internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
         builder.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Usages).WithOne().HasForeignKey(u => u.TokenId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(t => t.Usages).HasField("_usages");
+        builder.HasMany(t => t.FormerSecrets).WithOne().HasForeignKey(s => s.TokenId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(t => t.FormerSecrets).HasField("_formerSecrets");
         builder.Ignore(t => t.IsActive);
         builder.Ignore(t => t.EffectiveRotationDays);
         builder.Ignore(t => t.RotationDueAt);

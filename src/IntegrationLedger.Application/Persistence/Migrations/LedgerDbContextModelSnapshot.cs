@@ -501,6 +501,44 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.ToTable("ReviewItems", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationLedger.Domain.Tokens.FormerSecret", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ending")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IntegrationLedger:Audit:Redacted", true);
+
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Utf8Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint")
+                        .IsUnique();
+
+                    b.HasIndex("TokenId");
+
+                    b.ToTable("FormerSecrets", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationLedger.Domain.Tokens.Token", b =>
                 {
                     b.Property<Guid>("Id")
@@ -550,6 +588,9 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RotationPolicyDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SecretUtf8Length")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -888,6 +929,15 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IntegrationLedger.Domain.Tokens.FormerSecret", b =>
+                {
+                    b.HasOne("IntegrationLedger.Domain.Tokens.Token", null)
+                        .WithMany("FormerSecrets")
+                        .HasForeignKey("TokenId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IntegrationLedger.Domain.Tokens.Token", b =>
                 {
                     b.HasOne("IntegrationLedger.Domain.Accounts.Account", null)
@@ -956,6 +1006,8 @@ namespace IntegrationLedger.Application.Persistence.Migrations
 
             modelBuilder.Entity("IntegrationLedger.Domain.Tokens.Token", b =>
                 {
+                    b.Navigation("FormerSecrets");
+
                     b.Navigation("Usages");
                 });
 #pragma warning restore 612, 618

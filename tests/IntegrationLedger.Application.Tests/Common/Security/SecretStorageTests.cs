@@ -63,7 +63,7 @@ public class SecretStorageTests
         var found = await new FindTokenHandler(test.Ledger).HandleAsync(Secret.Parse(SecretValue + "\n"));
         var missing = await new FindTokenHandler(test.Ledger).HandleAsync(Secret.Parse("NotRegistered12345"));
 
-        Assert.That(found?.Label, Is.EqualTo("etl-token"));
+        Assert.That(found?.Token.Label, Is.EqualTo("etl-token"));
         Assert.That(missing, Is.Null);
     }
 
@@ -89,7 +89,7 @@ public class SecretStorageTests
         Assert.That(async () => await new ResetTokenHandler(test.Ledger).HandleAsync(new ResetToken("b", Secret.Parse(SecretValue))),
             Throws.TypeOf<Domain.Common.DomainException>().With.Message.Contains("'a'"));
         var found = await new FindTokenHandler(test.Ledger).HandleAsync(Secret.Parse(SecretValue));
-        Assert.That(found?.Label, Is.EqualTo("a"));
+        Assert.That(found?.Token.Label, Is.EqualTo("a"));
     }
 
     [Test]

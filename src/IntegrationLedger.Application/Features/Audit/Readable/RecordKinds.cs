@@ -84,6 +84,12 @@ internal static class RecordKinds
         ], (row, names) => $"{names.Of(nameof(Token), row.Text("TokenId"))} in {names.Of(nameof(Integration), row.Text("IntegrationId"))}")
         { LookedUp = ["TokenId", "IntegrationId"] },
 
+        new(nameof(FormerSecret), "former secret",
+        [
+            new("TokenId", "token", FieldFormat.Reference, nameof(Token)), new("Ending", "secret", FieldFormat.SecretEnding),
+            new("ValidFrom", "valid from", FieldFormat.Time), new("ValidUntil", "replaced", FieldFormat.Time),
+        ], (row, names) => $"{names.Of(nameof(Token), row.Text("TokenId"))}'s former secret") { LookedUp = ["TokenId"] },
+
         new(nameof(AttributionRule), "attribution rule",
         [
             new("IntegrationId", "integration", FieldFormat.Reference, nameof(Integration)), new("Kind", "recognised by", FieldFormat.Choice), new("Value", "value"),
