@@ -31,7 +31,7 @@ internal sealed class SecretScanner(SecretIndex index, LedgerKey key, long large
             _ => { });
         var found = tally.Found
             .OrderBy(f => f.Place.File, StringComparer.Ordinal).ThenBy(f => f.Place.Member, StringComparer.Ordinal)
-            .ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.Secret.Id)
+            .ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.Secret.Id.TokenId).ThenBy(f => f.Secret.Id.FormerSecretId)
             .ToList();
         var skipped = tally.Skipped.OrderBy(s => s.Location, StringComparer.Ordinal).ToList();
         return new ScanOutcome(found, skipped, tally.FilesRead, tally.BytesRead, tally.ArchivesOpened);

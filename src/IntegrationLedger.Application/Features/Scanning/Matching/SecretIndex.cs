@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using IntegrationLedger.Application.Common.Security;
+using IntegrationLedger.Application.Features.Tokens.Secrets;
 
 namespace IntegrationLedger.Application.Features.Scanning.Matching;
 
@@ -32,7 +33,7 @@ internal sealed class SecretIndex
 
     private readonly Dictionary<uint, int[]> _lengthsByEnding;
     private readonly Dictionary<ushort, int[]> _lengthsByShortEnding;
-    private readonly Dictionary<UInt128, KnownSecret> _byFingerprint;
+    private readonly Dictionary<UInt128, (KnownSecret Secret, byte[] Fingerprint)> _byFingerprint;
 
     public SecretIndex(IEnumerable<KnownSecret> secrets)
     {
@@ -42,9 +43,10 @@ internal sealed class SecretIndex
         _byFingerprint = [];
         foreach (var secret in secrets)
         {
-            if (secret.Fingerprint.Length != 32)
-                throw new ArgumentException($"The fingerprint of secret {secret.Id} is not 32 bytes.", nameof(secrets));
-            _byFingerprint[Head(secret.Fingerprint)] = secret;
+            var fingerprint = Convert.FromHexString(secret.Fingerprint);
+            if (fingerprint.Length != LedgerKey.FingerprintBytes)
+                throw new ArgumentException($"A stored fingerprint of token {secret.Id.TokenId} is not {LedgerKey.FingerprintBytes} bytes.", nameof(secrets));
+            _byFingerprint[Head(fingerprint)] = (secret, fingerprint);
             var ending = Encoding.UTF8.GetBytes(secret.Ending);
             if (ending.Length >= 4)
                 Add(byEnding, BinaryPrimitives.ReadUInt32BigEndian(ending.AsSpan(^4)), Lengths(secret, Math.Max(Secret.MinimumLength, ending.Length), LongestUnknownLength));
@@ -101,7 +103,7 @@ internal sealed class SecretIndex
 
     /// <summary>The secret with this fingerprint, if the ledger knows it.</summary>
     public KnownSecret? Find(ReadOnlySpan<byte> fingerprint) =>
-        _byFingerprint.TryGetValue(Head(fingerprint), out var secret) && fingerprint.SequenceEqual(secret.Fingerprint) ? secret : null;
+        _byFingerprint.TryGetValue(Head(fingerprint), out var known) && fingerprint.SequenceEqual(known.Fingerprint) ? known.Secret : null;
 
     private static UInt128 Head(ReadOnlySpan<byte> fingerprint) => BinaryPrimitives.ReadUInt128LittleEndian(fingerprint);
 

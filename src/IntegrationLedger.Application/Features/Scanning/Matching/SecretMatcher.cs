@@ -1,5 +1,6 @@
 using System.Buffers;
 using IntegrationLedger.Application.Common.Security;
+using IntegrationLedger.Application.Features.Tokens.Secrets;
 
 namespace IntegrationLedger.Application.Features.Scanning.Matching;
 
@@ -21,7 +22,7 @@ internal sealed class SecretMatcher(SecretIndex index, LedgerKey key)
     private static readonly SearchValues<byte> Delimiters = SearchValues.Create(" \t\n\v\f\r\"'`=:,;&|<>()[]{}@/\\?#"u8);
 
     private readonly List<Sighting> _found = [];
-    private readonly HashSet<(long, Guid)> _seen = [];
+    private readonly HashSet<(long, SecretId)> _seen = [];
 
     /// <summary>Where the last few delimiters were (from the content's start); a whole value runs between two of them.</summary>
     private readonly long[] _delimiters = new long[64];
@@ -142,7 +143,7 @@ internal sealed class SecretMatcher(SecretIndex index, LedgerKey key)
 
     private void TryWindow(ReadOnlySpan<byte> data, int start, int length, long dataOffset)
     {
-        Span<byte> fingerprint = stackalloc byte[32];
+        Span<byte> fingerprint = stackalloc byte[LedgerKey.FingerprintBytes];
         key.FingerprintUtf8(data.Slice(start, length), fingerprint);
         if (index.Find(fingerprint) is { } secret && _seen.Add((dataOffset + start, secret.Id)))
             _found.Add(new Sighting(dataOffset + start, length, secret));

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using IntegrationLedger.Application.Features.Scanning.Matching;
+using IntegrationLedger.Application.Features.Tokens.Secrets;
 
 namespace IntegrationLedger.Application.Features.Scanning.Reading;
 
