@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.Globalization;
 using System.IO.Compression;
 using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Application.Features.Scanning.Matching;
@@ -240,13 +239,7 @@ internal sealed class ContentReader(SecretIndex index, LedgerKey key, ScanTally 
     private static bool IsUnreadable(Exception e) =>
         e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException or NotSupportedException;
 
-    public static string Size(long bytes) => bytes switch
-    {
-        >= 1L << 30 => (bytes / (double)(1L << 30)).ToString("0.#", CultureInfo.InvariantCulture) + " GiB",
-        >= 1L << 20 => (bytes / (double)(1L << 20)).ToString("0.#", CultureInfo.InvariantCulture) + " MiB",
-        >= 1L << 10 => (bytes / (double)(1L << 10)).ToString("0.#", CultureInfo.InvariantCulture) + " KiB",
-        _ => bytes.ToString(CultureInfo.InvariantCulture) + " bytes",
-    };
+    private static string Size(long bytes) => ByteSize.Of(bytes);
 
     private enum ContentKind
     {
