@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Findings.Rules;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Findings;
@@ -40,7 +39,7 @@ internal sealed class SecretExposures(Ledger ledger)
         var recorded = new List<SecretFound>(found.Count);
         for (var i = 0; i < found.Count; i++)
         {
-            var summary = Summary(found[i], places[i], now);
+            var summary = Summary(found[i], places[i]);
             if (existing.TryGetValue(keys[i], out var finding))
             {
                 if (finding.IsOpen)
@@ -73,15 +72,15 @@ internal sealed class SecretExposures(Ledger ledger)
         return $"{label}{Separator}…{place[^kept..]} #{hash}";
     }
 
-    private static string Summary(SecretFound found, string place, DateTime now)
+    private static string Summary(SecretFound found, string place)
     {
         var match = found.Match;
         var token = match.Token;
         var value = match.State == SecretState.Current ? "its current value" : "a past value";
         var ending = match.Ending.Length > 0 ? $" (ends …{match.Ending})" : "";
         var where = found.Line is { } line ? $"{Shorten(place)}, line {line}, column {found.Column}" : Shorten(place);
-        return $"Token '{token.Label}' ({KebabCase.Of(token.Kind)}, owned by {token.OwnerEmail}): {value}{ending}, {match.Standing}, was found in {where} " +
-            $"by a scan on {DisplayText.Time(now)}. {match.Advice}";
+        // No time of the scan: the finding keeps first and last seen, and a summary that changed with every scan would write an audit entry each time.
+        return $"Token '{token.Label}' ({KebabCase.Of(token.Kind)}, owned by {token.OwnerEmail}): {value}{ending}, {match.Standing}, was found by a scan in {where}. {match.Advice}";
     }
 
     private static string Shorten(string place) => place.Length <= 900 ? place : "…" + place[^900..];
