@@ -45,7 +45,9 @@ public class TokenFindHistoryTests
         Assert.That(secret.GetProperty("endedAt").GetDateTime(), Is.Not.EqualTo(default(DateTime)));
         Assert.That(oldJson.Json.GetProperty("token").GetProperty("label").GetString(), Is.EqualTo("etl-token"));
         Assert.That(current.Out, Does.Contain("This secret is token 'etl-token'").And.Contain("current since").And.Contain("It is live"));
-        AssertNoSecretIn(old, oldJson, current, reset);
+        var show = await _cli.LedgerAsync("token", "show", "etl-token");
+        Assert.That(show.Out, Does.Contain("Ended by").And.Contain("fingerprinted (ends …Z6cY)").And.Contain("reset"));
+        AssertNoSecretIn(old, oldJson, current, reset, show);
     }
 
     [Test]

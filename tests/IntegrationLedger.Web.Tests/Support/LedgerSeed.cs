@@ -23,7 +23,7 @@ namespace IntegrationLedger.Web.Tests.Support;
 public sealed record LedgerSeed(string Name, int People, int Integrations, int Tokens, int Events = 0)
 {
     /// <summary>The username of the last seeded event: text a spreadsheet would run, were it not neutralised.</summary>
-    public const string FormulaUsername = "=hyperlink(\"http://example.com\",\"x\")";
+    public const string FormulaUsername = "=hyperlink(\"http://example.com\",\"x@example.com\")";
 
     public const string OverdueRotation = "2026-07-01";
     public const string SoonDueRotation = "2026-08-20";
@@ -74,7 +74,7 @@ public sealed record LedgerSeed(string Name, int People, int Integrations, int T
             events.Append(CultureInfo.InvariantCulture, $"Login,{EventTime(n):yyyyMMddHHmmss}.000,req-{n},005xx{n:D10},{user},10.0.{n % Integrations}.5,{status}\n");
         }
         if (Events > 0)
-            events.Append(CultureInfo.InvariantCulture, $"Login,{EventTime(Events):yyyyMMddHHmmss}.000,req-formula,005xx9999999999,\"=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",192.0.2.99,LOGIN_NO_ERROR\n");
+            events.Append(CultureInfo.InvariantCulture, $"Login,{EventTime(Events):yyyyMMddHHmmss}.000,req-formula,005xx9999999999,\"=HYPERLINK(\"\"http://example.com\"\",\"\"x@example.com\"\")\",192.0.2.99,LOGIN_NO_ERROR\n");
 
         await using var ledger = await Ledger.OpenAsync(new LedgerOptions(databasePath, "setup", IntegrationLedger.Testing.TestClock.Create(IntegrationLedger.Testing.TestClock.WebStart)));
         var files = new List<(string, StringBuilder)> { ("people", people), ("integrations", integrations), ("tokens", tokens), ("token-usages", usages) };

@@ -1,12 +1,15 @@
 using FluentValidation;
 using FluentValidation.Results;
 using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.Importing.Files;
+using IntegrationLedger.Application.Features.Importing.Workbooks;
 
 namespace IntegrationLedger.Application.Features.Importing;
 
 /// <summary>
 /// Imports one file: a platform export or an inventory template, named by <see cref="Format"/> or, with
-/// <c>auto</c>, recognised from its header. All or nothing: a file with a bad row changes nothing unless
+/// <c>auto</c>, recognised from its header. The file may be CSV (comma, semicolon or tab), gzip or a zip of
+/// one CSV, or, for a template, an Excel workbook; what it is comes from its content, not its name. All or nothing: a file with a bad row changes nothing unless
 /// <see cref="SkipInvalid"/>; <see cref="DryRun"/> does everything but commit, so its counts are exact.
 /// <see cref="TimeZone"/> and <see cref="DayFirst"/> concern platform exports only. <see cref="Wording"/> is
 /// how messages tell the one importing to fix a file (<see cref="ImportWording.Neutral"/> when not given).
@@ -43,6 +46,9 @@ public sealed record ImportOutcome(
     public UsageImportResult? Usage { get; init; }
     public InventoryImportResult? Inventory { get; init; }
 
+    /// <summary>What was read (the file, its zip member or its sheet), to name places in it.</summary>
+    public required ImportSource Source { get; init; }
+
     /// <summary>The file's own name, without its folder.</summary>
     public string FileName => System.IO.Path.GetFileName(File);
 
@@ -52,43 +58,62 @@ public sealed record ImportOutcome(
     /// <summary>Bad rows left out of the ledger: refused whole, or found by a dry run.</summary>
     public bool HasUncommittedBadRows => RejectedRows > 0 && !Committed;
 
-    internal static ImportOutcome Of(UsageImportResult result)
+    internal static ImportOutcome Of(UsageImportResult result, ImportSource source)
     {
         var c = result.Counts;
         return new ImportOutcome(result.Format, result.FormatDetected, result.File, c.Read, c.Added + c.Duplicates, c.Rejected, result.Errors, result.ErrorCount, result.Committed, result.DryRun)
         {
             Usage = result,
+            Source = source,
         };
     }
 
-    internal static ImportOutcome Of(InventoryImportResult result, bool detected)
+    internal static ImportOutcome Of(InventoryImportResult result, bool detected, ImportSource source)
     {
         var c = result.Counts;
         return new ImportOutcome(result.Template, detected, result.File, c.Read, c.Created + c.Updated + c.Unchanged, c.Rejected, result.Errors, result.Errors.Count, result.Committed, result.DryRun)
         {
             Inventory = result,
+            Source = source,
         };
     }
 }
 
 /// <summary>
 /// The one way into importing, for the command line, the web page and the demo alike: the file is opened
-/// once, its format chosen once, and it is read by the importer of its kind.
+/// once and recognised by its content (plain, gzip, zip, workbook), its format chosen once, and it is read by
+/// the importer of its kind.
 /// </summary>
 public sealed class ImportFileHandler(Ledger ledger)
 {
     public async Task<ImportOutcome> HandleAsync(ImportFile request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        using var csv = CsvFile.Open(request.Path);
-        var chosen = ImportFormats.Choose(request.Format, csv);
+        using var file = ImportedFile.Open(request.Path);
+        if (file.Kind == ContentKind.Workbook)
+            return await ImportWorkbookAsync(file, request, cancellationToken);
+
+        using var csv = CsvFile.Open(file);
+        var chosen = ImportFormats.Choose(request.Format, csv.Header, csv.Source);
         if (chosen.Usage is { } format)
         {
             var zone = FindZone(request.TimeZone);
             var result = await new UsageExportImport(ledger).ImportAsync(format, chosen.Detected, csv, request, zone, progress, cancellationToken);
-            return ImportOutcome.Of(result);
+            return ImportOutcome.Of(result, csv.Source);
         }
         var inventory = await new InventoryTemplateImport(ledger).ImportAsync(chosen.Template!, csv, request, cancellationToken);
-        return ImportOutcome.Of(inventory, chosen.Detected);
+        return ImportOutcome.Of(inventory, chosen.Detected, csv.Source);
+    }
+
+    /// <summary>A workbook holds inventory templates; the sheet read is the one with the template's header.</summary>
+    private async Task<ImportOutcome> ImportWorkbookAsync(ImportedFile file, ImportFile request, CancellationToken cancellationToken)
+    {
+        var named = ImportFormats.Named(request.Format);
+        if (named?.Usage is { } export)
+            throw TemplateWorkbook.ExportAsWorkbook(file.Source, export.Name);
+        using var workbook = TemplateWorkbook.Open(file);
+        var (template, sheet) = workbook.Choose(named?.Template, request.RemedyWording);
+        var inventory = await new InventoryTemplateImport(ledger).ImportAsync(template, sheet, request, cancellationToken);
+        return ImportOutcome.Of(inventory, detected: named is null, sheet.Source);
     }
 
     private static TimeZoneInfo? FindZone(string? name)

@@ -1,3 +1,5 @@
+using IntegrationLedger.Application.Features.Importing.Files;
+
 namespace IntegrationLedger.Application.Features.Importing;
 
 /// <summary>
@@ -13,6 +15,6 @@ public sealed class ImportFileException(string message) : Exception(message)
     /// A header and nothing under it. Refused rather than recorded as an empty batch: an export cut off
     /// after its first line, or the wrong report downloaded, would otherwise pass for a quiet day.
     /// </summary>
-    public static ImportFileException NoRows(string path, long headerLine) =>
-        new($"{path}, line {headerLine + 1}: the file has a header but no rows; nothing was imported.");
+    public static ImportFileException NoRows(ImportSource source, long headerLine) =>
+        new($"{source.At(headerLine + 1)}: the {(source.IsSheet ? "sheet" : "file")} has a header but no rows; nothing was imported.");
 }

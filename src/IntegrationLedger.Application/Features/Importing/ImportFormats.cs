@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.Importing.Files;
 using IntegrationLedger.Application.Features.Importing.Formats;
 using IntegrationLedger.Application.Features.Importing.Inventory;
 
@@ -23,22 +24,30 @@ public static class ImportFormats
     public static IEnumerable<string> AllNames =>
         UsageFormats.All.Select(f => f.Name).Concat(InventoryTemplates.All.Select(t => t.Name));
 
+    public static bool IsAuto(string name) => string.Equals(name, Auto, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// The format named, or with <see cref="Auto"/> the one the header shows. Throws a validation failure for
     /// a name that is no format, and names the file when its header matches none.
     /// </summary>
-    internal static ChosenFormat Choose(string name, CsvFile csv)
+    internal static ChosenFormat Choose(string name, HeaderMap header, ImportSource source)
     {
-        if (string.Equals(name, Auto, StringComparison.OrdinalIgnoreCase))
-        {
-            if (UsageFormats.Recognise(csv.Header) is { } usage)
-                return new ChosenFormat(usage, null, Detected: true);
-            if (InventoryTemplates.Recognise(csv.Header) is { } template)
-                return new ChosenFormat(null, template, Detected: true);
-            throw new ImportFileException(
-                $"{csv.Path}, line {csv.Header.Line}: the header matches none of the formats ledger reads ({string.Join(", ", AllNames)}); " +
-                $"it starts with {csv.Header.Preview()}.");
-        }
+        if (Named(name) is { } named)
+            return named;
+        if (UsageFormats.Recognise(header) is { } usage)
+            return new ChosenFormat(usage, null, Detected: true);
+        if (InventoryTemplates.Recognise(header) is { } template)
+            return new ChosenFormat(null, template, Detected: true);
+        throw new ImportFileException(
+            $"{source.At(header.Line)}: the header matches none of the formats ledger reads ({string.Join(", ", AllNames)}); " +
+            $"it starts with {header.Preview()}.");
+    }
+
+    /// <summary>The format a name gives, or null for <see cref="Auto"/>; a validation failure for a name that is no format.</summary>
+    internal static ChosenFormat? Named(string name)
+    {
+        if (IsAuto(name))
+            return null;
         if (UsageFormats.Find(name) is { } named)
             return new ChosenFormat(named, null, Detected: false);
         if (InventoryTemplates.Find(name) is { } namedTemplate)

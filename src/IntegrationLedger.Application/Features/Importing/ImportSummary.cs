@@ -8,26 +8,26 @@ namespace IntegrationLedger.Application.Features.Importing;
 public sealed record ImportSummary(string Heading, string Figures)
 {
     public static ImportSummary Of(ImportOutcome outcome) =>
-        outcome.Usage is { } usage ? Of(usage) : Of(outcome.Inventory!, outcome.FormatDetected);
+        outcome.Usage is { } usage ? Of(usage, outcome.Source.Title) : Of(outcome.Inventory!, outcome.FormatDetected, outcome.Source.Title);
 
-    private static ImportSummary Of(UsageImportResult result)
+    private static ImportSummary Of(UsageImportResult result, string title)
     {
         var c = result.Counts;
         var how = result.FormatDetected ? $"{result.Format} (recognised from the header)" : result.Format;
         // A rejected file added nothing (every figure but the rejected rows is 0); what its good rows would
         // have done is for a dry run to say.
         return new ImportSummary(
-            $"{Verdict(result.DryRun, result.Committed)}: {System.IO.Path.GetFileName(result.File)} as {how}.",
+            $"{Verdict(result.DryRun, result.Committed)}: {title} as {how}.",
             result.Rejected
                 ? FormattableString.Invariant($"read {c.Read}, added 0, duplicates 0, rejected {c.Rejected}, attributed 0, unattributed 0")
                 : FormattableString.Invariant($"read {c.Read}, {(result.DryRun ? "would add" : "added")} {c.Added}, duplicates {c.Duplicates}, rejected {c.Rejected}, attributed {c.Attributed}, unattributed {c.Unattributed}"));
     }
 
-    private static ImportSummary Of(InventoryImportResult result, bool detected)
+    private static ImportSummary Of(InventoryImportResult result, bool detected, string title)
     {
         var c = result.Counts;
         return new ImportSummary(
-            $"{Verdict(result.DryRun, result.Committed)}: {System.IO.Path.GetFileName(result.File)} as the {result.Template} template{(detected ? " (recognised from the header)" : "")}.",
+            $"{Verdict(result.DryRun, result.Committed)}: {title} as the {result.Template} template{(detected ? " (recognised from the header)" : "")}.",
             result.Rejected
                 ? FormattableString.Invariant($"read {c.Read}, rejected {c.Rejected}, changed nothing")
                 : FormattableString.Invariant($"read {c.Read}, created {c.Created}, updated {c.Updated}, unchanged {c.Unchanged}, rejected {c.Rejected}"));

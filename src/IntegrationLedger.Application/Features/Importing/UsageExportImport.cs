@@ -1,5 +1,6 @@
 using IntegrationLedger.Application.Features.Importing.Attribution;
 using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.Importing.Files;
 using IntegrationLedger.Application.Features.Importing.Formats;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Importing;
@@ -37,6 +38,9 @@ public sealed record UsageImportResult(
 
     /// <summary>The integrations the new events were attributed to, most events first.</summary>
     public IReadOnlyList<AttributedActivity> AttributedTo { get; init; } = [];
+
+    /// <summary>The file read inside a zip, or null when <see cref="File"/> was read itself (plain or gzip).</summary>
+    public string? Member { get; init; }
 }
 
 /// <summary>
@@ -50,7 +54,7 @@ internal sealed class UsageExportImport(Ledger ledger)
 
     public async Task<UsageImportResult> ImportAsync(IUsageFormat format, bool detected, CsvFile csv, ImportFile request, TimeZoneInfo? zone, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var reader = format.Bind(csv.Header, request.Path);
+        var reader = format.Bind(csv.Header, csv.Source.Name);
 
         await using var change = await ledger.BeginChangeAsync(AuditActions.Import(format.Name), cancellationToken);
         var db = ledger.Db;
@@ -103,7 +107,7 @@ internal sealed class UsageExportImport(Ledger ledger)
             if (usageEvent is null)
             {
                 if (rowErrors.FirstOrDefault(e => e.NeedsTimeZone) is { } needsZone)
-                    throw new ImportFileException($"{request.Path}, line {needsZone.Line}, {needsZone.Field}: {needsZone.Reason}.") { NeedsTimeZone = true };
+                    throw new ImportFileException($"{csv.Source.At(needsZone.Line, needsZone.Field)}: {needsZone.Reason}.") { NeedsTimeZone = true };
                 Reject(rowErrors, csv.Fields());
                 continue;
             }
@@ -136,7 +140,7 @@ internal sealed class UsageExportImport(Ledger ledger)
             Reject(trailing, null);
         }
         if (counts.Read == 0)
-            throw ImportFileException.NoRows(request.Path, csv.Header.Line);
+            throw ImportFileException.NoRows(csv.Source, csv.Header.Line);
         progress?.Report(new ImportProgress(csv.Length, csv.Length, counts.Read));
         rejectedRows?.Complete();
 
@@ -144,7 +148,8 @@ internal sealed class UsageExportImport(Ledger ledger)
         if (committed)
         {
             await RememberUsersAsync(connection, transaction, attributor.Learned, cancellationToken);
-            db.ImportBatches.Add(new ImportBatch(batchId, System.IO.Path.GetFileName(request.Path), csv.Sha256(), format.Name, zone?.Id, ledger.Actor, ledger.Now, counts, writer.EventsDigest()));
+            // The batch names the member a zip held, and hashes the CSV text, not the compressed bytes.
+            db.ImportBatches.Add(new ImportBatch(batchId, csv.Source.Title, csv.Sha256(), format.Name, zone?.Id, ledger.Actor, ledger.Now, counts, writer.EventsDigest()));
             await change.CommitAsync(cancellationToken);
         }
 
@@ -158,6 +163,7 @@ internal sealed class UsageExportImport(Ledger ledger)
         {
             AttributedTo = attributedTo.Select(a => new AttributedActivity(integrationNames[a.Key], a.Value))
                 .OrderByDescending(a => a.Events).ThenBy(a => a.Integration, StringComparer.Ordinal).ToList(),
+            Member = csv.Source.Member,
         };
     }
 

@@ -14,7 +14,16 @@ public sealed record TokenDetails(
 {
     /// <summary>Who revoked it (the actor of the audit entry that did), for the page and <c>token show</c>.</summary>
     public string? RevokedBy { get; init; }
+
+    /// <summary>Every value the token has had, newest first: the current (or last) one, then those replaced by resets.</summary>
+    public IReadOnlyList<SecretPeriod> Secrets { get; init; } = [];
 }
+
+/// <summary>
+/// One value a token had and when it was valid, as its shown end (never the value). <see cref="Until"/> is
+/// null for the value in force; <see cref="Ended"/> says how it ended: "reset", "revoked", or null while current.
+/// </summary>
+public sealed record SecretPeriod(string Ending, DateTime From, DateTime? Until, string? Ended);
 
 public sealed record TokenUsageDetails(
     string Integration,
@@ -47,7 +56,20 @@ public sealed class ShowTokenHandler(Ledger ledger)
         return new TokenDetails(summary, token.IssuedAt, token.RevokedAt, token.RevocationReason, token.RevocationNote, usages)
         {
             RevokedBy = token.RevokedAt is { } revokedAt ? await RevokedByAsync(token.Id, revokedAt, cancellationToken) : null,
+            Secrets = await SecretsAsync(token, cancellationToken),
         };
+    }
+
+    private async Task<List<SecretPeriod>> SecretsAsync(Token token, CancellationToken cancellationToken)
+    {
+        var former = await ledger.Db.FormerSecrets.AsNoTracking().Where(s => s.TokenId == token.Id)
+            .OrderByDescending(s => s.ValidUntil)
+            .Select(s => new SecretPeriod(s.Ending, s.ValidFrom, s.ValidUntil, "reset"))
+            .ToListAsync(cancellationToken);
+        if (token.Fingerprint is null)
+            return former;
+        var latest = new SecretPeriod(token.LastFour ?? "", token.LastRotatedAt, token.RevokedAt, token.RevokedAt is null ? null : "revoked");
+        return [latest, .. former];
     }
 
     /// <summary>

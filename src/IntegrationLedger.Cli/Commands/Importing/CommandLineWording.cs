@@ -10,5 +10,10 @@ internal static class CommandLineWording
         "import it with --day-first",
         template => $" (run 'ledger template {template}' for its header)",
         "register each secret with 'ledger token add --secret-stdin'",
-        "record a reset with 'ledger token reset'");
+        "record a reset with 'ledger token reset'",
+        (templates, file) => $"import them one at a time, in this order: {string.Join(", then ", templates.Select(t => $"'ledger import {t} {ShellWord(file)}'"))}");
+
+    /// <summary>The file name as a shell takes it: in double quotes when it holds anything but letters, digits and . _ -.</summary>
+    private static string ShellWord(string name) =>
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-') ? name : $"\"{name}\"";
 }

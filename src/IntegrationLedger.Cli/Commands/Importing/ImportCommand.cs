@@ -8,14 +8,19 @@ using Spectre.Console;
 
 namespace IntegrationLedger.Cli.Commands.Importing;
 
-/// <summary><c>ledger import FORMAT FILE</c>: a platform export, all or nothing, idempotent.</summary>
+/// <summary>
+/// <c>ledger import FORMAT FILE</c>: a platform export or an inventory template, all or nothing, idempotent;
+/// CSV with any of the usual separators, gzip or zip of one, or (for a template) an Excel workbook.
+/// </summary>
 internal sealed class ImportCommand : LedgerCommand
 {
     private const long ProgressBarFromBytes = 8 << 20;
     private const int ShownGroups = 20;
 
     private readonly Argument<string> _format = Named("FORMAT", $"auto, or one of {string.Join(", ", ImportFormats.AllNames)}");
-    private readonly Argument<string> _file = Named("FILE", "The CSV file to import");
+    private readonly Argument<string> _file = Named("FILE",
+        "The file to import: CSV separated by commas, semicolons or tabs, or that CSV gzipped or alone in a zip; " +
+        "an inventory template may also be an Excel workbook (.xlsx). What the file is comes from its content, not its name");
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Check every row and report what would change; write nothing" };
     private readonly Option<bool> _skipInvalid = new("--skip-invalid") { Description = "Import the good rows of a file that has bad ones" };
     private readonly Option<string?> _timeZone = Optional("--time-zone", "The zone of times that carry none (Setup downloads), such as America/New_York", "ZONE");
@@ -23,7 +28,7 @@ internal sealed class ImportCommand : LedgerCommand
     private readonly Option<string?> _errors = Optional("--errors", "Write every rejected row with its line, field and reason to this CSV file", "OUT.csv");
 
     public ImportCommand(CliServices cli)
-        : base(cli, "import", "Import a usage export or an inventory template (validated, all or nothing, idempotent)")
+        : base(cli, "import", "Import a usage export or an inventory template: CSV (plain, .gz or .zip) or, for a template, .xlsx (validated, all or nothing, idempotent)")
     {
         Arguments.Add(_format);
         Arguments.Add(_file);
@@ -124,11 +129,11 @@ internal sealed class ImportCommand : LedgerCommand
     {
         var error = Cli.Environment.Error;
         foreach (var row in outcome.Errors)
-            error.WriteLine($"{outcome.File}, line {row.Line}, {row.Field}: {row.Reason}.");
+            error.WriteLine($"{outcome.Source.At(row.Line, row.Field)}: {row.Reason}.");
         if (outcome.ErrorCount > outcome.Errors.Count)
             error.WriteLine($"... and {outcome.ErrorCount - outcome.Errors.Count} more errors (write them all with --errors OUT.csv).");
         if (outcome.Rejected)
-            error.WriteLine($"{outcome.File}: {outcome.RejectedRows} bad row(s); nothing was imported. Fix them, or import the good rows with --skip-invalid.");
+            error.WriteLine($"{outcome.Source.Name}: {outcome.RejectedRows} bad row(s); nothing was imported. Fix them, or import the good rows with --skip-invalid.");
     }
 
     private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;

@@ -46,5 +46,13 @@ internal sealed class TokenShowCommand : LedgerCommand
             var waiting = details.Usages.Where(u => u.Status == Domain.Tokens.TokenUsageStatus.PendingUpdate).Select(u => u.Integration);
             output.Line($"Waiting for confirmation after the reset: {string.Join(", ", waiting)}.");
         }
+        if (details.Secrets.Count > 0)
+        {
+            // Each value's period, so an old one found later can be placed; `token find` and `scan` recognise them all.
+            var secrets = CliOutput.NewTable("Secret", "Valid from", "Until", "Ended by");
+            foreach (var s in details.Secrets)
+                secrets.AddTextRow(DisplayText.Fingerprint(s.Ending), DisplayText.Time(s.From), s.Until is null ? "now" : DisplayText.Time(s.Until), s.Ended ?? "");
+            output.Write(secrets);
+        }
     }
 }

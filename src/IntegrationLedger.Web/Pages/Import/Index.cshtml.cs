@@ -25,6 +25,13 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     /// <summary>A week of daily event log files, with room to spare; more would make a page too long to read.</summary>
     public const int MaxFiles = 20;
 
+    /// <summary>
+    /// What the file picker offers: CSV and its compressed forms, and workbooks. Only a hint to the browser;
+    /// the importer recognises a file by its content, whatever it is called.
+    /// </summary>
+    public const string AcceptedFiles = ".csv,.tsv,.txt,.gz,.zip,.xlsx,text/csv,text/tab-separated-values,application/gzip,application/zip," +
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /// <summary>How many integrations or unattributed groups each file's summary lists; the rest are counted.</summary>
     public const int ShownGroups = 20;
 

@@ -10,5 +10,6 @@ public static class WebWording
         "tick \"Dates put the day first\" and check the file again",
         template => $" (download the {template} template below for its header)",
         "register each secret on the Tokens page",
-        "record a reset on the token's page");
+        "record a reset on the token's page",
+        (templates, _) => $"check the file once for each, choosing under \"Format\" {string.Join(", then ", templates)}");
 }

@@ -17,14 +17,14 @@ public class ExportTests
         await using var test = await TestLedger.CreateAsync();
         var path = Samples.Write(test, "login.csv",
             "EVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,USER_NAME,SOURCE_IP\n" +
-            "Login,20261128060000.000,req-1,005xx000001Sv7A,\"=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",192.0.2.10\n");
+            "Login,20261128060000.000,req-1,005xx000001Sv7A,\"=HYPERLINK(\"\"http://example.com\"\",\"\"x@example.com\"\")\",192.0.2.10\n");
         await test.Ledger.ImportUsageAsync(new ImportFile("sf-elf", path));
 
         var result = await Export(test, "events", ExportFormat.Csv, "events.csv");
 
         var text = await File.ReadAllTextAsync(result.Path);
         Assert.That(result.Rows, Is.EqualTo(1));
-        Assert.That(text, Does.Contain("\"'=hyperlink(\"\"http://example.com\"\",\"\"x\"\")\""), "escaped so a spreadsheet shows it as text");
+        Assert.That(text, Does.Contain("\"'=hyperlink(\"\"http://example.com\"\",\"\"x@example.com\"\")\""), "escaped so a spreadsheet shows it as text");
         Assert.That(text, Does.Not.Contain(",=hyperlink"));
     }
 

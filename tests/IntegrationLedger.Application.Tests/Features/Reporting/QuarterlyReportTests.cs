@@ -29,7 +29,7 @@ public class QuarterlyReportTests
         await test.UseTokenAsync("etl-token", "Nightly ETL");
         var path = Samples.Write(test, "login.csv",
             "EVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,USER_NAME,SOURCE_IP\n" +
-            "Login,20260801060000.000,req-1,005xx000001Sv7A,\"=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",192.0.2.10\n" +
+            "Login,20260801060000.000,req-1,005xx000001Sv7A,\"=HYPERLINK(\"\"http://example.com\"\",\"\"x@example.com\"\")\",192.0.2.10\n" +
             "Login,20260801070000.000,req-2,005xx000001Sv8Q,nightly.etl@example.com,192.0.2.10\n");
         test.Clock.SetUtcNow(new DateTimeOffset(2026, 8, 2, 0, 0, 0, TimeSpan.Zero));
         await test.Ledger.ImportUsageAsync(new ImportFile("sf-elf", path));
@@ -125,7 +125,7 @@ public class QuarterlyReportTests
             var evidence = workbook.Worksheet("Evidence");
             Assert.That(evidence.RowsUsed().Count(), Is.EqualTo(3), "a header and the quarter's two events");
             var formula = evidence.Cell(2, 4);
-            Assert.That(formula.GetString(), Is.EqualTo("=hyperlink(\"http://example.com\",\"x\")"));
+            Assert.That(formula.GetString(), Is.EqualTo("=hyperlink(\"http://example.com\",\"x@example.com\")"));
             Assert.That(formula.HasFormula, Is.False);
             Assert.That(evidence.Cell(2, 1).GetDateTime(), Is.EqualTo(new DateTime(2026, 8, 1, 6, 0, 0)));
             Assert.That(evidence.Tables.Count(), Is.EqualTo(1));

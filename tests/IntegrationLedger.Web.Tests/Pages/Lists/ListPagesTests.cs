@@ -148,7 +148,7 @@ public class ListPagesTests
         var lines = (await csv.Content.ReadAsStringAsync()).TrimEnd().Split('\n');
 
         Assert.That(lines, Has.Length.EqualTo(2));
-        Assert.That(lines[1], Does.Contain("\"'=hyperlink(\"\"http://example.com\"\",\"\"x\"\")\""));
+        Assert.That(lines[1], Does.Contain("\"'=hyperlink(\"\"http://example.com\"\",\"\"x@example.com\"\")\""));
     }
 
     [Test]

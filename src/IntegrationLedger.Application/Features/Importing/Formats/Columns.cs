@@ -28,6 +28,18 @@ internal sealed class Columns(HeaderMap header, string path, string format)
         return index;
     }
 
+    /// <summary>A fact written in a primary and a fallback column (see <see cref="ColumnPair"/>), either of which may be missing.</summary>
+    public ColumnPair Pair(string primary, string fallback) => new(primary, Optional(primary), fallback, Optional(fallback));
+
+    /// <summary>As <see cref="Pair"/>, but the file must have one of the two; the primary is named when neither is there.</summary>
+    public ColumnPair RequiredPair(string primary, string fallback)
+    {
+        var pair = Pair(primary, fallback);
+        if (pair.Primary < 0 && pair.Fallback < 0)
+            _missing.Add(primary);
+        return pair;
+    }
+
     /// <summary>Throws when any required column is missing; call after looking up every column.</summary>
     public void EnsureComplete()
     {

@@ -46,11 +46,12 @@ public sealed class LoginHistoryApiFormat : IUsageFormat
                 errors.Add(new RowError(line, "UserId", "is empty"));
             var sourceIp = RowFields.IpAddress(row.Get(Shared.SourceIp), "SourceIp", line, errors);
             var id = RowFields.SalesforceId(row.Get(Id), "Id", line, errors);
+            var loginUrl = RowFields.LoginUrl(row.Get(Shared.LoginUrl), "LoginUrl", line, errors);
             if (errors.Count > before)
                 return null;
 
             var key = id ?? Keys.ForContent(occurredAt.ToString("O"), userId, sourceIp, row.Get(Shared.Status), row.Get(Shared.Application));
-            return Shared.ToEvent(row, context, FormatName, key, occurredAt, null, userId, sourceIp);
+            return Shared.ToEvent(row, context, FormatName, key, occurredAt, null, userId, sourceIp, loginUrl);
         }
     }
 }
@@ -93,20 +94,25 @@ public sealed class LoginHistorySetupFormat : IUsageFormat
             var time = SalesforceTimes.ParseLocal(row.Get(Time), context.TimeZone, context.DayFirst, context.Wording);
             if (time.Problem is not null)
                 errors.Add(new RowError(line, "Login Time", time.Problem) { NeedsTimeZone = time.NeedsZone });
-            var username = row.Get(Username)?.ToLowerInvariant();
-            if (username is null)
+            var username = RowFields.Username(row.Get(Username), "Username", line, errors);
+            if (row.Get(Username) is null)
                 errors.Add(new RowError(line, "Username", "is empty"));
             var sourceIp = RowFields.IpAddress(row.Get(Shared.SourceIp), "Source IP", line, errors);
+            var loginUrl = RowFields.LoginUrl(row.Get(Shared.LoginUrl), "Login URL", line, errors);
             if (errors.Count > before)
                 return null;
 
             var key = Keys.ForContent(time.Utc.ToString("O"), username, sourceIp, row.Get(Shared.Status), row.Get(Shared.Application), row.Get(Shared.LoginType));
-            return Shared.ToEvent(row, context, FormatName, key, time.Utc, username, null, sourceIp);
+            return Shared.ToEvent(row, context, FormatName, key, time.Utc, username, null, sourceIp, loginUrl);
         }
     }
 }
 
-/// <summary>The columns both LoginHistory layouts share, found under either spelling.</summary>
+/// <summary>
+/// The columns both LoginHistory layouts share, found under either spelling. Status, Login Type and API
+/// Type are kept as written: Salesforce documents only some of their values (its login statuses alone run
+/// to dozens, and grow), so a value outside the documented lists is no sign of a broken file.
+/// </summary>
 internal sealed record LoginHistoryColumns(int LoginType, int SourceIp, int Status, int Application, int ClientVersion, int ApiType, int Browser, int LoginUrl, int LoginSubType)
 {
     public static LoginHistoryColumns Find(Columns columns) => new(
@@ -120,7 +126,8 @@ internal sealed record LoginHistoryColumns(int LoginType, int SourceIp, int Stat
         columns.Optional("LoginUrl", "Login URL"),
         columns.Optional("LoginSubType", "Login Subtype"));
 
-    public UsageEvent ToEvent(CsvFile row, ImportContext context, string source, string key, DateTime occurredAt, string? username, string? userId, string? sourceIp)
+    public UsageEvent ToEvent(CsvFile row, ImportContext context, string source, string key, DateTime occurredAt, string? username, string? userId, string? sourceIp,
+        string? loginUrl)
     {
         var status = row.Get(Status);
         return new UsageEvent
@@ -139,9 +146,11 @@ internal sealed record LoginHistoryColumns(int LoginType, int SourceIp, int Stat
             Succeeded = SalesforceCodes.Succeeded(status),
             // Login History's Application holds a connected app's name or, for SOAP clients, their client id.
             Application = RowFields.Meaningful(row.Get(Application)),
+            // Two facts, ranked rather than one written twice: a SOAP client's version names the caller better
+            // than the browser does, and the browser is all a UI login has.
             ClientName = RowFields.Meaningful(row.Get(ClientVersion)) ?? RowFields.Meaningful(row.Get(Browser)),
             ApiType = RowFields.Meaningful(row.Get(ApiType)),
-            Uri = row.Get(LoginUrl),
+            Uri = loginUrl,
             Detail = row.Get(LoginSubType),
         };
     }

@@ -63,7 +63,12 @@ public sealed class OauthTokenFormat : IUsageFormat
                 else
                     errors.Add(new RowError(line, "LastUsedDate", $"'{lastUsedText}' is not an ISO time with its zone"));
             }
+            // Created and last used are two moments, not one written twice; but a use before the token existed
+            // means one of them is wrong.
+            if (lastUsed < created && row.Get(Created) is not null && errors.Count == before)
+                errors.Add(new RowError(line, "LastUsedDate", $"'{row.Get(LastUsed)}' is before CreatedDate '{row.Get(Created)}'; a token cannot be used before it was created"));
             var useCount = RowFields.Count(row.Get(UseCount), "UseCount", line, errors);
+            var appMenuItemId = RowFields.SalesforceId(row.Get(AppMenuItemId), "AppMenuItemId", line, errors);
             if (errors.Count > before)
                 return null;
 
@@ -80,7 +85,7 @@ public sealed class OauthTokenFormat : IUsageFormat
                 Application = app,
                 Detail = lastUsed is null ? "token never used" : $"token created {created:yyyy-MM-dd}",
                 UseCount = useCount,
-                Subject = row.Get(AppMenuItemId),
+                Subject = appMenuItemId,
             };
         }
     }

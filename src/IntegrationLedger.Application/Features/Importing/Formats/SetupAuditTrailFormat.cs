@@ -27,8 +27,10 @@ public sealed partial class SetupAuditTrailFormat : IUsageFormat
         var columns = new Columns(header, path, FormatName);
         var reader = new RowReader(
             Id: columns.Optional("Id"),
-            Date: columns.Required("Date", "CreatedDate"),
-            User: columns.Optional("User", "CreatedBy.Username", "CreatedByUsername"),
+            // The download writes Date and User, the API export CreatedDate and CreatedBy.Username: one field
+            // each under two names, so a file with both spellings must say the same in both.
+            Date: columns.RequiredPair("Date", "CreatedDate"),
+            User: columns.Pair("User", "CreatedBy.Username"),
             // The API export has a code in Action and the sentence in Display; the download has the sentence in Action.
             Display: columns.Optional("Display"),
             Action: columns.Required("Action"),
@@ -75,7 +77,7 @@ public sealed partial class SetupAuditTrailFormat : IUsageFormat
         return (null, null);
     }
 
-    private sealed record RowReader(int Id, int Date, int User, int Display, int Action, int Section, int DelegateUser) : IUsageRowReader
+    private sealed record RowReader(int Id, ColumnPair Date, ColumnPair User, int Display, int Action, int Section, int DelegateUser) : IUsageRowReader
     {
         public IReadOnlySet<int> SecretColumns { get; } = new HashSet<int>();
 
@@ -85,16 +87,19 @@ public sealed partial class SetupAuditTrailFormat : IUsageFormat
         {
             var line = row.LineNumber;
             var before = errors.Count;
-            var time = SalesforceTimes.ParseLocal(row.Get(Date), context.TimeZone, context.DayFirst, context.Wording);
-            if (time.Problem is not null)
-                errors.Add(new RowError(line, "Date", time.Problem) { NeedsTimeZone = time.NeedsZone });
+            var time = ReadTime(row, context, line, errors);
+            // The user is free text: "Automated Process" and other system users have no username.
+            var user = User.Choose(Reading.Of(row.Get(User.Primary), row.Get(User.Primary)), Reading.Of(row.Get(User.Fallback), row.Get(User.Fallback)),
+                (a, b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase), "who made the change", line, errors).Text;
+            // The API export's Action is a code (PermSetCreate) and Display its sentence, so they never read
+            // alike: the sentence is taken, the code only when there is none.
             var action = row.Get(Display) ?? row.Get(Action);
             if (action is null)
                 errors.Add(new RowError(line, "Action", "is empty"));
+            RowFields.SalesforceId(row.Get(Id), "Id", line, errors);
             if (errors.Count > before)
                 return null;
 
-            var user = row.Get(User);
             var (category, subject) = Classify(action!);
             return new UsageEvent
             {
@@ -103,8 +108,8 @@ public sealed partial class SetupAuditTrailFormat : IUsageFormat
                 Source = FormatName,
                 EventType = UsageEventTypes.SetupAuditTrail,
                 // The API export has an Id; the Setup download has none, so its rows are keyed by content.
-                NaturalKey = row.Get(Id) ?? Keys.ForContent(time.Utc.ToString("O"), user, action, row.Get(Section), row.Get(DelegateUser)),
-                OccurredAt = time.Utc,
+                NaturalKey = row.Get(Id) ?? Keys.ForContent(time.ToString("O"), user, action, row.Get(Section), row.Get(DelegateUser)),
+                OccurredAt = time,
                 Username = user?.ToLowerInvariant(),
                 Detail = action,
                 Category = category,
@@ -113,6 +118,27 @@ public sealed partial class SetupAuditTrailFormat : IUsageFormat
                 Application = row.Get(Section),
                 ClientName = row.Get(DelegateUser) is { } delegated ? "delegate " + delegated : null,
             };
+        }
+
+        /// <summary>Date (the download, in the exporter's zone) or CreatedDate (the API, in GMT) when Date is empty; both the same moment.</summary>
+        private DateTime ReadTime(CsvFile row, ImportContext context, long line, List<RowError> errors)
+        {
+            Reading<DateTime> Parse(int index, string column)
+            {
+                var text = row.Get(index);
+                if (text is null)
+                    return Reading<DateTime>.Empty;
+                var time = SalesforceTimes.ParseLocal(text, context.TimeZone, context.DayFirst, context.Wording);
+                if (time.Problem is not null)
+                    errors.Add(new RowError(line, column, time.Problem) { NeedsTimeZone = time.NeedsZone });
+                return new(text, time.Problem is null, time.Utc);
+            }
+            var primary = Parse(Date.Primary, "Date");
+            var fallback = Parse(Date.Fallback, "CreatedDate");
+            if (primary.IsEmpty && fallback.IsEmpty)
+                errors.Add(new RowError(line, Date.Primary >= 0 ? "Date" : "CreatedDate", "is empty"));
+            return Date.Choose(primary, fallback, (a, b) => SalesforceTimes.SameInstant(a, primary.Text!, b, fallback.Text!), "when the change was made", line, errors,
+                utc => $"{utc:yyyy-MM-dd HH:mm:ss} UTC").Value;
         }
     }
 }

@@ -1,4 +1,5 @@
 using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.Importing.Files;
 
 namespace IntegrationLedger.Application.Features.Importing.Inventory;
 
@@ -13,7 +14,7 @@ public interface IInventoryTemplate
 
     bool Recognises(HeaderMap header) => Columns.Where(c => c.Required).All(c => header.Has(c.Name));
 
-    IInventoryRowApplier Bind(HeaderMap header, string path, ImportWording wording);
+    IInventoryRowApplier Bind(HeaderMap header, ImportSource source, ImportWording wording);
 }
 
 public sealed record TemplateColumn(string Name, bool Required, string Description);
@@ -29,5 +30,5 @@ public enum RowOutcome
 public interface IInventoryRowApplier
 {
     /// <summary>The row's outcome, or null when it was rejected (the reasons are added to <paramref name="errors"/>).</summary>
-    Task<RowOutcome?> ApplyAsync(Ledger ledger, CsvFile row, List<RowError> errors, CancellationToken cancellationToken);
+    Task<RowOutcome?> ApplyAsync(Ledger ledger, ITabularFile row, List<RowError> errors, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.Importing.Files;
 using IntegrationLedger.Domain.Integrations;
 
 namespace IntegrationLedger.Application.Features.Importing.Inventory;
@@ -18,6 +19,17 @@ public sealed class IntegrationsTemplate : IInventoryTemplate
         ("match_clients", AttributionRuleKind.ClientName),
         ("match_source_ips", AttributionRuleKind.SourceIp),
     ];
+
+    private static readonly string[] VettingDetailColumns = ["vetted_by", "vetting_outcome", "vetting_evidence", "next_review"];
+
+    /// <summary>The outcomes as the template and the command line spell them (and as the enum does, for files written by hand).</summary>
+    private static readonly Dictionary<string, VettingOutcome> Outcomes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["approved"] = VettingOutcome.Approved,
+        ["approved-with-conditions"] = VettingOutcome.ApprovedWithConditions,
+        ["ApprovedWithConditions"] = VettingOutcome.ApprovedWithConditions,
+        ["rejected"] = VettingOutcome.Rejected,
+    };
 
     public string Name => "integrations";
 
@@ -42,11 +54,11 @@ public sealed class IntegrationsTemplate : IInventoryTemplate
         new("next_review", false, "YYYY-MM-DD of the next review (default: a year later)"),
     ];
 
-    public IInventoryRowApplier Bind(HeaderMap header, string path, ImportWording wording) => new Applier(header);
+    public IInventoryRowApplier Bind(HeaderMap header, ImportSource source, ImportWording wording) => new Applier(header);
 
     private sealed class Applier(HeaderMap header) : IInventoryRowApplier
     {
-        public async Task<RowOutcome?> ApplyAsync(Ledger ledger, CsvFile csv, List<RowError> errors, CancellationToken cancellationToken)
+        public async Task<RowOutcome?> ApplyAsync(Ledger ledger, ITabularFile csv, List<RowError> errors, CancellationToken cancellationToken)
         {
             var row = new TemplateRow(csv, header, errors);
             var name = row.Required("name");
@@ -117,7 +129,12 @@ public sealed class IntegrationsTemplate : IInventoryTemplate
             var on = row.Date("vetted_on");
             var next = row.Date("next_review");
             if (on is null)
+            {
+                // A review's details without its date would be dropped without a word; they are a bad row instead.
+                foreach (var column in VettingDetailColumns.Where(c => row.Text(c) is not null))
+                    row.Fail(column, row.Text("vetted_on") is null ? "is given without vetted_on; a vetting is recorded with the date of the review" : "goes with a vetted_on that is not a date");
                 return null;
+            }
             var by = row.Text("vetted_by");
             if (by is null)
                 row.Fail("vetted_by", "is required when vetted_on is given");
@@ -126,10 +143,9 @@ public sealed class IntegrationsTemplate : IInventoryTemplate
             if (next is { } nextReview && nextReview <= on)
                 row.Fail("next_review", $"'{nextReview:yyyy-MM-dd}' does not come after the review");
             var outcomeText = row.Text("vetting_outcome");
-            var outcome = outcomeText is not null
-                && Enum.TryParse<VettingOutcome>(outcomeText.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            var outcome = outcomeText is not null && Outcomes.TryGetValue(outcomeText, out var parsed)
                 ? parsed
-                : Invalid<VettingOutcome>(row, "vetting_outcome", $"'{outcomeText}' is not approved, approved-with-conditions or rejected");
+                : Invalid<VettingOutcome>(row, "vetting_outcome", outcomeText is null ? "is required when vetted_on is given" : $"'{outcomeText}' is not approved, approved-with-conditions or rejected");
             return row.HasErrors ? null : (on.Value, by!, outcome, next);
         }
 

@@ -1,4 +1,5 @@
 using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.Importing.Files;
 using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Domain.People;
 
@@ -17,11 +18,11 @@ public sealed class PeopleTemplate : IInventoryTemplate
         new("departed_on", false, "YYYY-MM-DD when the person left; empty while they are here"),
     ];
 
-    public IInventoryRowApplier Bind(HeaderMap header, string path, ImportWording wording) => new Applier(header);
+    public IInventoryRowApplier Bind(HeaderMap header, ImportSource source, ImportWording wording) => new Applier(header);
 
     private sealed class Applier(HeaderMap header) : IInventoryRowApplier
     {
-        public async Task<RowOutcome?> ApplyAsync(Ledger ledger, CsvFile csv, List<RowError> errors, CancellationToken cancellationToken)
+        public async Task<RowOutcome?> ApplyAsync(Ledger ledger, ITabularFile csv, List<RowError> errors, CancellationToken cancellationToken)
         {
             var row = new TemplateRow(csv, header, errors);
             var email = row.Text("email") ?? "";

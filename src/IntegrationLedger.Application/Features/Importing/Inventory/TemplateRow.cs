@@ -1,11 +1,12 @@
 using System.Globalization;
 using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.Importing.Files;
 using IntegrationLedger.Application.Features.Importing.Parsing;
 
 namespace IntegrationLedger.Application.Features.Importing.Inventory;
 
 /// <summary>Reads a template row's cells by column name, collecting a row error for each value that does not parse.</summary>
-internal sealed class TemplateRow(CsvFile row, HeaderMap header, List<RowError> errors)
+internal sealed class TemplateRow(ITabularFile row, HeaderMap header, List<RowError> errors)
 {
     private readonly int _errorsBefore = errors.Count;
 
@@ -13,7 +14,7 @@ internal sealed class TemplateRow(CsvFile row, HeaderMap header, List<RowError> 
 
     public bool HasErrors => errors.Count > _errorsBefore;
 
-    public string? Text(string column) => row.Get(header.IndexOf(column));
+    public string? Text(string column) => row.ValueAt(header.IndexOf(column));
 
     public string Required(string column)
     {

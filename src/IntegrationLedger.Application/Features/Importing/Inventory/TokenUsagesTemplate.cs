@@ -1,5 +1,6 @@
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.Importing.Files;
 
 namespace IntegrationLedger.Application.Features.Importing.Inventory;
 
@@ -17,11 +18,11 @@ public sealed class TokenUsagesTemplate : IInventoryTemplate
         new("set_up_by", false, "Email of the person who configured it"),
     ];
 
-    public IInventoryRowApplier Bind(HeaderMap header, string path, ImportWording wording) => new Applier(header);
+    public IInventoryRowApplier Bind(HeaderMap header, ImportSource source, ImportWording wording) => new Applier(header);
 
     private sealed class Applier(HeaderMap header) : IInventoryRowApplier
     {
-        public async Task<RowOutcome?> ApplyAsync(Ledger ledger, CsvFile csv, List<RowError> errors, CancellationToken cancellationToken)
+        public async Task<RowOutcome?> ApplyAsync(Ledger ledger, ITabularFile csv, List<RowError> errors, CancellationToken cancellationToken)
         {
             var row = new TemplateRow(csv, header, errors);
             var label = row.Required("token");

@@ -1,5 +1,6 @@
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Importing.Csv;
+using IntegrationLedger.Application.Features.Importing.Files;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Accounts;
 using IntegrationLedger.Domain.Tokens;
@@ -30,7 +31,7 @@ public sealed class TokensTemplate : IInventoryTemplate
         new("last_rotated", false, "When it was last reset (YYYY-MM-DD)"),
     ];
 
-    public IInventoryRowApplier Bind(HeaderMap header, string path, ImportWording wording)
+    public IInventoryRowApplier Bind(HeaderMap header, ImportSource source, ImportWording wording)
     {
         var ownColumns = Columns.Select(c => HeaderMap.Normalize(c.Name)).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
@@ -39,12 +40,12 @@ public sealed class TokensTemplate : IInventoryTemplate
             if (name.Length == 0)
             {
                 throw new ImportFileException(
-                    $"{path}, line {header.Line}, column {i + 1}: a column without a name could hold anything, secrets included; name it or remove it. Nothing was imported.");
+                    $"{source.AtColumn(header.Line, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}: a column without a name could hold anything, secrets included; name it or remove it. Nothing was imported.");
             }
             if (!ownColumns.Contains(name) && (SecretWords.Any(word => name.Contains(word, StringComparison.Ordinal)) || name == "pat"))
             {
                 throw new ImportFileException(
-                    $"{path}, line {header.Line}, column {header.NameAt(i)}: this looks like a column of secrets, and a tokens file must never carry one; " +
+                    $"{source.AtColumn(header.Line, header.NameAt(i))}: this looks like a column of secrets, and a tokens file must never carry one; " +
                     $"remove the column and {wording.RegisterSecret}. Nothing was imported.");
             }
         }
@@ -53,7 +54,7 @@ public sealed class TokensTemplate : IInventoryTemplate
 
     private sealed class Applier(HeaderMap header, ImportWording wording) : IInventoryRowApplier
     {
-        public async Task<RowOutcome?> ApplyAsync(Ledger ledger, CsvFile csv, List<RowError> errors, CancellationToken cancellationToken)
+        public async Task<RowOutcome?> ApplyAsync(Ledger ledger, ITabularFile csv, List<RowError> errors, CancellationToken cancellationToken)
         {
             var row = new TemplateRow(csv, header, errors);
             var label = row.Required("label");

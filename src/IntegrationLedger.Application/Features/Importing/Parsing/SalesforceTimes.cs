@@ -78,6 +78,32 @@ public static partial class SalesforceTimes
     }
 
     /// <summary>
+    /// Whether two columns that write one instant (TIMESTAMP and TIMESTAMP_DERIVED) agree, compared to the
+    /// precision the coarser of them carries: <c>20211019050707.13</c> and <c>2021-10-19T05:07:07.130Z</c>
+    /// are the same moment, as are <c>20220803011210</c> and <c>2022-08-03T01:12:10.000Z</c>.
+    /// </summary>
+    public static bool SameInstant(DateTime first, string firstText, DateTime second, string secondText)
+    {
+        var digits = Math.Min(FractionDigits(firstText), FractionDigits(secondText));
+        var unit = TimeSpan.TicksPerSecond;
+        for (var i = 0; i < digits; i++)
+            unit /= 10;
+        return first.Ticks / unit == second.Ticks / unit;
+    }
+
+    /// <summary>How many digits of a second a written time carries after its seconds (7 at most, as ticks go).</summary>
+    private static int FractionDigits(string text)
+    {
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+            return 0;
+        var digits = 0;
+        while (dot + 1 + digits < text.Length && char.IsAsciiDigit(text[dot + 1 + digits]))
+            digits++;
+        return Math.Min(digits, 7);
+    }
+
+    /// <summary>
     /// ISO 8601 with Z or an offset, including the <c>+0000</c> that the REST API and sf CLI write. A time
     /// without either is refused: read in this machine's zone it would be silently wrong.
     /// </summary>
