@@ -11,6 +11,7 @@ using IntegrationLedger.Cli.Commands.Integrations;
 using IntegrationLedger.Cli.Commands.People;
 using IntegrationLedger.Cli.Commands.Reporting;
 using IntegrationLedger.Cli.Commands.Reviews;
+using IntegrationLedger.Cli.Commands.Scanning;
 using IntegrationLedger.Cli.Commands.Settings;
 using IntegrationLedger.Cli.Commands.Setup;
 using IntegrationLedger.Cli.Commands.Tokens;
@@ -100,6 +101,7 @@ public static class LedgerCli
         root.Subcommands.Add(Group("finding", "Work a finding: acknowledge or resolve it with a note",
             new FindingWorkCommand(cli, FindingAction.Acknowledge), new FindingWorkCommand(cli, FindingAction.Resolve)));
         root.Subcommands.Add(new RulesCommand(cli));
+        root.Subcommands.Add(new ScanCommand(cli));
         root.Subcommands.Add(Group("review", "Access reviews: each owner attests each token usage and integration",
             new ReviewStartCommand(cli), new ReviewStatusCommand(cli), new ReviewAttestCommand(cli)));
         root.Subcommands.Add(Group("settings", "The rules' thresholds",

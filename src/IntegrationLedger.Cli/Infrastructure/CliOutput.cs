@@ -63,6 +63,12 @@ internal sealed class CliOutput
         Console.WriteLine();
     }
 
+    /// <summary>
+    /// One line that is never wrapped, whatever the width: a line that begins FILE:LINE:COLUMN is read by
+    /// editors and scripts, and must stay one line. Its control characters are shown, as everywhere.
+    /// </summary>
+    public void UnwrappedLine(string text) => _out.WriteLine(VisibleText.Of(text));
+
     /// <summary>A table drawn to fit the screen without splitting a word (<see cref="TableLayout"/>).</summary>
     public void Write(Table table) =>
         Console.Write(TableLayout.Fit(table, RenderOptions.Create(Console, Console.Profile.Capabilities), Console.Profile.Width));

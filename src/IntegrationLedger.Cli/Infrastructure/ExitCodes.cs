@@ -7,4 +7,7 @@ public static class ExitCodes
     public const int Unexpected = 1;
     public const int BadInput = 2;
     public const int IntegrityFailure = 3;
+
+    /// <summary><c>ledger scan</c> found a registered secret, current or past, in a file.</summary>
+    public const int SecretFound = 4;
 }

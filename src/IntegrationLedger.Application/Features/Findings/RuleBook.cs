@@ -20,6 +20,7 @@ public static class RuleBook
         new IntegrationWithoutOwnerOrPurposeRule(),
         new VendorVettingRule(),
         new AccessReviewOverdueRule(),
+        new SecretExposedRule(),
     ];
 
     public static IEnumerable<(string Name, RuleSetting Setting, IRule Rule)> Settings =>

@@ -35,7 +35,7 @@ public sealed record RunRules(bool All = false, Severity? Severity = null, strin
 /// <summary>
 /// Runs the rules and brings the findings up to date in one audited change: a new condition opens a
 /// finding, one seen again updates it (last seen, occurrences), and one no longer seen closes itself with
-/// the reason "condition cleared". Findings are keyed by rule and subject, so they are never duplicated.
+/// the reason "condition cleared" (except those of an <see cref="IRecordedRule"/>, which the rules cannot see). Findings are keyed by rule and subject, so they are never duplicated.
 /// </summary>
 public sealed class RunRulesHandler(Ledger ledger)
 {
@@ -65,9 +65,10 @@ public sealed class RunRulesHandler(Ledger ledger)
                 else
                     db.Findings.Add(new Finding(rule.Id, severity, result.SubjectType, result.SubjectKey, result.Summary, now));
             }
+            var recordedElsewhere = RuleBook.All.OfType<IRecordedRule>().Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var (key, finding) in existing)
             {
-                if (!seen.Contains(key))
+                if (!seen.Contains(key) && !recordedElsewhere.Contains(key.RuleId))
                     finding.Clear(now);
             }
             await change.CommitAsync(cancellationToken);

@@ -28,6 +28,9 @@ public static class AuditActions
     public const string FindingAcknowledge = "finding.ack";
     public const string FindingResolve = "finding.resolve";
 
+    /// <summary>Findings opened by <c>ledger scan --record</c> for the registered secrets it found in files.</summary>
+    public const string ScanRecord = "scan.record";
+
     public const string ReviewStart = "review.start";
     public const string ReviewAttest = "review.attest";
 

@@ -24,6 +24,7 @@ internal static class ActionWords
         [AuditActions.FindingsRun] = "ran the rules",
         [AuditActions.FindingAcknowledge] = "acknowledged a finding",
         [AuditActions.FindingResolve] = "resolved a finding",
+        [AuditActions.ScanRecord] = "recorded secrets a scan found in files",
         [AuditActions.ReviewStart] = "started an access review",
         [AuditActions.ReviewAttest] = "attested an access review item",
         [AuditActions.SettingsSet] = "changed a setting",
