@@ -1,4 +1,6 @@
 using System.Net;
+using IntegrationLedger.Application;
+using IntegrationLedger.Application.Features.Scanning;
 using IntegrationLedger.Web.Tests.Support;
 
 namespace IntegrationLedger.Web.Tests.Pages;
@@ -95,5 +97,25 @@ public class FindSecretPageTests
         var refused = await WebLedger.PostFormAsync(auditor, Page, Page, new() { ["Find.Secret"] = First });
 
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task ASecretRecordedByAScan_IsACriticalFindingOnTheFindingsPage_LinkedToItsToken()
+    {
+        var (web, officer) = await LedgerWithResetTokenAsync();
+        await using var _ = web;
+        var tree = Path.Combine(web.Folder, "repo");
+        Directory.CreateDirectory(tree);
+        await File.WriteAllTextAsync(Path.Combine(tree, "settings.env"), $"# deploy\nCRM_KEY={First}\n");
+        await using (var ledger = await Ledger.OpenAsync(new LedgerOptions(web.DatabasePath, WebLedger.Officer, web.Clock)))
+            await new ScanForSecretsHandler(ledger).HandleAsync(new ScanForSecrets([tree], Record: true));
+
+        var page = WebLedger.Html(await officer.GetStringAsync("/findings?rule=secret-exposed"));
+
+        var row = page.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("secret-exposed", StringComparison.Ordinal));
+        Assert.That(row.QuerySelector(".severity")!.TextContent, Is.EqualTo("critical"));
+        Assert.That(row.QuerySelector("td[data-label='Subject'] a")!.GetAttribute("href"), Is.EqualTo("/tokens/crm-key"));
+        Assert.That(row.QuerySelector("td[data-label='Subject']")!.TextContent, Does.Contain("settings.env:2:9"));
+        Assert.That(page.DocumentElement.OuterHtml, Does.Not.Contain(First));
     }
 }
