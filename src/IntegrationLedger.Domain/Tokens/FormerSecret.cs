@@ -15,15 +15,15 @@ public sealed class FormerSecret
         Ending = null!;
     }
 
-    internal FormerSecret(Guid tokenId, SecretFingerprint secret, DateTime validFrom, DateTime validUntil)
+    internal FormerSecret(Guid tokenId, string fingerprint, string ending, int? utf8Length, DateTime validFrom, DateTime validUntil)
     {
         if (validUntil < validFrom)
             throw new DomainException("A secret cannot have been replaced before it was set.");
         Id = Guid.CreateVersion7(validUntil);
         TokenId = tokenId;
-        Fingerprint = secret.Hash;
-        Ending = secret.LastFour;
-        Utf8Length = secret.Utf8Length > 0 ? secret.Utf8Length : null;
+        Fingerprint = fingerprint;
+        Ending = ending;
+        Utf8Length = utf8Length;
         ValidFrom = Guard.Utc(validFrom, nameof(validFrom));
         ValidUntil = Guard.Utc(validUntil, nameof(validUntil));
     }

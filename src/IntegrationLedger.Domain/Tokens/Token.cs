@@ -118,7 +118,7 @@ public sealed class Token
         if (newFingerprint is not null && newFingerprint.Hash == Fingerprint)
             throw new DomainException($"The new secret of '{Label}' is the one it already had; a reset needs a new value.");
         if (Fingerprint is not null)
-            _formerSecrets.Add(new FormerSecret(Id, new SecretFingerprint(Fingerprint, LastFour ?? "", SecretUtf8Length ?? 0), LastRotatedAt, at));
+            _formerSecrets.Add(new FormerSecret(Id, Fingerprint, LastFour ?? "", SecretUtf8Length, LastRotatedAt, at));
         LastRotatedAt = Guard.Utc(at, nameof(at));
         SetSecret(newFingerprint);
         foreach (var usage in UsagesInEffect)

@@ -7,10 +7,13 @@ namespace IntegrationLedger.Application.Features.Tokens;
 /// <summary>Loads tokens with the names (owner email, account username) their summaries show.</summary>
 internal static class TokenReadModel
 {
-    public static async Task<IReadOnlyList<TokenSummary>> SummariesAsync(Ledger ledger, IQueryable<Token> query, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<TokenSummary>> SummariesAsync(Ledger ledger, IQueryable<Token> query, CancellationToken cancellationToken) =>
+        await SummariesAsync(ledger, await query.AsNoTracking().Include(t => t.Usages).ToListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The summaries of tokens already loaded with their usages, in the same order.</summary>
+    public static async Task<IReadOnlyList<TokenSummary>> SummariesAsync(Ledger ledger, IReadOnlyList<Token> tokens, CancellationToken cancellationToken)
     {
         var db = ledger.Db;
-        var tokens = await query.AsNoTracking().Include(t => t.Usages).ToListAsync(cancellationToken);
         var owners = await db.PeopleByIdAsync(tokens.Select(t => (Guid?)t.OwnerId), cancellationToken);
         var accountIds = tokens.Select(t => t.AccountId).OfType<Guid>().Distinct().ToList();
         var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Username, cancellationToken);

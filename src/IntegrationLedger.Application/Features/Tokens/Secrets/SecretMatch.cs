@@ -47,19 +47,19 @@ public static class SecretMatches
         var db = ledger.Db;
         var tokenIds = ids.Select(i => i.TokenId).Distinct().ToList();
         var formerIds = ids.Select(i => i.FormerSecretId).OfType<Guid>().Distinct().ToList();
-        var summaries = (await TokenReadModel.SummariesAsync(ledger, db.Tokens.Where(t => tokenIds.Contains(t.Id)), cancellationToken))
-            .ToDictionary(s => s.Label, StringComparer.Ordinal);
-        var tokens = await db.Tokens.AsNoTracking().Include(t => t.Usages).Where(t => tokenIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var loaded = await db.Tokens.AsNoTracking().Include(t => t.Usages).Where(t => tokenIds.Contains(t.Id)).ToListAsync(cancellationToken);
+        var summaries = await TokenReadModel.SummariesAsync(ledger, loaded, cancellationToken);
+        var tokens = loaded.Select((token, i) => (token, Summary: summaries[i])).ToDictionary(t => t.token.Id);
         var formers = await db.FormerSecrets.AsNoTracking().Where(s => formerIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        var integrationIds = tokens.Values.SelectMany(t => t.Usages).Select(u => u.IntegrationId).Distinct().ToList();
+        var integrationIds = loaded.SelectMany(t => t.Usages).Select(u => u.IntegrationId).Distinct().ToList();
         var integrationNames = await db.Integrations.AsNoTracking().Where(i => integrationIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
 
         var matches = new Dictionary<SecretId, SecretMatch>();
         foreach (var id in ids.Distinct())
         {
-            if (!tokens.TryGetValue(id.TokenId, out var token))
+            if (!tokens.TryGetValue(id.TokenId, out var found))
                 continue;
-            var summary = summaries[token.Label];
+            var (token, summary) = found;
             if (id.FormerSecretId is { } formerId)
             {
                 if (formers.TryGetValue(formerId, out var former))
