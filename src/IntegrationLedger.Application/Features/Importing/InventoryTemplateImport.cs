@@ -87,7 +87,7 @@ internal sealed class InventoryTemplateImport(Ledger ledger)
                 {
                     // The appliers check a row before changing anything; a rule that still fails part-way may
                     // have left some of the row applied, so this file cannot be committed even with --skip-invalid.
-                    rowErrors.Add(new RowError(csv.LineNumber, "row", exception.Message.TrimEnd('.')));
+                    rowErrors.Add(new RowError(csv.LineNumber, ImportSource.WholeRow, exception.Message.TrimEnd('.')));
                     appliedPartly = true;
                 }
             }

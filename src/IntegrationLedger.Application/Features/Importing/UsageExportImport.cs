@@ -102,7 +102,7 @@ internal sealed class UsageExportImport(Ledger ledger)
 
             rowErrors.Clear();
             if (csv.FieldCount != csv.Header.Count)
-                rowErrors.Add(new RowError(csv.LineNumber, "row", $"has {csv.FieldCount} field{(csv.FieldCount == 1 ? "" : "s")} where the header has {csv.Header.Count} (truncated or shifted row)"));
+                rowErrors.Add(new RowError(csv.LineNumber, ImportSource.WholeRow, $"has {csv.FieldCount} field{(csv.FieldCount == 1 ? "" : "s")} where the header has {csv.Header.Count} (truncated or shifted row)"));
             var usageEvent = rowErrors.Count == 0 ? reader.Read(csv, context, rowErrors) : null;
             if (usageEvent is null)
             {

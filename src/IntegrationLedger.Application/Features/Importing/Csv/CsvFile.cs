@@ -79,7 +79,7 @@ public sealed class CsvFile : ITabularFile, IDisposable
             // The reader's buffer grows to hold a record; this stops it growing for a file that is one endless record.
             MaxRecordSize = CsvLimits.MaxRecordBytes,
             MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = record => errors.Add(new RowError(record.LineNumber, "row", Describe(record.Reason))),
+            OnMalformedRecord = record => errors.Add(new RowError(record.LineNumber, ImportSource.WholeRow, Describe(record.Reason))),
         };
         var reader = CsvReader.Create(text, options, leaveOpen: false);
         string[]? names;
@@ -266,7 +266,7 @@ public sealed class CsvFile : ITabularFile, IDisposable
     private void RefuseFooterCandidates()
     {
         foreach (var (line, _) in _footerCandidates)
-            _errors.Add(new RowError(line, "row", $"has 1 field where the header has {Header.Count} (truncated or shifted row)"));
+            _errors.Add(new RowError(line, ImportSource.WholeRow, $"has 1 field where the header has {Header.Count} (truncated or shifted row)"));
         _footerCandidates.Clear();
     }
 
@@ -302,16 +302,9 @@ public sealed class CsvFile : ITabularFile, IDisposable
     }
 
     /// <summary>Rows the reader had to skip (bad quoting) or set aside since the last call, each reported once.</summary>
-    public IReadOnlyList<RowError> TakeErrors()
-    {
-        if (_errors.Count == 0)
-            return [];
-        var taken = _errors.ToList();
-        _errors.Clear();
-        return taken;
-    }
+    public IReadOnlyList<RowError> TakeErrors() => _errors.Drain();
 
-    public string? Get(int index) => index < 0 || index >= _reader.FieldCount ? null : NullIfEmpty(_reader.GetString(index));
+    public string? Get(int index) => index < 0 || index >= _reader.FieldCount ? null : RowErrors.NullIfBlank(_reader.GetString(index));
 
     string? ITabularFile.ValueAt(int index) => Get(index);
 
@@ -340,7 +333,6 @@ public sealed class CsvFile : ITabularFile, IDisposable
         _sha256.Dispose();
     }
 
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string Describe(CsvMalformedReason reason) => reason switch
     {

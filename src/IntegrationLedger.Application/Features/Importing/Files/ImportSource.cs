@@ -31,9 +31,6 @@ public sealed record ImportSource(string File, string? Member = null, string? Sh
     /// <summary>What its records are called: a CSV's lines, a sheet's rows.</summary>
     public string LineWord => IsSheet ? "row" : "line";
 
-    /// <summary>What the values of a record are called: a CSV's fields, a sheet's columns.</summary>
-    public string FieldWord => IsSheet ? "column" : "field";
-
     /// <summary>"logins.csv, line 3" or "book.xlsx, sheet People, row 3".</summary>
     public string At(long line) => $"{Name}, {LineWord} {line}";
 

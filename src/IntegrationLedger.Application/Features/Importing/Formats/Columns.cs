@@ -34,7 +34,7 @@ internal sealed class Columns(HeaderMap header, string path, string format)
     /// <summary>As <see cref="Pair"/>, but the file must have one of the two; the primary is named when neither is there.</summary>
     public ColumnPair RequiredPair(string primary, string fallback)
     {
-        var pair = Pair(primary, fallback);
+        var pair = Pair(primary, fallback) with { Required = true };
         if (pair.Primary < 0 && pair.Fallback < 0)
             _missing.Add(primary);
         return pair;

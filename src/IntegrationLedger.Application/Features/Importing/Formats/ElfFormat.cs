@@ -89,17 +89,17 @@ public sealed class ElfFormat : IUsageFormat
             // Two addresses, not one written twice: for a login CLIENT_IP may be Salesforce's own or an internal
             // 10.x host in front of the caller that SOURCE_IP names, so they may differ; each must be an address.
             var isLogin = eventType == UsageEventTypes.Login;
-            var sourceIpValue = RowFields.IpAddress(row.Get(SourceIp), "SOURCE_IP", line, errors);
+            var sourceIpText = row.Get(SourceIp);
+            var sourceIpValue = RowFields.IpAddress(sourceIpText, "SOURCE_IP", line, errors);
             var clientIpValue = RowFields.IpAddress(row.Get(ClientIp), "CLIENT_IP", line, errors);
             // "Salesforce.com IP" in SOURCE_IP is an answer (Salesforce's own host), not an empty field.
-            var sourceIp = isLogin && row.Get(SourceIp) is not null ? sourceIpValue : clientIpValue;
+            var sourceIp = isLogin && sourceIpText is not null ? sourceIpValue : clientIpValue;
 
             var connectedAppId = RowFields.SalesforceId(RowFields.Meaningful(row.Get(ConnectedAppId)), "CONNECTED_APP_ID", line, errors);
             var loginType = Code(row.Get(LoginType), "LOGIN_TYPE", "a login type code (such as i, R or A)", SalesforceCodes.TryLoginType, line, errors);
             var apiType = Code(RowFields.Meaningful(row.Get(ApiType)), "API_TYPE", "an API type code (such as E, P or M)", SalesforceCodes.TryApiType, line, errors);
             var httpMethod = ReadHttpMethod(row, line, errors);
-            var entity = Entity.Choose(Reading.Of(row.Get(Entity.Primary), row.Get(Entity.Primary)), Reading.Of(row.Get(Entity.Fallback), row.Get(Entity.Fallback)),
-                (a, b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase), "the object the request touched", line, errors);
+            var entity = Entity.ChooseText(row, "the object the request touched", line, errors);
             var status = ReadStatus(row, isLogin, line, errors);
             if (errors.Count > errorsBefore)
                 return null;
@@ -157,14 +157,9 @@ public sealed class ElfFormat : IUsageFormat
                     errors.Add(new RowError(line, "TIMESTAMP_DERIVED", $"'{fallbackText}' is not an ISO time with its zone, such as 2026-11-28T06:00:00.000Z"));
                 fallback = new(fallbackText, sound, utc);
             }
-            if (primary.IsEmpty && fallback.IsEmpty)
-            {
-                errors.Add(new RowError(line, Timestamp.Primary >= 0 ? "TIMESTAMP" : "TIMESTAMP_DERIVED", "is empty"));
-                return default;
-            }
             var chosen = Timestamp.Choose(primary, fallback,
-                (a, b) => SalesforceTimes.SameInstant(a, primaryText!, b, fallbackText!), "when the event happened", line, errors,
-                utc => $"{utc:yyyy-MM-dd HH:mm:ss.fff} UTC");
+                static (a, b) => SalesforceTimes.SameInstant(a.Value, a.Text!, b.Value, b.Text!), "when the event happened", line, errors,
+                static utc => $"{utc.Value:yyyy-MM-dd HH:mm:ss.fff} UTC");
             return chosen.Value;
         }
 
@@ -175,15 +170,10 @@ public sealed class ElfFormat : IUsageFormat
             var fallbackText = row.Get(UserId.Fallback);
             var primary = Reading.Of(primaryText, RowFields.SalesforceId(primaryText, "USER_ID", line, errors));
             var fallback = Reading.Of(fallbackText, RowFields.LongSalesforceId(fallbackText, "USER_ID_DERIVED", line, errors));
-            if (primary.IsEmpty && fallback.IsEmpty)
-            {
-                errors.Add(new RowError(line, UserId.Primary >= 0 ? "USER_ID" : "USER_ID_DERIVED", "is empty"));
-                return null;
-            }
             // Compared in the 18-character form, which both normalise to; a 15-character id differing from
             // the derived one only in case is a different user.
-            var chosen = UserId.Choose(primary, fallback, string.Equals, "the row's user", line, errors,
-                id => primaryText!.Length == 15 ? "in 18 characters " + id : null);
+            var chosen = UserId.Choose(primary, fallback, static (a, b) => string.Equals(a.Value, b.Value, StringComparison.Ordinal), "the row's user", line, errors,
+                static id => id.Text!.Length == 15 ? "in 18 characters " + id.Value : null);
             return chosen.Sound ? chosen.Value : null;
         }
 
@@ -197,10 +187,10 @@ public sealed class ElfFormat : IUsageFormat
                     errors.Add(new RowError(line, column, $"'{text}' is not an HTTP method (such as GET or POST)"));
                     return new(text, false, text);
                 }
-                return Reading.Of(text, text);
+                return Reading.Of(text);
             }
             var chosen = HttpMethod.Choose(Method(HttpMethod.Primary, "METHOD"), Method(HttpMethod.Fallback, "HTTP_METHOD"),
-                (a, b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase), "the request's HTTP method", line, errors);
+                static (a, b) => string.Equals(a.Value, b.Value, StringComparison.OrdinalIgnoreCase), "the request's HTTP method", line, errors);
             return chosen.Text;
         }
 

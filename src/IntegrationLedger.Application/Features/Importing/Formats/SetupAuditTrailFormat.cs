@@ -89,8 +89,7 @@ public sealed partial class SetupAuditTrailFormat : IUsageFormat
             var before = errors.Count;
             var time = ReadTime(row, context, line, errors);
             // The user is free text: "Automated Process" and other system users have no username.
-            var user = User.Choose(Reading.Of(row.Get(User.Primary), row.Get(User.Primary)), Reading.Of(row.Get(User.Fallback), row.Get(User.Fallback)),
-                (a, b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase), "who made the change", line, errors).Text;
+            var user = User.ChooseText(row, "who made the change", line, errors).Text;
             // The API export's Action is a code (PermSetCreate) and Display its sentence, so they never read
             // alike: the sentence is taken, the code only when there is none.
             var action = row.Get(Display) ?? row.Get(Action);
@@ -135,10 +134,8 @@ public sealed partial class SetupAuditTrailFormat : IUsageFormat
             }
             var primary = Parse(Date.Primary, "Date");
             var fallback = Parse(Date.Fallback, "CreatedDate");
-            if (primary.IsEmpty && fallback.IsEmpty)
-                errors.Add(new RowError(line, Date.Primary >= 0 ? "Date" : "CreatedDate", "is empty"));
-            return Date.Choose(primary, fallback, (a, b) => SalesforceTimes.SameInstant(a, primary.Text!, b, fallback.Text!), "when the change was made", line, errors,
-                utc => $"{utc:yyyy-MM-dd HH:mm:ss} UTC").Value;
+            return Date.Choose(primary, fallback, static (a, b) => SalesforceTimes.SameInstant(a.Value, a.Text!, b.Value, b.Text!), "when the change was made", line, errors,
+                static utc => $"{utc.Value:yyyy-MM-dd HH:mm:ss} UTC").Value;
         }
     }
 }

@@ -58,17 +58,9 @@ internal sealed class SheetTable : ITabularFile
         return false;
     }
 
-    public IReadOnlyList<RowError> TakeErrors()
-    {
-        if (_errors.Count == 0)
-            return [];
-        var taken = _errors.ToList();
-        _errors.Clear();
-        return taken;
-    }
+    public IReadOnlyList<RowError> TakeErrors() => _errors.Drain();
 
-    public string? ValueAt(int index) =>
-        index < 0 || index >= _values.Length || string.IsNullOrWhiteSpace(_values[index]) ? null : _values[index]!.Trim();
+    public string? ValueAt(int index) => index < 0 || index >= _values.Length ? null : RowErrors.NullIfBlank(_values[index]);
 
     public string[] Fields() => _values.Select(v => v ?? "").ToArray();
 

@@ -153,16 +153,8 @@ internal sealed class TemplateWorkbook : IDisposable
 
     private SheetTable Table(IXLWorksheet sheet, Csv.HeaderMap header) => new(sheet, _source with { Sheet = sheet.Name }, header);
 
-    private static Csv.HeaderMap? FirstHeader(IXLWorksheet sheet)
-    {
-        var last = Math.Min(sheet.LastRowUsed()?.RowNumber() ?? 0, RowsSearchedForHeader);
-        for (var row = 1; row <= last; row++)
-        {
-            if (SheetTable.HeaderOf(sheet, row) is { } header)
-                return header;
-        }
-        return null;
-    }
+    /// <summary>The sheet's first row with anything in it, below any blank rows, as a header.</summary>
+    private static Csv.HeaderMap? FirstHeader(IXLWorksheet sheet) => SheetTable.FindHeader(sheet, static _ => true, RowsSearchedForHeader);
 
     /// <summary>"Instructions (starts with How to fill in), Notes (empty)": enough to tell which sheet is which.</summary>
     private static string Describe(List<IXLWorksheet> sheets) =>
