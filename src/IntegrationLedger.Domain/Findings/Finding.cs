@@ -9,6 +9,9 @@ namespace IntegrationLedger.Domain.Findings;
 /// </summary>
 public sealed class Finding
 {
+    /// <summary>The longest subject key the store keeps.</summary>
+    public const int SubjectKeyMaxLength = 400;
+
     public const string ConditionCleared = "condition cleared";
 
     private Finding()

@@ -23,6 +23,9 @@ public static class RuleBook
         new SecretExposedRule(),
     ];
 
+    /// <summary>The rules whose findings are recorded by another command (<see cref="IRecordedRule"/>), which a run of the rules leaves alone.</summary>
+    public static IReadOnlyList<string> RecordedRuleIds { get; } = All.OfType<IRecordedRule>().Select(r => r.Id).ToList();
+
     public static IEnumerable<(string Name, RuleSetting Setting, IRule Rule)> Settings =>
         All.SelectMany(rule => rule.Settings.Select(setting => ($"{rule.Id}.{setting.Name}", setting, rule)));
 

@@ -52,7 +52,8 @@ public sealed class RunRulesHandler(Ledger ledger)
 
         await using (var change = await ledger.BeginChangeAsync(AuditActions.FindingsRun, cancellationToken))
         {
-            var existing = await db.Findings.ToDictionaryAsync(f => (f.RuleId, f.SubjectType, f.SubjectKey), cancellationToken);
+            var existing = await db.Findings.Where(f => !RuleBook.RecordedRuleIds.Contains(f.RuleId))
+                .ToDictionaryAsync(f => (f.RuleId, f.SubjectType, f.SubjectKey), cancellationToken);
             var seen = new HashSet<(string, string, string)>();
             foreach (var (rule, result) in results)
             {
@@ -65,10 +66,9 @@ public sealed class RunRulesHandler(Ledger ledger)
                 else
                     db.Findings.Add(new Finding(rule.Id, severity, result.SubjectType, result.SubjectKey, result.Summary, now));
             }
-            var recordedElsewhere = RuleBook.All.OfType<IRecordedRule>().Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var (key, finding) in existing)
             {
-                if (!seen.Contains(key) && !recordedElsewhere.Contains(key.RuleId))
+                if (!seen.Contains(key))
                     finding.Clear(now);
             }
             await change.CommitAsync(cancellationToken);

@@ -64,15 +64,14 @@ public sealed class ScanForSecretsHandler(Ledger ledger)
         var outcome = await Task.Run(() => scanner.Scan(request.Paths, cancellationToken), cancellationToken);
 
         var matches = await SecretMatches.DescribeAsync(ledger, outcome.Found.Select(f => f.Secret.Id).ToList(), cancellationToken);
-        var found = outcome.Found
-            .Where(f => matches.ContainsKey(f.Secret.Id))
-            .Select(f => new SecretFound(f.Place.ToString(), f.Place.File, f.Place.Member, f.Line, f.Column, matches[f.Secret.Id]))
-            .ToList();
+        var described = outcome.Found.Where(f => matches.ContainsKey(f.Secret.Id)).ToList();
+        SecretFound Reported(FoundSecret f, ContentPath at) => new(at.ToString(), f.Place.File, f.Place.Member, f.Line, f.Column, matches[f.Secret.Id]);
+        var found = described.Select(f => Reported(f, f.Place)).ToList();
         RecordedFindings? recorded = null;
         if (request.Record)
         {
             // A finding names the file by its full path, so scanning the same file from elsewhere finds the same finding.
-            var places = outcome.Found.Where(f => matches.ContainsKey(f.Secret.Id)).Select(FullPlace).ToList();
+            var places = described.Select(f => Reported(f, f.Place with { File = f.Place.FullPath }).Place).ToList();
             (found, recorded) = await new SecretExposures(ledger).RecordAsync(found, places, cancellationToken);
         }
 
@@ -81,11 +80,5 @@ public sealed class ScanForSecretsHandler(Ledger ledger)
             outcome.FilesRead, outcome.BytesRead, outcome.ArchivesOpened, Count(SkipReason.Binary), Count(SkipReason.TooLarge),
             Count(SkipReason.Unreadable), Count(SkipReason.NotAFile), found.Count, index.Count);
         return new ScanReport(found, counts, outcome.Skipped, recorded);
-    }
-
-    private static string FullPlace(FoundSecret found)
-    {
-        var place = (found.Place with { File = found.Place.FullPath }).ToString();
-        return found.Line is { } line ? $"{place}:{line}:{found.Column}" : place;
     }
 }

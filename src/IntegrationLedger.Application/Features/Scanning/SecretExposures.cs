@@ -22,7 +22,7 @@ internal sealed class SecretExposures(Ledger ledger)
     public const string SubjectType = "SecretExposure";
     public const string Separator = " @ ";
 
-    private const int LongestKey = 400;
+    private const int LongestKey = Finding.SubjectKeyMaxLength;
 
     /// <param name="places">For each of <paramref name="found"/>, the place with the file's full path.</param>
     public async Task<(List<SecretFound>, RecordedFindings)> RecordAsync(List<SecretFound> found, IReadOnlyList<string> places, CancellationToken cancellationToken)
@@ -80,7 +80,7 @@ internal sealed class SecretExposures(Ledger ledger)
         var ending = match.Ending.Length > 0 ? $" (ends …{match.Ending})" : "";
         var where = found.Line is { } line ? $"{Shorten(place)}, line {line}, column {found.Column}" : Shorten(place);
         // No time of the scan: the finding keeps first and last seen, and a summary that changed with every scan would write an audit entry each time.
-        return $"Token '{token.Label}' ({KebabCase.Of(token.Kind)}, owned by {token.OwnerEmail}): {value}{ending}, {match.Standing}, was found by a scan in {where}. {match.Advice}";
+        return $"Token '{token.Label}' ({token.KindAndOwner()}): {value}{ending}, {match.Standing}, was found by a scan in {where}. {match.Advice}";
     }
 
     private static string Shorten(string place) => place.Length <= 900 ? place : "…" + place[^900..];

@@ -1,3 +1,4 @@
+using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Tokens;
 
 namespace IntegrationLedger.Application.Features.Tokens;
@@ -17,6 +18,9 @@ public sealed record TokenSummary(
     int PendingUpdates,
     IReadOnlyList<string> WaitingFor)
 {
+    /// <summary>"api-key, owned by ana@example.com": how a token found by its secret is described (a method, so JSON leaves it out).</summary>
+    public string KindAndOwner() => $"{KebabCase.Of(Kind)}, owned by {OwnerEmail}";
+
     /// <param name="integrationNames">Names of the integrations the token's usages point at, for <see cref="WaitingFor"/>.</param>
     public static TokenSummary From(Token token, string ownerEmail, string? account, DateTime now, IReadOnlyDictionary<Guid, string> integrationNames) => new(
         token.Label,

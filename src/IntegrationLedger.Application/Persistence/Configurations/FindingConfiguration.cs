@@ -14,7 +14,7 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.Property(f => f.Id).ValueGeneratedNever();
         builder.Property(f => f.RuleId).HasMaxLength(60);
         builder.Property(f => f.SubjectType).HasMaxLength(40);
-        builder.Property(f => f.SubjectKey).HasMaxLength(400);
+        builder.Property(f => f.SubjectKey).HasMaxLength(Finding.SubjectKeyMaxLength);
         // One finding per rule and subject (a token and an integration may share a name): running the rules again updates it.
         builder.HasIndex(f => new { f.RuleId, f.SubjectType, f.SubjectKey }).IsUnique();
         builder.Property(f => f.Summary).HasMaxLength(2000);

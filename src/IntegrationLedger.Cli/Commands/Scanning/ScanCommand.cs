@@ -53,7 +53,7 @@ internal sealed class ScanCommand : LedgerCommand
             var match = found.Match;
             var token = match.Token;
             var value = match.Ending.Length > 0 ? $"value ending …{match.Ending}" : "value";
-            Output.UnwrappedLine($"{found.Place}: token '{token.Label}' ({KebabCase.Of(token.Kind)}, owned by {token.OwnerEmail}, {KebabCase.Of(token.Status)}); " +
+            Output.UnwrappedLine($"{found.Place}: token '{token.Label}' ({token.KindAndOwner()}, {KebabCase.Of(token.Status)}); " +
                 $"{value}, {match.Standing}" + (found.FindingId is { } id ? $"; finding {id}" : ""));
             Output.UnwrappedLine("    " + match.Advice);
         }

@@ -45,8 +45,8 @@ internal sealed class TokenFindCommand : LedgerCommand
             }
             var t = match.Token;
             Output.Line(match.State == SecretState.Current
-                ? $"This secret is token '{t.Label}' ({KebabCase.Of(t.Kind)}, owned by {t.OwnerEmail}): current since {DisplayText.Time(match.ValidFrom)}."
-                : $"This secret was token '{t.Label}' ({KebabCase.Of(t.Kind)}, owned by {t.OwnerEmail}) from {DisplayText.Time(match.ValidFrom)}; {match.Standing}.");
+                ? $"This secret is token '{t.Label}' ({t.KindAndOwner()}): current since {DisplayText.Time(match.ValidFrom)}."
+                : $"This secret was token '{t.Label}' ({t.KindAndOwner()}) from {DisplayText.Time(match.ValidFrom)}; {match.Standing}.");
             Output.Line(match.Integrations.Count == 0
                 ? "No integration is recorded as using it."
                 : $"Used by: {string.Join(", ", match.Integrations)}.");

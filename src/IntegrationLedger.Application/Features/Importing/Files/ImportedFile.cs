@@ -79,9 +79,9 @@ public sealed class ImportedFile : IDisposable
 
     private static ImportedFile Recognise(FileStream file, ImportSource source, ReadOnlySpan<byte> magic)
     {
-        if (magic is [0x1F, 0x8B, ..])
+        if (FileSignatures.IsGzip(magic))
             return new ImportedFile(file, ContentKind.Gzip, source, gzipLength: GzipTrailerLength(file, source));
-        if (magic is [0x50, 0x4B, 0x03 or 0x05, 0x04 or 0x06])
+        if (FileSignatures.IsZip(magic))
             return OpenZip(file, source);
         if (magic is [0xD0, 0xCF, 0x11, 0xE0])
         {

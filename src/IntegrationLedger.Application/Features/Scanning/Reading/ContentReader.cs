@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Application.Features.Scanning.Matching;
 
@@ -224,8 +225,8 @@ internal sealed class ContentReader(SecretIndex index, LedgerKey key, ScanTally 
     }
 
     private static ContentKind Sniff(ReadOnlySpan<byte> start) =>
-        start.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) ? ContentKind.Gzip
-        : start.StartsWith("PK\x03\x04"u8) || start.StartsWith("PK\x05\x06"u8) ? ContentKind.Zip
+        FileSignatures.IsGzip(start) ? ContentKind.Gzip
+        : FileSignatures.IsZip(start) ? ContentKind.Zip
         : start.Length >= 262 && start[257..262].SequenceEqual("ustar"u8) ? ContentKind.Tar
         : start.Contains((byte)0) ? ContentKind.Binary
         : ContentKind.Text;

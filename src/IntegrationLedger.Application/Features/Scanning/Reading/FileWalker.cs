@@ -124,5 +124,5 @@ internal sealed class FileWalker(ScanTally tally)
         }
     }
 
-    private static string RealPath(string full) => new DirectoryInfo(full).LinkTarget is not null ? LinkTarget(new DirectoryInfo(full)) ?? full : full;
+    private static string RealPath(string full) => LinkTarget(new DirectoryInfo(full)) ?? full;
 }
