@@ -16,7 +16,8 @@ public sealed class ImportBatch
         Actor = null!;
     }
 
-    public ImportBatch(Guid id, string fileName, string sha256, string format, string? timeZone, string actor, DateTime importedAt, ImportCounts counts, string eventsDigest)
+    public ImportBatch(Guid id, string fileName, string sha256, string format, string? timeZone, string actor, DateTime importedAt, ImportCounts counts, string eventsDigest,
+        IReadOnlyDictionary<string, long>? setAsideTypes = null)
     {
         Id = id;
         FileName = Guard.Required(fileName, "The file name");
@@ -27,6 +28,7 @@ public sealed class ImportBatch
         ImportedAt = Guard.Utc(importedAt, nameof(importedAt));
         Counts = counts;
         EventsDigest = eventsDigest;
+        SetAsideTypes = DescribeSetAside(setAsideTypes);
     }
 
     public Guid Id { get; private set; }
@@ -44,6 +46,40 @@ public sealed class ImportBatch
     /// before digests were kept.
     /// </summary>
     public string? EventsDigest { get; private set; }
+
+    /// <summary>
+    /// The event types the file held that the ledger does not read, with how many rows of each
+    /// ("QueuedExecution 40, UITracking 1200"), so that an auditor sees everything that was received.
+    /// Null when every row was of a type the ledger reads.
+    /// </summary>
+    public string? SetAsideTypes { get; private set; }
+
+    /// <summary>The longest <see cref="SetAsideTypes"/> kept; Salesforce has about 70 event types, which fit with room to spare.</summary>
+    public const int SetAsideTypesMaxLength = 4000;
+
+    /// <summary>
+    /// How <see cref="SetAsideTypes"/> writes the rows set aside by type: in name order, "Type count". A file
+    /// inventing thousands of types is summed up past the length kept rather than refused: its rows are not read.
+    /// </summary>
+    public static string? DescribeSetAside(IReadOnlyDictionary<string, long>? rowsByType)
+    {
+        if (rowsByType is null || rowsByType.Count == 0)
+            return null;
+        var text = new System.Text.StringBuilder();
+        var ordered = rowsByType.OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var item = FormattableString.Invariant($"{(i > 0 ? ", " : "")}{ordered[i].Key} {ordered[i].Value}");
+            if (text.Length + item.Length > SetAsideTypesMaxLength - 60)
+            {
+                var rest = ordered.Skip(i).ToList();
+                text.Append(FormattableString.Invariant($", and {rest.Count} more types ({rest.Sum(t => t.Value)} rows)"));
+                break;
+            }
+            text.Append(item);
+        }
+        return text.ToString();
+    }
 }
 
 /// <summary>What an import did with a file's rows.</summary>
@@ -53,6 +89,10 @@ public sealed record ImportCounts
     public long Added { get; set; }
     public long Duplicates { get; set; }
     public long Rejected { get; set; }
+
+    /// <summary>Rows of event types the ledger does not read (UITracking, QueuedExecution...): received, counted, not kept.</summary>
+    public long SetAside { get; set; }
+
     public long Attributed { get; set; }
     public long Unattributed { get; set; }
 }

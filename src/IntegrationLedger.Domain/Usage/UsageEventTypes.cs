@@ -29,4 +29,14 @@ public static class UsageEventTypes
     /// <summary>The Event Monitoring types the <c>sf-elf</c> importer reads.</summary>
     public static IReadOnlyList<string> EventMonitoring { get; } =
         [Login, LoginAs, Logout, Api, RestApi, ApexRestApi, BulkApi, BulkApi2, ApiTotalUsage, Uri];
+
+    /// <summary>The longest event type name taken for one; Salesforce's are one CamelCase word of at most about 30 letters.</summary>
+    public const int NameMaxLength = 64;
+
+    /// <summary>
+    /// Whether a value can be the name of an Event Monitoring type (one word of letters and digits, such as
+    /// UITracking or LightningPageView): what sets a row aside rather than making it an error.
+    /// </summary>
+    public static bool IsEventTypeName(string value) =>
+        value.Length is > 0 and <= NameMaxLength && char.IsAsciiLetter(value[0]) && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 }

@@ -13,6 +13,8 @@ namespace IntegrationLedger.Application.Features.Importing;
 /// <see cref="SkipInvalid"/>; <see cref="DryRun"/> does everything but commit, so its counts are exact.
 /// <see cref="TimeZone"/> and <see cref="DayFirst"/> concern platform exports only. <see cref="Wording"/> is
 /// how messages tell the one importing to fix a file (<see cref="ImportWording.Neutral"/> when not given).
+/// <see cref="Run"/> is the run of several files this one belongs to, if any (see <see cref="ImportSetHandler"/>),
+/// and <see cref="Member"/> the file to read when <see cref="Path"/> is a zip of several (a download).
 /// </summary>
 public sealed record ImportFile(
     string Format,
@@ -22,7 +24,9 @@ public sealed record ImportFile(
     bool SkipInvalid = false,
     string? ErrorsPath = null,
     bool DayFirst = false,
-    ImportWording? Wording = null)
+    ImportWording? Wording = null,
+    ImportRun? Run = null,
+    string? Member = null)
 {
     public ImportWording RemedyWording => Wording ?? ImportWording.Neutral;
 }
@@ -88,7 +92,7 @@ public sealed class ImportFileHandler(Ledger ledger)
 {
     public async Task<ImportOutcome> HandleAsync(ImportFile request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        using var file = ImportedFile.Open(request.Path);
+        using var file = ImportedFile.Open(request.Path, request.Member);
         if (file.Kind == ContentKind.Workbook)
             return await ImportWorkbookAsync(file, request, cancellationToken);
 

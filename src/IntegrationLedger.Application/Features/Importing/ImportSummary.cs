@@ -20,8 +20,13 @@ public sealed record ImportSummary(string Heading, string Figures)
             $"{Verdict(result.DryRun, result.Committed)}: {title} as {how}.",
             result.Rejected
                 ? FormattableString.Invariant($"read {c.Read}, added 0, duplicates 0, rejected {c.Rejected}, attributed 0, unattributed 0")
-                : FormattableString.Invariant($"read {c.Read}, {(result.DryRun ? "would add" : "added")} {c.Added}, duplicates {c.Duplicates}, rejected {c.Rejected}, attributed {c.Attributed}, unattributed {c.Unattributed}"));
+                : FormattableString.Invariant($"read {c.Read}, {(result.DryRun ? "would add" : "added")} {c.Added}, duplicates {c.Duplicates}, {SetAside(result)}rejected {c.Rejected}, attributed {c.Attributed}, unattributed {c.Unattributed}"));
     }
+
+    /// <summary>"set aside 12 (UITracking 12), ", for a file holding types the ledger does not use; nothing otherwise.</summary>
+    private static string SetAside(UsageImportResult result) =>
+        result.Counts.SetAside == 0 ? ""
+        : FormattableString.Invariant($"set aside {result.Counts.SetAside} ({Domain.Importing.ImportBatch.DescribeSetAside(result.SetAsideTypes)}), ");
 
     private static ImportSummary Of(InventoryImportResult result, bool detected, string title)
     {

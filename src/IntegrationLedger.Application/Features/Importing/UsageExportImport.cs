@@ -41,6 +41,15 @@ public sealed record UsageImportResult(
 
     /// <summary>The file read inside a zip, or null when <see cref="File"/> was read itself (plain or gzip).</summary>
     public string? Member { get; init; }
+
+    /// <summary>Rows set aside, by the event type the ledger does not use (their sum is <see cref="ImportCounts.SetAside"/>).</summary>
+    public IReadOnlyDictionary<string, long> SetAsideTypes { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// Another file of the same run with the same text, which was imported (or checked) in this one's place;
+    /// null when this file was the first with its content.
+    /// </summary>
+    public string? SameContentAs { get; init; }
 }
 
 /// <summary>
@@ -72,6 +81,7 @@ internal sealed class UsageExportImport(Ledger ledger)
         var counts = new ImportCounts();
         var errors = new List<RowError>();
         long errorCount = 0;
+        var setAside = new Dictionary<string, long>(StringComparer.Ordinal);
         var unattributed = new Dictionary<(string?, string?, string?), long>();
         var attributedTo = new Dictionary<Guid, long>();
         var rowErrors = new List<RowError>();
@@ -98,6 +108,14 @@ internal sealed class UsageExportImport(Ledger ledger)
             {
                 counts.Read += malformed.Count;
                 Reject(malformed, null);
+            }
+
+            if (reader.UnusedType(csv) is { } unusedType)
+            {
+                // A type that says nothing about credentials: received and counted, its other fields unread.
+                counts.SetAside++;
+                setAside[unusedType] = setAside.GetValueOrDefault(unusedType) + 1;
+                continue;
             }
 
             rowErrors.Clear();
@@ -144,12 +162,16 @@ internal sealed class UsageExportImport(Ledger ledger)
         progress?.Report(new ImportProgress(csv.Length, csv.Length, counts.Read));
         rejectedRows?.Complete();
 
-        var committed = !request.DryRun && (counts.Rejected == 0 || request.SkipInvalid);
+        var acceptable = counts.Rejected == 0 || request.SkipInvalid;
+        // Within one run, a file whose text another has already given is read once: the first one stands for both.
+        var sameContentAs = acceptable ? request.Run?.SameContentAs(csv.Sha256(), csv.Source.Name) : null;
+        var committed = acceptable && !request.DryRun && sameContentAs is null;
         if (committed)
         {
             await RememberUsersAsync(connection, transaction, attributor.Learned, cancellationToken);
-            // The batch names the member a zip held, and hashes the CSV text, not the compressed bytes.
-            db.ImportBatches.Add(new ImportBatch(batchId, csv.Source.Title, csv.Sha256(), format.Name, zone?.Id, ledger.Actor, ledger.Now, counts, writer.EventsDigest()));
+            // The batch names the member a zip held, and hashes the CSV text, not the compressed bytes. A file
+            // of types the ledger does not use is recorded too, with what it set aside: an auditor sees all that came in.
+            db.ImportBatches.Add(new ImportBatch(batchId, csv.Source.Title, csv.Sha256(), format.Name, zone?.Id, ledger.Actor, ledger.Now, counts, writer.EventsDigest(), setAside));
             await change.CommitAsync(cancellationToken);
         }
 
@@ -164,6 +186,8 @@ internal sealed class UsageExportImport(Ledger ledger)
             AttributedTo = attributedTo.Select(a => new AttributedActivity(integrationNames[a.Key], a.Value))
                 .OrderByDescending(a => a.Events).ThenBy(a => a.Integration, StringComparer.Ordinal).ToList(),
             Member = csv.Source.Member,
+            SetAsideTypes = setAside,
+            SameContentAs = sameContentAs,
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IntegrationLedger.Application.Common.FileTrees;
 using IntegrationLedger.Application.Common.Security;
 using IntegrationLedger.Application.Features.Scanning.Matching;
 using IntegrationLedger.Application.Features.Scanning.Reading;
@@ -18,7 +19,7 @@ internal sealed class SecretScanner(SecretIndex index, LedgerKey key, long large
     public ScanOutcome Scan(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         var tally = new ScanTally();
-        var files = Partitioner.Create(new FileWalker(tally).Files(paths), EnumerablePartitionerOptions.NoBuffering);
+        var files = Partitioner.Create(new FileWalker((path, problem, detail) => tally.Skip(path, problem == PathProblem.NotAFile ? SkipReason.NotAFile : SkipReason.Unreadable, detail)).Files(paths), EnumerablePartitionerOptions.NoBuffering);
         Parallel.ForEach(
             files,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },

@@ -19,5 +19,6 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         builder.Property(b => b.Actor).HasMaxLength(200);
         builder.ComplexProperty(b => b.Counts);
         builder.Property(b => b.EventsDigest).HasMaxLength(64);
+        builder.Property(b => b.SetAsideTypes).HasMaxLength(ImportBatch.SetAsideTypesMaxLength);
     }
 }

@@ -225,6 +225,10 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SetAsideTypes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -251,6 +255,9 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                                 .HasColumnType("INTEGER");
 
                             b1.Property<long>("Rejected")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("SetAside")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<long>("Unattributed")

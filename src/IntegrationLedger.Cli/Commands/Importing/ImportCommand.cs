@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using FluentValidation;
+using FluentValidation.Results;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Features.Importing;
 using IntegrationLedger.Application.Features.Importing.Inventory;
@@ -9,8 +11,10 @@ using Spectre.Console;
 namespace IntegrationLedger.Cli.Commands.Importing;
 
 /// <summary>
-/// <c>ledger import FORMAT FILE</c>: a platform export or an inventory template, all or nothing, idempotent;
-/// CSV with any of the usual separators, gzip or zip of one, or (for a template) an Excel workbook.
+/// <c>ledger import FORMAT PATH...</c>: a platform export or an inventory template, all or nothing, idempotent;
+/// CSV with any of the usual separators, gzip or zip of one, or (for a template) an Excel workbook. Several
+/// files, folders or a zip of a download are a run: each file on its own, summed up in one table
+/// (<see cref="ImportSetOutput"/>).
 /// </summary>
 internal sealed class ImportCommand : LedgerCommand
 {
@@ -18,9 +22,14 @@ internal sealed class ImportCommand : LedgerCommand
     private const int ShownGroups = 20;
 
     private readonly Argument<string> _format = Named("FORMAT", $"auto, or one of {string.Join(", ", ImportFormats.AllNames)}");
-    private readonly Argument<string> _file = Named("FILE",
-        "The file to import: CSV separated by commas, semicolons or tabs, or that CSV gzipped or alone in a zip; " +
-        "an inventory template may also be an Excel workbook (.xlsx). What the file is comes from its content, not its name");
+    private readonly Argument<string[]> _paths = new("PATH")
+    {
+        Description =
+            "The file to import: CSV separated by commas, semicolons or tabs, or that CSV gzipped or alone in a zip; " +
+            "an inventory template may also be an Excel workbook (.xlsx). What the file is comes from its content, not its name. " +
+            "Several files, folders (read recursively) or a zip of a download import each file on its own, with one summary",
+        Arity = ArgumentArity.OneOrMore,
+    };
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Check every row and report what would change; write nothing" };
     private readonly Option<bool> _skipInvalid = new("--skip-invalid") { Description = "Import the good rows of a file that has bad ones" };
     private readonly Option<string?> _timeZone = Optional("--time-zone", "The zone of times that carry none (Setup downloads), such as America/New_York", "ZONE");
@@ -31,7 +40,7 @@ internal sealed class ImportCommand : LedgerCommand
         : base(cli, "import", "Import a usage export or an inventory template: CSV (plain, .gz or .zip) or, for a template, .xlsx (validated, all or nothing, idempotent)")
     {
         Arguments.Add(_format);
-        Arguments.Add(_file);
+        Arguments.Add(_paths);
         foreach (var option in new Option[] { _dryRun, _skipInvalid, _timeZone, _dayFirst, _errors })
             Options.Add(option);
         Validators.Add(RefuseExportOptionsForTemplates);
@@ -55,9 +64,13 @@ internal sealed class ImportCommand : LedgerCommand
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
+        var paths = parse.GetValue(_paths)!;
+        if (!ImportSet.IsSingleFile(paths))
+            return await new ImportSetOutput(Cli, WantsJson(parse)).RunAsync(ledger, SetOf(paths, parse), cancellationToken);
+
         var request = new ImportFile(
             parse.GetValue(_format)!,
-            parse.GetValue(_file)!,
+            paths[0],
             parse.GetValue(_timeZone),
             parse.GetValue(_dryRun),
             parse.GetValue(_skipInvalid),
@@ -76,6 +89,17 @@ internal sealed class ImportCommand : LedgerCommand
             Render(outcome);
         ReportErrors(outcome);
         return outcome.HasUncommittedBadRows ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    private ImportSet SetOf(string[] paths, ParseResult parse)
+    {
+        // One file's rejected rows have its own columns; a run's files each have theirs.
+        if (parse.GetValue(_errors) is not null)
+        {
+            throw new ValidationException([new ValidationFailure("errors",
+                "--errors writes the rejected rows of one file; the summary of a run names the files refused: import each of them on its own with --errors.")]);
+        }
+        return new ImportSet(parse.GetValue(_format)!, paths, parse.GetValue(_timeZone), parse.GetValue(_dryRun), parse.GetValue(_skipInvalid), parse.GetValue(_dayFirst), CommandLineWording.Import);
     }
 
     private async Task<ImportOutcome> WithProgressBarAsync(ImportFile request, ImportFileHandler handler, CancellationToken cancellationToken)

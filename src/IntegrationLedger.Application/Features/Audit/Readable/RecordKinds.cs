@@ -136,6 +136,7 @@ internal static class RecordKinds
         [
             new("FileName", "file"), new("Format", "format"), new("TimeZone", "time zone"), new("Counts.Read", "rows read"),
             new("Counts.Added", "added"), new("Counts.Duplicates", "duplicates"), new("Counts.Rejected", "rejected"),
+            new("Counts.SetAside", "set aside"), new("SetAsideTypes", "types set aside"),
             new("Counts.Attributed", "attributed"), new("Counts.Unattributed", "unattributed"),
         ], (row, _) => row.Text("FileName")) { LookedUp = ["FileName"] },
 

@@ -42,7 +42,8 @@ public sealed class ImportedFile : IDisposable
 
     public long Length => _file.Length;
 
-    public static ImportedFile Open(string path)
+    /// <summary>Opens a file to import; <paramref name="member"/> names the file to read in a zip of several (a download).</summary>
+    public static ImportedFile Open(string path, string? member = null)
     {
         // Checked before opening: opening a FIFO waits for a writer, and a device such as /dev/zero never ends.
         switch (FileKinds.Of(path))
@@ -68,7 +69,7 @@ public sealed class ImportedFile : IDisposable
         }
         try
         {
-            return Recognise(file, source, magic[..read]);
+            return Recognise(file, source, magic[..read], member);
         }
         catch
         {
@@ -77,12 +78,14 @@ public sealed class ImportedFile : IDisposable
         }
     }
 
-    private static ImportedFile Recognise(FileStream file, ImportSource source, ReadOnlySpan<byte> magic)
+    private static ImportedFile Recognise(FileStream file, ImportSource source, ReadOnlySpan<byte> magic, string? member)
     {
+        if (member is not null && !FileSignatures.IsZip(magic))
+            throw new ImportFileException($"{source.Name}: is no longer a zip, so it has no member {member}; give the file again.");
         if (FileSignatures.IsGzip(magic))
             return new ImportedFile(file, ContentKind.Gzip, source, gzipLength: GzipTrailerLength(file, source));
         if (FileSignatures.IsZip(magic))
-            return OpenZip(file, source);
+            return OpenZip(file, source, member);
         if (magic is [0xD0, 0xCF, 0x11, 0xE0])
         {
             // The OLE container of Excel 97-2003 files, and of .xlsx files saved with a password.
@@ -102,19 +105,17 @@ public sealed class ImportedFile : IDisposable
         return BinaryPrimitives.ReadUInt32LittleEndian(trailer);
     }
 
-    private static ImportedFile OpenZip(FileStream file, ImportSource source)
+    private static ImportedFile OpenZip(FileStream file, ImportSource source, string? memberName)
     {
-        ZipArchive zip;
+        var zip = OpenArchive(file, source);
         try
         {
-            zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
-        }
-        catch (InvalidDataException exception)
-        {
-            throw new ImportFileException($"{source.Name}: the zip file is damaged or cut short ({exception.Message.TrimEnd('.')}); nothing was imported. Download or copy the file again.");
-        }
-        try
-        {
+            if (memberName is not null)
+            {
+                return zip.GetEntry(memberName) is { } named
+                    ? new ImportedFile(file, ContentKind.Zip, source with { Member = named.FullName }, zip, named)
+                    : throw new ImportFileException($"{source.Name}: the zip no longer holds {memberName}; give the file again.");
+            }
             if (zip.GetEntry("[Content_Types].xml") is not null && zip.GetEntry("xl/workbook.xml") is not null)
                 return new ImportedFile(file, ContentKind.Workbook, source, zip);
             if (zip.GetEntry("[Content_Types].xml") is not null && zip.GetEntry("xl/workbook.bin") is not null)
@@ -126,13 +127,52 @@ public sealed class ImportedFile : IDisposable
                 [] => throw new ImportFileException($"{source.Name}: the zip holds no file to import{Holding(zip.Entries)}; a zip may hold one CSV file."),
                 _ => throw new ImportFileException(
                     $"{source.Name}: the zip holds {files.Count} files ({string.Join(", ", files.Take(MembersListed).Select(e => e.FullName))}{(files.Count > MembersListed ? ", ..." : "")}); " +
-                    "a zip may hold one CSV file: extract them and import each file on its own."),
+                    "a zip of one CSV file is imported as that file, and a zip of several only as a download (several files or folders, or a zip of a download, with import auto)."),
             };
         }
         catch
         {
             zip.Dispose();
             throw;
+        }
+    }
+
+    private static ZipArchive OpenArchive(FileStream file, ImportSource source)
+    {
+        try
+        {
+            return new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new ImportFileException($"{source.Name}: the zip file is damaged or cut short ({exception.Message.TrimEnd('.')}); nothing was imported. Download or copy the file again.");
+        }
+    }
+
+    /// <summary>
+    /// The files a zip of several holds (a download: folders and a zip tool's debris left out), in name order,
+    /// with their compressed sizes, for a run to import each on its own. Empty for anything else: a file that
+    /// is not a zip, a workbook, a zip of one file (imported as that file) and a damaged zip, whose own import
+    /// says what is wrong with it.
+    /// </summary>
+    public static IReadOnlyList<(string Name, long CompressedLength)> MembersOf(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
+            Span<byte> magic = stackalloc byte[4];
+            if (!FileSignatures.IsZip(magic[..file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false)]))
+                return [];
+            file.Position = 0;
+            using var zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.GetEntry("[Content_Types].xml") is not null)
+                return [];
+            var members = zip.Entries.Where(e => !IsFolderOrDebris(e)).OrderBy(e => e.FullName, StringComparer.Ordinal).Select(e => (e.FullName, e.CompressedLength)).ToList();
+            return members.Count > 1 ? members : [];
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return [];
         }
     }
 

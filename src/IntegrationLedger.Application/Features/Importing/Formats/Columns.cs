@@ -43,11 +43,14 @@ internal sealed class Columns(HeaderMap header, string path, string format)
     /// <summary>Throws when any required column is missing; call after looking up every column.</summary>
     public void EnsureComplete()
     {
-        if (_missing.Count > 0)
-        {
-            throw new ImportFileException(
-                $"{path}, line {header.Line}: the {format} header lacks the required column{(_missing.Count > 1 ? "s" : "")} {string.Join(", ", _missing)} " +
-                $"(found: {header.Preview(30)}).");
-        }
+        if (Incomplete() is { } missing)
+            throw missing;
     }
+
+    /// <summary>The error naming every required column missing, or null: for a format that needs them only for some rows.</summary>
+    public ImportFileException? Incomplete() =>
+        _missing.Count == 0 ? null
+        : new ImportFileException(
+            $"{path}, line {header.Line}: the {format} header lacks the required column{(_missing.Count > 1 ? "s" : "")} {string.Join(", ", _missing)} " +
+            $"(found: {header.Preview(30)}).");
 }

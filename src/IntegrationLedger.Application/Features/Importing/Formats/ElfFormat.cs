@@ -9,6 +9,8 @@ namespace IntegrationLedger.Application.Features.Importing.Formats;
 /// ApiTotalUsage and URI, the type taken from each row's EVENT_TYPE. Columns move between releases, so
 /// every one is found by name. TIMESTAMP and USER_ID are read first; their *_DERIVED columns only stand in
 /// when they are empty, and must agree with them when both are written (see <see cref="ColumnPair"/>).
+/// The dozens of other types a download holds (UITracking, QueuedExecution, ...) say nothing about
+/// credentials: their rows are set aside, counted by type, and their files need none of the columns above.
 /// </summary>
 public sealed class ElfFormat : IUsageFormat
 {
@@ -21,7 +23,8 @@ public sealed class ElfFormat : IUsageFormat
 
     public string Description => "Event Monitoring event log file (Login, LoginAs, Logout, API, RestApi, BulkApi, ApiTotalUsage, URI)";
 
-    public bool Recognises(HeaderMap header) => header.Has("EVENT_TYPE") && header.Has("TIMESTAMP") && header.Has("REQUEST_ID");
+    /// <summary>EVENT_TYPE is Event Monitoring's own; every type writes a time, in one form or the other.</summary>
+    public bool Recognises(HeaderMap header) => header.Has("EVENT_TYPE") && (header.Has("TIMESTAMP") || header.Has("TIMESTAMP_DERIVED"));
 
     public IUsageRowReader Bind(HeaderMap header, string path)
     {
@@ -54,8 +57,12 @@ public sealed class ElfFormat : IUsageFormat
             ExceptionMessage: columns.Optional("EXCEPTION_MESSAGE"),
             Success: columns.Optional("SUCCESS"),
             DelegatedUserName: columns.Optional("DELEGATED_USER_NAME"),
-            UserAgent: columns.Optional("USER_AGENT"));
-        columns.EnsureComplete();
+            UserAgent: columns.Optional("USER_AGENT"))
+        {
+            // A file of types the ledger does not use needs none of the columns it reads: they are missed
+            // only when a row of a type it reads turns up.
+            MissingColumns = columns.Incomplete(),
+        };
         return reader;
     }
 
@@ -69,8 +76,15 @@ public sealed class ElfFormat : IUsageFormat
 
         private NaturalKeys Keys { get; } = new();
 
+        public ImportFileException? MissingColumns { get; init; }
+
+        public string? UnusedType(CsvFile row) =>
+            row.Get(EventType) is { } type && !EventTypes.ContainsKey(type) && UsageEventTypes.IsEventTypeName(type) ? type : null;
+
         public UsageEvent? Read(CsvFile row, ImportContext context, List<RowError> errors)
         {
+            if (MissingColumns is not null)
+                throw MissingColumns;
             var line = row.LineNumber;
             var errorsBefore = errors.Count;
 
@@ -79,7 +93,7 @@ public sealed class ElfFormat : IUsageFormat
             if (eventTypeText is null)
                 errors.Add(new RowError(line, "EVENT_TYPE", "is empty"));
             else if (!EventTypes.TryGetValue(eventTypeText, out eventType))
-                errors.Add(new RowError(line, "EVENT_TYPE", $"'{eventTypeText}' is not an event type this importer reads ({string.Join(", ", EventTypes.Keys)})"));
+                errors.Add(new RowError(line, "EVENT_TYPE", $"'{eventTypeText}' is not the name of an event type (one word, such as Login or UITracking)"));
 
             var occurredAt = ReadTime(row, line, errors);
             var userId = ReadUserId(row, line, errors);

@@ -29,6 +29,12 @@ public interface IUsageRowReader
     /// <summary>Columns whose values are secrets (OauthToken's DeleteToken): never read, never copied anywhere.</summary>
     IReadOnlySet<int> SecretColumns { get; }
 
+    /// <summary>
+    /// The current row's type when it is one the ledger does not use (an Event Monitoring UITracking row),
+    /// so the row is set aside: counted by type, neither kept nor an error. Null for a row to read.
+    /// </summary>
+    string? UnusedType(CsvFile row) => null;
+
     /// <summary>The event of the current row, or null with the reasons added to <paramref name="errors"/>.</summary>
     UsageEvent? Read(CsvFile row, ImportContext context, List<RowError> errors);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using IntegrationLedger.Application.Common.FileTrees;
 
 namespace IntegrationLedger.Application.Features.Scanning.Reading;
 

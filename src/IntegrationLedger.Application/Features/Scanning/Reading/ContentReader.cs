@@ -1,7 +1,8 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Common.FileTrees;
 using IntegrationLedger.Application.Common.Security;
+using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Scanning.Matching;
 
 namespace IntegrationLedger.Application.Features.Scanning.Reading;

@@ -1,14 +1,23 @@
-using IntegrationLedger.Application.Common;
+namespace IntegrationLedger.Application.Common.FileTrees;
 
-namespace IntegrationLedger.Application.Features.Scanning.Reading;
+/// <summary>Why a path given, or found in a folder, is not a file to read.</summary>
+public enum PathProblem
+{
+    /// <summary>Could not be listed or opened: permissions, a broken link, gone while being read.</summary>
+    Unreadable,
+
+    /// <summary>A FIFO, a device or a socket: reading one could wait or never end.</summary>
+    NotAFile,
+}
 
 /// <summary>
 /// Every regular file under the paths given, folders recursively. Symbolic links are followed, as a secret
 /// behind one is still a secret in the tree, but each folder is entered once (by the path its links resolve
 /// to), so a link to a parent folder cannot send the walk round in circles. FIFOs, devices and sockets are
-/// counted and left alone; a folder that cannot be listed is counted and the walk goes on.
+/// reported and left alone; a folder that cannot be listed is reported and the walk goes on. What scans
+/// and imports of whole trees both walk.
 /// </summary>
-internal sealed class FileWalker(ScanTally tally)
+internal sealed class FileWalker(Action<string, PathProblem, string> skipped)
 {
     private static readonly EnumerationOptions OneLevel = new()
     {
@@ -38,7 +47,7 @@ internal sealed class FileWalker(ScanTally tally)
                 case FileKind.Regular:
                     break;
                 case var other:
-                    tally.Skip(path, SkipReason.NotAFile, other.Describe());
+                    skipped(path, PathProblem.NotAFile, other.Describe());
                     break;
             }
         }
@@ -58,7 +67,7 @@ internal sealed class FileWalker(ScanTally tally)
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                tally.Skip(folder.Shown, SkipReason.Unreadable, "the folder cannot be listed: " + e.Message);
+                skipped(folder.Shown, PathProblem.Unreadable, "the folder cannot be listed: " + e.Message);
                 continue;
             }
             var subfolders = new List<(string, string)>();
@@ -69,7 +78,7 @@ internal sealed class FileWalker(ScanTally tally)
                 var real = isLink ? LinkTarget(entry) : Path.Join(folder.Real, entry.Name);
                 if (real is null)
                 {
-                    tally.Skip(shown, SkipReason.Unreadable, "a symbolic link to nothing");
+                    skipped(shown, PathProblem.Unreadable, "a symbolic link to nothing");
                     continue;
                 }
                 switch (FileKinds.Of(real))
@@ -84,10 +93,10 @@ internal sealed class FileWalker(ScanTally tally)
                             yield return file;
                         break;
                     case FileKind.Missing:
-                        tally.Skip(shown, SkipReason.Unreadable, isLink ? "a symbolic link to nothing" : "it disappeared while the folder was read");
+                        skipped(shown, PathProblem.Unreadable, isLink ? "a symbolic link to nothing" : "it disappeared while the folder was read");
                         break;
                     case var other:
-                        tally.Skip(shown, SkipReason.NotAFile, other.Describe());
+                        skipped(shown, PathProblem.NotAFile, other.Describe());
                         break;
                 }
             }
@@ -105,7 +114,7 @@ internal sealed class FileWalker(ScanTally tally)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            tally.Skip(shown, SkipReason.Unreadable, e.Message);
+            skipped(shown, PathProblem.Unreadable, e.Message);
             return null;
         }
     }
