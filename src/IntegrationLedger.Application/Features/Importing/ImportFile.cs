@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using IntegrationLedger.Application.Features.Importing.Csv;
 using IntegrationLedger.Application.Features.Importing.Files;
+using IntegrationLedger.Application.Features.Importing.Formats;
 using IntegrationLedger.Application.Features.Importing.Workbooks;
 
 namespace IntegrationLedger.Application.Features.Importing;
@@ -92,20 +93,50 @@ public sealed class ImportFileHandler(Ledger ledger)
 {
     public async Task<ImportOutcome> HandleAsync(ImportFile request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        using var file = ImportedFile.Open(request.Path, request.Member);
-        if (file.Kind == ContentKind.Workbook)
-            return await ImportWorkbookAsync(file, request, cancellationToken);
-
-        using var csv = CsvFile.Open(file);
-        var chosen = ImportFormats.Choose(request.Format, csv.Header, csv.Source);
-        if (chosen.Usage is { } format)
+        var file = ImportedFile.Open(request.Path, request.Member);
+        try
         {
-            var zone = FindZone(request.TimeZone);
-            var result = await new UsageExportImport(ledger).ImportAsync(format, chosen.Detected, csv, request, zone, progress, cancellationToken);
-            return ImportOutcome.Of(result, csv.Source);
+            if (file.Kind == ContentKind.Workbook)
+                return await ImportWorkbookAsync(file, request, cancellationToken);
+
+            var csv = CsvFile.Open(file);
+            try
+            {
+                var chosen = ImportFormats.Choose(request.Format, csv.Header, csv.Source);
+                if (chosen.Usage is not { } format)
+                {
+                    var inventory = await new InventoryTemplateImport(ledger).ImportAsync(chosen.Template!, csv, request, cancellationToken);
+                    return ImportOutcome.Of(inventory, chosen.Detected, csv.Source);
+                }
+                var zone = FindZone(request.TimeZone);
+                var import = new UsageExportImport(ledger);
+                if (format is ElfFormat && request.ErrorsPath is null && csv.Header.IndexOf("EVENT_TYPE") == 0 && csv.Separator is { } separator and < (char)0x80)
+                {
+                    // Perhaps a file of types the ledger does not use: counted from the start of its text, unparsed.
+                    // The scan reads the file again from its first byte, so the reader lets go of it first.
+                    var source = csv.Source;
+                    csv.Dispose();
+                    file.Dispose();
+                    file = ImportedFile.Open(request.Path, request.Member);
+                    if (await import.SetAsideWholeAsync(format, chosen.Detected, file, source, (byte)separator, request, zone, cancellationToken) is { } setAside)
+                        return ImportOutcome.Of(setAside, source);
+                    // It holds rows to read: read it all, the usual way.
+                    file.Dispose();
+                    file = ImportedFile.Open(request.Path, request.Member);
+                    csv = CsvFile.Open(file);
+                }
+                var result = await import.ImportAsync(format, chosen.Detected, csv, request, zone, progress, cancellationToken);
+                return ImportOutcome.Of(result, csv.Source);
+            }
+            finally
+            {
+                csv.Dispose();
+            }
         }
-        var inventory = await new InventoryTemplateImport(ledger).ImportAsync(chosen.Template!, csv, request, cancellationToken);
-        return ImportOutcome.Of(inventory, chosen.Detected, csv.Source);
+        finally
+        {
+            file.Dispose();
+        }
     }
 
     /// <summary>A workbook holds inventory templates; the sheet read is the one with the template's header.</summary>

@@ -191,6 +191,36 @@ internal sealed class UsageExportImport(Ledger ledger)
         };
     }
 
+    /// <summary>
+    /// Sets aside a whole file of Event Monitoring types the ledger does not use, counted by type without
+    /// parsing its rows (<see cref="EventTypeScan"/>), and records its batch; null when the file holds a row to
+    /// read (or anything else the full reader must judge), for <see cref="ImportAsync"/> to read it all.
+    /// </summary>
+    public async Task<UsageImportResult?> SetAsideWholeAsync(IUsageFormat format, bool detected, ImportedFile file, ImportSource source, byte separator, ImportFile request, TimeZoneInfo? zone, CancellationToken cancellationToken)
+    {
+        EventTypeScan.Result? scan;
+        using (var text = file.OpenText())
+            scan = EventTypeScan.Scan(text, separator, type => !ElfFormat.Reads(type));
+        if (scan is not { Rows: > 0 })
+            return null;
+        var counts = new ImportCounts { Read = scan.Rows, SetAside = scan.Rows };
+        var sameContentAs = request.Run?.SameContentAs(scan.Sha256, source.Name);
+        var committed = !request.DryRun && sameContentAs is null;
+        if (committed)
+        {
+            await using var change = await ledger.BeginChangeAsync(AuditActions.Import(format.Name), cancellationToken);
+            ledger.Db.ImportBatches.Add(new ImportBatch(
+                Guid.CreateVersion7(ledger.Now), source.Title, scan.Sha256, format.Name, zone?.Id, ledger.Actor, ledger.Now, counts, EventDigest.OfNoEvents, scan.RowsByType));
+            await change.CommitAsync(cancellationToken);
+        }
+        return new UsageImportResult(format.Name, detected, request.Path, scan.Sha256, counts, [], 0, [], 0, committed, request.DryRun)
+        {
+            Member = source.Member,
+            SetAsideTypes = scan.RowsByType,
+            SameContentAs = sameContentAs,
+        };
+    }
+
     /// <summary>User ids first seen with their usernames in this file, kept for imports that name users only by id.</summary>
     private static async Task RememberUsersAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, string> learned, CancellationToken cancellationToken)
     {

@@ -21,6 +21,9 @@ public sealed class ElfFormat : IUsageFormat
 
     public string Name => FormatName;
 
+    /// <summary>Whether rows of this event type are read; those of any other are set aside.</summary>
+    public static bool Reads(string eventType) => EventTypes.ContainsKey(eventType);
+
     public string Description => "Event Monitoring event log file (Login, LoginAs, Logout, API, RestApi, BulkApi, ApiTotalUsage, URI)";
 
     /// <summary>EVENT_TYPE is Event Monitoring's own; every type writes a time, in one form or the other.</summary>
