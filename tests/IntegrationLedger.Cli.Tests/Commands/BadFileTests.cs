@@ -162,8 +162,12 @@ public class BadFileTests
         await RefusedAsync(["import", "sf-elf", Path.Combine(_cli.Folder, "nowhere.csv")], "nowhere.csv");
 
     [Test]
-    public async Task AFolderInsteadOfAFile() =>
-        await RefusedAsync(["import", "sf-elf", _cli.Folder], _cli.Folder, "folder");
+    public async Task AFolderWithNothingToImport()
+    {
+        // A folder is a run of the files in it (ImportRunTests); one holding none is refused.
+        var folder = Directory.CreateDirectory(Path.Combine(_cli.Folder, "nothing-here")).FullName;
+        await RefusedAsync(["import", "sf-elf", folder], folder, "folder");
+    }
 
     [Test]
     public async Task UnreadableFile()

@@ -159,11 +159,6 @@ public class CompressedAndDelimitedFileTests
     }
 
     [Test]
-    public async Task Zip_WithTwoCsvFiles_RefusedListingThem() =>
-        await RefusedAsync(["import", "auto", Write("two.zip", Zip(("a.csv", SampleBytes("elf-login.csv")), ("b.csv", SampleBytes("elf-api.csv"))))],
-            "two.zip: the zip holds 2 files (a.csv, b.csv)", "one CSV file");
-
-    [Test]
     public async Task Zip_WithNothingButFolders_RefusedSayingWhatItHolds() =>
         await RefusedAsync(["import", "auto", Write("empty.zip", Zip(("export/", []), ("__MACOSX/", [])))],
             "empty.zip: the zip holds no file to import (only export/, __MACOSX/)");

@@ -19,12 +19,14 @@ public sealed record ImportSetEntry(string Path, string? Member, long Length, st
 /// <summary>
 /// The files the paths of a run name: files as they are, folders walked recursively in name order, a zip of
 /// several opened into its members. A file met twice by the same real path is listed once; a path that is
-/// nothing to read is a problem of its own, and the walk goes on.
+/// nothing to read is a problem of its own, and the walk goes on. The ledger's own files (its database, write-ahead
+/// log and key), met in a folder it lives in, are left alone.
 /// </summary>
 internal static class ImportSetFiles
 {
-    public static IReadOnlyList<ImportSetEntry> Expand(IEnumerable<string> paths)
+    public static IReadOnlyList<ImportSetEntry> Expand(IEnumerable<string> paths, string ledgerPath)
     {
+        var ledger = Path.GetFullPath(ledgerPath);
         var entries = new List<ImportSetEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var walker = new FileWalker((path, problem, detail) => entries.Add(new ImportSetEntry(path, null, 0,
@@ -39,7 +41,7 @@ internal static class ImportSetFiles
             }
             foreach (var file in walker.Files([path]))
             {
-                if (!seen.Add(file.FullPath))
+                if (!seen.Add(file.FullPath) || file.FullPath.StartsWith(ledger, StringComparison.Ordinal))
                     continue;
                 var members = ImportedFile.MembersOf(file.FullPath);
                 if (members.Count == 0)
@@ -48,7 +50,7 @@ internal static class ImportSetFiles
                     entries.AddRange(members.Select(m => new ImportSetEntry(file.Path, m.Name, m.CompressedLength)));
             }
             if (entries.Count == before && FileKinds.Of(Path.GetFullPath(path)) == FileKind.Directory)
-                entries.Add(new ImportSetEntry(path, null, 0, "is a folder with no file in it (nor in its subfolders); nothing to import."));
+                entries.Add(new ImportSetEntry(path, null, 0, "is a folder with no file to import in it, nor in its subfolders."));
         }
         return entries;
     }

@@ -49,7 +49,7 @@ public sealed class ImportSetHandler(Ledger ledger)
     {
         // A format that is none is the run's mistake, not each file's.
         ImportFormats.Named(request.Format);
-        var entries = ImportSetFiles.Expand(request.Paths);
+        var entries = ImportSetFiles.Expand(request.Paths, ledger.DatabasePath);
         var lines = new List<ImportSetLine>(entries.Count);
         var run = new ImportRun();
         var handler = new ImportFileHandler(ledger);
