@@ -37,7 +37,7 @@ internal sealed class ImportCommand : LedgerCommand
     private readonly Option<string?> _errors = Optional("--errors", "Write every rejected row with its line, field and reason to this CSV file", "OUT.csv");
 
     public ImportCommand(CliServices cli)
-        : base(cli, "import", "Import a usage export or an inventory template: CSV (plain, .gz or .zip) or, for a template, .xlsx (validated, all or nothing, idempotent)")
+        : base(cli, "import", "Import a usage export or an inventory template: CSV (plain, .gz or .zip) or, for a template, .xlsx (validated, all or nothing, idempotent); several files, folders or a zip of a download each on its own, with one summary")
     {
         Arguments.Add(_format);
         Arguments.Add(_paths);

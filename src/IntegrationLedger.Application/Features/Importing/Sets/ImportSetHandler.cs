@@ -1,5 +1,6 @@
 using FluentValidation;
 using IntegrationLedger.Application.Common;
+using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Common;
 
 namespace IntegrationLedger.Application.Features.Importing;
@@ -55,6 +56,7 @@ public sealed class ImportSetHandler(Ledger ledger)
         var handler = new ImportFileHandler(ledger);
         var total = entries.Sum(e => e.Length);
         long done = 0;
+        await using var durability = await DeferredDurability.BeginAsync(ledger.Db, cancellationToken);
         for (var i = 0; i < entries.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
