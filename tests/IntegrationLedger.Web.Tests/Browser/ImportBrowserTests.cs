@@ -9,7 +9,7 @@ namespace IntegrationLedger.Web.Tests.Browser;
 
 /// <summary>
 /// Issue #20, point 4, at a real browser: an officer uploads several files at once, reads each one's
-/// figures in the command line's words, chooses the time zone a Setup download needs from the form
+/// figures in the run's table (issue 19, point 3), chooses the time zone a Setup download needs from the form
 /// without uploading it again, imports, sees which integration the events went to, and runs the rules
 /// from the same page.
 /// </summary>
@@ -56,8 +56,10 @@ public class ImportBrowserTests
         await page.GetByLabel("Files (CSV").SetInputFilesAsync([elf, setup]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
 
-        var elfChecked = page.GetByRole(AriaRole.Region, new() { Name = "ELF-Login.csv" });
-        await Assertions.Expect(elfChecked).ToContainTextAsync("read 2, would add 2, duplicates 0, rejected 0, attributed 2, unattributed 0");
+        // The two files are one run: a line each in its table, and a section for the refused one only.
+        var run = page.GetByRole(AriaRole.Table, new() { Name = "Dry run, nothing written" });
+        await Assertions.Expect(run.GetByRole(AriaRole.Row, new() { Name = "ELF-Login.csv" })).ToContainTextAsync("sf-elf");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "ELF-Login.csv" })).ToHaveCountAsync(0);
         var setupRefused = page.GetByRole(AriaRole.Region, new() { Name = "LoginHistory.csv" });
         await Assertions.Expect(setupRefused).ToContainTextAsync("choose the zone the file was exported in under \"Time zone\"");
         Assert.That(await setupRefused.TextContentAsync(), Does.Not.Contain("--time-zone"));
@@ -66,14 +68,15 @@ public class ImportBrowserTests
         // The files stay on the server: choosing the zone is all it takes to check them again.
         await page.GetByLabel("Time zone to read LoginHistory.csv in").SelectOptionAsync("America/New_York");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check again" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "LoginHistory.csv" })).ToContainTextAsync("read 1, would add 1");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Import these 2 files (3 rows)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Paragraph).Filter(new() { HasText = "2 would be imported. No file was refused." })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import 2 files (3 rows)" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "ELF-Login.csv" })).ToContainTextAsync("Imported: ELF-Login.csv as sf-elf");
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "LoginHistory.csv" })).ToContainTextAsync("read 1, added 1, duplicates 0, rejected 0, attributed 1, unattributed 0");
-        var attributed = page.GetByRole(AriaRole.Table, new() { Name = "Attributed to integrations, ELF-Login.csv" });
+        var done = page.GetByRole(AriaRole.Table, new() { Name = "Imported, each file whole or not at all" });
+        await Assertions.Expect(done.GetByRole(AriaRole.Row, new() { Name = "ELF-Login.csv" }).GetByRole(AriaRole.Cell)).ToHaveTextAsync(["sf-elf", "2", "2", "0", "0", "0", ""]);
+        await Assertions.Expect(done.GetByRole(AriaRole.Row, new() { Name = "LoginHistory.csv" }).GetByRole(AriaRole.Cell)).ToHaveTextAsync(["sf-login-history", "1", "1", "0", "0", "0", ""]);
+        var attributed = page.GetByRole(AriaRole.Table, new() { Name = "Attributed to integrations, 2 files" });
         await Assertions.Expect(attributed.GetByRole(AriaRole.Link, new() { Name = "Sync Job" })).ToBeVisibleAsync();
-        await Assertions.Expect(attributed).ToContainTextAsync("2");
+        await Assertions.Expect(attributed).ToContainTextAsync("3");
         await BrowserSession.ScreenshotAsync(page, "import-done");
         Assert.That(_web.Scalar("SELECT count(*) FROM UsageEvents"), Is.EqualTo(3));
 

@@ -75,17 +75,21 @@ public class ImportPageTests
 
         var page = await CheckAsync(client, [("day-1.csv", Elf("r1", "r2")), ("notes.csv", "what,is,this\n1,2,3\n"), ("day-2.csv", Elf("r3", "r4", "r5"))]);
 
-        Assert.That(Section(page, "day-1.csv"), Does.Contain("Dry run, nothing written: day-1.csv as sf-elf (recognised from the header).")
-            .And.Contain("read 2, would add 2, duplicates 0, rejected 0, attributed 2, unattributed 0"));
+        // Several files are one run, as on the command line: a line each in one table, and a section for the refused one only.
+        Assert.That(ImportRunTable.Line(page, "day-1.csv"), Is.EqualTo(new[] { "day-1.csv", "sf-elf", "2", "2", "0", "0", "0", "" }));
+        Assert.That(ImportRunTable.Line(page, "notes.csv")[ImportRunTable.Note], Does.StartWith("line 1: the header matches none of the formats"));
         Assert.That(Section(page, "notes.csv"), Does.Contain("notes.csv, line 1: the header matches none of the formats"));
-        Assert.That(Section(page, "day-2.csv"), Does.Contain("read 3, would add 3, duplicates 0, rejected 0, attributed 3, unattributed 0"));
+        Assert.That(ImportRunTable.Line(page, "day-2.csv"), Is.EqualTo(new[] { "day-2.csv", "sf-elf", "3", "3", "0", "0", "0", "" }));
+        Assert.That(ImportRunTable.Verdict(page), Is.EqualTo("2 would be imported. Refused, nothing of them imported: notes.csv; the others would be imported all the same."));
+        Assert.That(WebLedger.TableRows(page, "Attributed to integrations, 2 files"), Is.EqualTo(new[] { new[] { "Sync Job", "5" } }));
         Assert.That(page, Does.Contain("The files with problems are left out"));
         Assert.That(_web.Scalar("SELECT count(*) FROM UsageEvents"), Is.Zero, "a check imports nothing");
 
         var imported = await CommitAsync(client, page);
 
-        Assert.That(Section(imported, "day-1.csv"), Does.Contain("Imported: day-1.csv as sf-elf").And.Contain("read 2, added 2, duplicates 0"));
-        Assert.That(Section(imported, "day-2.csv"), Does.Contain("read 3, added 3, duplicates 0"));
+        Assert.That(ImportRunTable.Caption(imported), Is.EqualTo("Imported, each file whole or not at all: 2 files"));
+        Assert.That(ImportRunTable.Line(imported, "day-1.csv"), Is.EqualTo(new[] { "day-1.csv", "sf-elf", "2", "2", "0", "0", "0", "" }));
+        Assert.That(ImportRunTable.Line(imported, "day-2.csv"), Is.EqualTo(new[] { "day-2.csv", "sf-elf", "3", "3", "0", "0", "0", "" }));
         Assert.That(_web.Scalar("SELECT count(*) FROM UsageEvents"), Is.EqualTo(5));
         Assert.That(_web.Scalar("SELECT count(*) FROM ImportBatches"), Is.EqualTo(2), "one batch per file, each all or nothing");
         Assert.That(Directory.GetDirectories(_web.DatabasePath + ".uploads"), Is.Empty, "uploads are removed once used");

@@ -71,29 +71,9 @@ internal sealed class ImportSetOutput(CliServices cli, bool json)
         table.AddTextRow($"total ({result.Lines.Count} file{(result.Lines.Count == 1 ? "" : "s")})", "", Number(total.Read), Number(total.Added), Number(total.Duplicates), Number(total.SetAside), Number(total.Rejected), "");
         Output.Write(table);
         if (result.DryRun)
-            Output.Line("(A dry run reads each file against the ledger as it is now: rows that two files share count in each.)");
-        Output.Line(Verdict(result));
+            Output.Line(ImportSetResult.DryRunNote);
+        Output.Line(result.Verdict());
         RenderActivity(result);
-    }
-
-    /// <summary>The sentence under the table: how many files of each outcome, and which were refused.</summary>
-    private static string Verdict(ImportSetResult result)
-    {
-        var parts = new List<string>();
-        void Add(ImportSetStatus status, string words)
-        {
-            if (result.Count(status) is > 0 and var n)
-                parts.Add($"{n} {words}");
-        }
-        Add(ImportSetStatus.Imported, result.DryRun ? "would be imported" : "imported");
-        Add(ImportSetStatus.SetAside, "set aside (types the ledger does not use)");
-        Add(ImportSetStatus.SameContent, "read once for being the same as another");
-        var refused = result.Refused;
-        var counted = parts.Count == 0 ? "" : string.Join(", ", parts) + ". ";
-        return refused.Count == 0
-            ? $"{counted}No file was refused."
-            : $"{counted}Refused, nothing of them imported: {string.Join(", ", refused.Select(l => l.Name))}" +
-              (result.Lines.Count > refused.Count ? (result.DryRun ? "; the others would be imported all the same." : "; the others were imported all the same.") : ".");
     }
 
     /// <summary>Where the run's new events went, over all its files: by integration, and what no integration claims.</summary>

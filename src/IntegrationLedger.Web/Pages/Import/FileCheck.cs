@@ -3,27 +3,36 @@ using IntegrationLedger.Application.Features.Importing;
 namespace IntegrationLedger.Web.Pages.Import;
 
 /// <summary>
-/// What checking or importing one uploaded file found: its outcome in the command line's words, or the
-/// one problem that stopped it being read at all. A file's problem never stops the others.
+/// What checking or importing one file of the uploads found (an uploaded file, or one member of an uploaded
+/// zip of a download): its line of the run, in the command line's words, and which upload it came from.
+/// A file's problem never stops the others.
 /// </summary>
-public sealed record FileCheck(string FileName, ImportOutcome? Outcome, string? Problem)
+public sealed record FileCheck(ImportSetLine Line)
 {
-    /// <summary>The upload, kept for the commit: set only for a file whose check found nothing wrong.</summary>
+    /// <summary>The upload the file is, or is in; null for an upload that was no longer on the server.</summary>
     public Guid? UploadId { get; init; }
-
-    /// <summary>The upload, kept to be checked again: set only for a file refused for want of a time zone.</summary>
-    public Guid? WaitingUploadId { get; init; }
-
-    /// <summary>Refused only because its times carry no zone: read with one, the same upload may pass.</summary>
-    public bool NeedsTimeZone { get; init; }
 
     /// <summary>Every rejected row, as a CSV to download, when there are more than the page shows.</summary>
     public Guid? ErrorsId { get; init; }
 
+    /// <summary>As the run names it: "logins.csv", or "download.zip, member 2026-11-01/API.csv".</summary>
+    public string FileName => Line.Name;
+
+    /// <summary>The member of an uploaded zip of a download, or null for an uploaded file read whole.</summary>
+    public string? Member => Line.Entry?.Member;
+
+    public ImportOutcome? Outcome => Line.Outcome;
+
+    public string? Problem => Line.Problem;
+
+    /// <summary>Refused only because its times carry no zone: read with one, the same upload may pass.</summary>
+    public bool NeedsTimeZone => Line.NeedsTimeZone;
+
+    /// <summary>Imported, set aside or stood in for by another with the same text (or, in a check, would be): the commit takes it.</summary>
+    public bool Passed => Line.Status != ImportSetStatus.Refused;
+
+    /// <summary>Its rows go into the ledger (or are set aside there) at the commit: neither refused nor the same as another.</summary>
+    public bool Taken => Line.Status is ImportSetStatus.Imported or ImportSetStatus.SetAside;
+
     public ImportSummary? Summary => Outcome is null ? null : ImportSummary.Of(Outcome);
-
-    /// <summary>Read whole and without a bad row: the commit may import it.</summary>
-    public bool Passed => Outcome is { RejectedRows: 0 };
-
-    public static FileCheck Refused(string fileName, string problem) => new(fileName, null, problem);
 }

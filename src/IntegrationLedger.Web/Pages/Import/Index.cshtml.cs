@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using IntegrationLedger.Application.Features.Importing;
 using IntegrationLedger.Application.Features.Importing.Inventory;
@@ -11,8 +12,10 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace IntegrationLedger.Web.Pages.Import;
 
 /// <summary>
-/// Upload one file or several, see each one's dry run with every bad row, then commit the files that
-/// passed: the same importers, checks, all-or-nothing rule (per file) and summary as <c>ledger import</c>.
+/// Upload one file or several (a zip of a whole Event Monitoring download among them), see the check of all
+/// of them as one run: a table with a line per file, and each refused file's problem or bad rows; then commit
+/// the files that passed. The same run, importers, checks, all-or-nothing rule (per file) and words as
+/// <c>ledger import auto PATH...</c>.
 /// </summary>
 [ChangedBy(Policies.ChangeInventory)]
 [RequestSizeLimit(MaxUpload)]
@@ -22,7 +25,10 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     /// <summary>A million-row event log file is about 400 MB; the limit is for all the files of one upload.</summary>
     private const long MaxUpload = 1L << 30;
 
-    /// <summary>A week of daily event log files, with room to spare; more would make a page too long to read.</summary>
+    /// <summary>
+    /// A week of daily event log files, with room to spare; a zip of a whole download counts as one, however
+    /// many files it holds, since the page sums them up in one table.
+    /// </summary>
     public const int MaxFiles = 20;
 
     /// <summary>
@@ -32,10 +38,20 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     public const string AcceptedFiles = ".csv,.tsv,.txt,.gz,.zip,.xlsx,text/csv,text/tab-separated-values,application/gzip,application/zip," +
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>How many integrations or unattributed groups each file's summary lists; the rest are counted.</summary>
+    /// <summary>How many integrations or unattributed groups the run's summary lists; the rest are counted.</summary>
     public const int ShownGroups = 20;
 
-    /// <summary>What the last check, or the last import, found in each file.</summary>
+    /// <summary>How much of a note the run's table shows; a refused file's whole reason is in its section below.</summary>
+    public const int NoteShown = 100;
+
+    private const string UploadGone = "That upload is no longer here; upload the file again.";
+
+    private Dictionary<string, Guid> _uploadOf = [];
+
+    /// <summary>What the last check, or the last import, did: its lines, its total and its verdict.</summary>
+    public ImportSetResult? Run { get; private set; }
+
+    /// <summary>Each line of <see cref="Run"/>, with the upload it came from.</summary>
     public IReadOnlyList<FileCheck> Files { get; private set; } = [];
 
     /// <summary>Whether <see cref="Files"/> are the results of an import rather than of a check.</summary>
@@ -71,22 +87,34 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
     [BindProperty]
     public CommitFilesInput RecheckFiles { get; set; } = new();
 
+    /// <summary>The files the run's new events came from, as the captions of its attribution tables name them.</summary>
+    public string ActivityOf => Files.Count == 1 ? Files[0].FileName : $"{Files.Count(f => f.Taken)} files";
+
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
     {
         var files = CheckFiles.Files.Where(f => f.Length > 0).ToList();
         Problem = files.Count == 0 ? "Files: choose one or more files to check."
-            : files.Count > MaxFiles ? $"Files: choose at most {MaxFiles} files at a time; {files.Count} were sent."
+            : files.Count > MaxFiles ? $"Files: choose at most {MaxFiles} files at a time (a zip of a download counts as one); {files.Count} were sent."
             : ZoneProblem(CheckFiles.TimeZone);
         if (Problem is not null)
             return Page();
 
-        var checks = new List<FileCheck>();
-        foreach (var file in files)
+        var saved = new List<(Guid Id, string? Path)>();
+        try
         {
-            var (id, path) = await uploads.SaveAsync(User, file, cancellationToken);
-            checks.Add(await CheckUploadAsync(id, path, CheckFiles.Reading(), cancellationToken));
+            foreach (var file in files)
+            {
+                var (id, path) = await uploads.SaveAsync(User, file, cancellationToken);
+                saved.Add((id, path));
+            }
         }
-        return Checked(checks, CheckFiles.Reading());
+        catch
+        {
+            foreach (var (id, _) in saved)
+                uploads.Delete(User, id);
+            throw;
+        }
+        return await CheckAsync(saved, CheckFiles.Reading(), cancellationToken);
     }
 
     /// <summary>Checks again, with the time zone now chosen, the uploads of a check that found one missing (and those it passed).</summary>
@@ -95,57 +123,91 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
         Problem = ZoneProblem(RecheckFiles.TimeZone);
         if (Problem is not null)
             return Page();
-        var checks = new List<FileCheck>();
-        foreach (var id in RecheckFiles.UploadIds.Distinct().Take(MaxFiles))
-        {
-            checks.Add(uploads.Find(User, id) is { } path
-                ? await CheckUploadAsync(id, path, RecheckFiles.Reading(), cancellationToken)
-                : FileCheck.Refused("An uploaded file", "That upload is no longer here; upload the file again."));
-        }
+        var saved = RecheckFiles.UploadIds.Distinct().Take(MaxFiles).Select(id => (id, uploads.Find(User, id))).ToList();
         CheckFiles = new CheckFilesInput { Format = RecheckFiles.Format, TimeZone = RecheckFiles.TimeZone, DayFirst = RecheckFiles.DayFirst };
-        return Checked(checks, RecheckFiles.Reading());
+        return await CheckAsync(saved, RecheckFiles.Reading(), cancellationToken);
     }
 
-    /// <summary>The page after a check: each file's findings, and the forms for what may follow.</summary>
-    private PageResult Checked(List<FileCheck> checks, Reading reading)
+    /// <summary>
+    /// The check of the uploads, as one dry run: a zip of a download is read member by member, the same text
+    /// uploaded twice is read once. Uploads with nothing to import are deleted; the others wait for the commit
+    /// or for a second check with a time zone, and the rejected rows of a refused file wait to be downloaded.
+    /// </summary>
+    private async Task<IActionResult> CheckAsync(List<(Guid Id, string? Path)> saved, Reading reading, CancellationToken cancellationToken)
     {
-        Files = checks;
-        CommitFiles = CommitFilesInput.For(checks.Select(c => c.UploadId).OfType<Guid>(), reading);
+        var errorFiles = new Dictionary<ImportSetEntry, (Guid Id, string Path)>(ReferenceEqualityComparer.Instance);
+        var keep = new HashSet<Guid>();
+        try
+        {
+            var set = SetOf(saved, reading, dryRun: true, leftOut: null) with
+            {
+                ErrorsPathOf = entry =>
+                {
+                    var file = downloads.NewFile(User, ".csv");
+                    errorFiles[entry] = file;
+                    return file.Path;
+                },
+            };
+            if (await RunAsync(set, saved, cancellationToken) is not { } run)
+                return Page();
+            Files = [.. run.Lines.Select(line => Checked(line, errorFiles))];
+            // Kept only for a commit or a second check to follow.
+            keep.UnionWith(Files.Where(f => f.Passed || f.NeedsTimeZone).Select(f => f.UploadId).OfType<Guid>());
+        }
+        finally
+        {
+            foreach (var (id, _) in saved.Where(s => !keep.Contains(s.Id)))
+                uploads.Delete(User, id);
+            var offered = Files.Select(f => f.ErrorsId).OfType<Guid>().ToHashSet();
+            foreach (var (_, path) in errorFiles.Values.Where(f => !offered.Contains(f.Id)))
+                System.IO.File.Delete(path);
+        }
+
+        var passed = Files.Where(f => f.Passed).Select(f => f.UploadId).OfType<Guid>().ToHashSet();
+        // A refused member of a zip that holds others that passed is left out of the commit by name.
+        var leftOut = Files.Where(f => !f.Passed && f.Member is not null && f.UploadId is { } id && passed.Contains(id))
+            .Select(f => LeftOutMember.Format(f.UploadId!.Value, f.Member!));
+        CommitFiles = CommitFilesInput.For(saved.Select(s => s.Id).Where(passed.Contains), reading);
+        CommitFiles.LeftOut = [.. leftOut];
         // The files that passed are checked again too, so that one import may follow for all of them.
-        RecheckFiles = checks.Any(c => c.NeedsTimeZone)
-            ? CommitFilesInput.For(checks.Select(c => c.WaitingUploadId ?? c.UploadId).OfType<Guid>(), reading)
+        RecheckFiles = Files.Any(f => f.NeedsTimeZone)
+            ? CommitFilesInput.For(saved.Select(s => s.Id).Where(keep.Contains), reading)
             : new CommitFilesInput();
         return Page();
     }
 
-    /// <summary>Imports every file the check passed, each all or nothing on its own, and shows what each did.</summary>
+    /// <summary>A line of the check, with its upload and, for a refused file with more bad rows than the page shows, the download of them all.</summary>
+    private FileCheck Checked(ImportSetLine line, Dictionary<ImportSetEntry, (Guid Id, string Path)> errorFiles)
+    {
+        var check = new FileCheck(line) { UploadId = UploadOf(line) };
+        return line is { Status: ImportSetStatus.Refused, Outcome: { } outcome, Entry: { } entry }
+            && outcome.ErrorCount > outcome.Errors.Count && errorFiles.TryGetValue(entry, out var errors)
+            ? check with { ErrorsId = errors.Id }
+            : check;
+    }
+
+    /// <summary>Imports every file the check passed, as one run, each all or nothing on its own, and shows what each did.</summary>
     /// <remarks>
-    /// The page is shown in answer to the post rather than after a redirect: its summaries are too much for
-    /// a flash message, and posting it again changes nothing, since its uploads are deleted once used.
+    /// The page is shown in answer to the post rather than after a redirect: its table is too much for a
+    /// flash message, and posting it again changes nothing, since its uploads are deleted once used.
     /// </remarks>
     public async Task<IActionResult> OnPostCommitAsync(CancellationToken cancellationToken)
     {
         Problem = ZoneProblem(CommitFiles.TimeZone);
         if (Problem is not null)
             return Page();
-        var results = new List<FileCheck>();
-        foreach (var id in CommitFiles.UploadIds.Distinct().Take(MaxFiles))
+        var saved = CommitFiles.UploadIds.Distinct().Take(MaxFiles).Select(id => (id, uploads.Find(User, id))).ToList();
+        try
         {
-            if (uploads.Find(User, id) is not { } path)
-            {
-                results.Add(FileCheck.Refused("An uploaded file", "That upload is no longer here; upload the file again."));
-                continue;
-            }
-            try
-            {
-                results.Add(await RunAsync(path, CommitFiles.Reading(), dryRun: false, cancellationToken));
-            }
-            finally
-            {
-                uploads.Delete(User, id);
-            }
+            var set = SetOf(saved, CommitFiles.Reading(), dryRun: false, LeftOutMember.Parse(CommitFiles.LeftOut));
+            if (await RunAsync(set, saved, cancellationToken) is { } run)
+                Files = [.. run.Lines.Select(line => new FileCheck(line) { UploadId = UploadOf(line) })];
         }
-        Files = results;
+        finally
+        {
+            foreach (var (id, _) in saved)
+                uploads.Delete(User, id);
+        }
         Imported = true;
         return Page();
     }
@@ -163,51 +225,58 @@ public sealed class IndexModel(LedgerSession session, UploadedFiles uploads, Dow
             ? File(System.Text.Encoding.UTF8.GetBytes(InventoryTemplates.HeaderLine(template) + "\n"), "text/csv", $"{template.Name}.csv")
             : NotFound();
 
-    private async Task<FileCheck> CheckUploadAsync(Guid id, string path, Reading reading, CancellationToken cancellationToken)
+    /// <summary>
+    /// The run of the uploads: each one's files (a zip of a download as its members, but those <paramref name="leftOut"/>),
+    /// named as uploaded; an upload no longer on the server is a line of its own.
+    /// </summary>
+    private static ImportSet SetOf(List<(Guid Id, string? Path)> saved, Reading reading, bool dryRun, IReadOnlySet<(Guid, string)>? leftOut)
     {
-        var (errorsId, errorsPath) = downloads.NewFile(User, ".csv");
-        FileCheck? check = null;
-        try
+        var entries = new List<ImportSetEntry>();
+        foreach (var (id, path) in saved)
         {
-            check = await RunAsync(path, reading, dryRun: true, cancellationToken, errorsPath);
-            return check with
+            if (path is null)
             {
-                UploadId = check.Passed ? id : null,
-                WaitingUploadId = check.NeedsTimeZone ? id : null,
-                ErrorsId = check.Outcome is { } outcome && outcome.ErrorCount > outcome.Errors.Count ? errorsId : null,
-            };
+                entries.Add(new ImportSetEntry("", null, 0, UploadGone) { ShownAs = "An uploaded file" });
+                continue;
+            }
+            var uploadedAs = Path.GetFileName(path);
+            entries.AddRange(ImportSet.EntriesOf([path])
+                .Where(e => e.Member is null || leftOut?.Contains((id, e.Member)) != true)
+                .Select(e => e with { ShownAs = uploadedAs }));
         }
-        finally
-        {
-            // Kept only for a commit or a second check to follow.
-            if (check is not ({ Passed: true } or { NeedsTimeZone: true }))
-                uploads.Delete(User, id);
-            if (check?.Outcome is not { } outcome || outcome.ErrorCount <= outcome.Errors.Count)
-                System.IO.File.Delete(errorsPath);
-        }
+        return new ImportSet(reading.Format, [], Trimmed(reading.TimeZone), DryRun: dryRun, DayFirst: reading.DayFirst, Wording: WebWording.Import) { Entries = entries };
     }
 
-    /// <summary>A whole-file problem (no header, wrong format, a zone needed) becomes the file's problem; the other files go on.</summary>
-    private async Task<FileCheck> RunAsync(string path, Reading reading, bool dryRun, CancellationToken cancellationToken, string? errorsPath = null)
+    /// <summary>The run, or null with the form's <see cref="Problem"/> when the run as a whole is refused (a format that is none).</summary>
+    private async Task<ImportSetResult?> RunAsync(ImportSet set, List<(Guid Id, string? Path)> saved, CancellationToken cancellationToken)
     {
-        var fileName = Path.GetFileName(path);
         try
         {
             var ledger = await LedgerAsync(cancellationToken);
-            var request = new ImportFile(reading.Format, path, Trimmed(reading.TimeZone), DryRun: dryRun, ErrorsPath: errorsPath, DayFirst: reading.DayFirst, Wording: WebWording.Import);
-            return new FileCheck(fileName, await new ImportFileHandler(ledger).HandleAsync(request, null, cancellationToken), null);
+            _uploadOf = saved.Where(s => s.Path is not null).ToDictionary(s => s.Path!, s => s.Id, StringComparer.Ordinal);
+            Run = await new ImportSetHandler(ledger).HandleAsync(set, null, cancellationToken);
+            return Run;
         }
         catch (ValidationException exception)
         {
-            return FileCheck.Refused(fileName, string.Join(" ", exception.Errors.Select(e => e.ErrorMessage)));
-        }
-        catch (Exception exception) when (exception is ImportFileException or DomainException)
-        {
-            // Messages name the file by its path on the server; people know it by the name they uploaded.
-            return FileCheck.Refused(fileName, exception.Message.Replace(Path.GetDirectoryName(path) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal))
-                with { NeedsTimeZone = exception is ImportFileException { NeedsTimeZone: true } };
+            Problem = string.Join(" ", exception.Errors.Select(e => $"{Field(e.PropertyName)}: {e.ErrorMessage}"));
+            return null;
         }
     }
+
+    /// <summary>The upload a line's file is, or is in, by the upload's path on the server.</summary>
+    private Guid? UploadOf(ImportSetLine line) =>
+        line.Entry is { Path: var path } && _uploadOf.TryGetValue(path, out var id) ? id : null;
+
+    private static string Field(string name) => name switch
+    {
+        "format" => "Format",
+        "time-zone" => "Time zone",
+        _ => name,
+    };
+
+    /// <summary>A figure of the run's table, grouped in thousands as the command line writes it.</summary>
+    public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string? ZoneProblem(string? timeZone) =>
         Trimmed(timeZone) is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)
@@ -235,6 +304,10 @@ public sealed class CheckFilesInput
 public sealed class CommitFilesInput
 {
     public List<Guid> UploadIds { get; set; } = [];
+
+    /// <summary>The members of uploaded zips that the check refused, left out of the commit (<see cref="LeftOutMember"/>).</summary>
+    public List<string> LeftOut { get; set; } = [];
+
     public string Format { get; set; } = ImportFormats.Auto;
     public string? TimeZone { get; set; }
     public bool DayFirst { get; set; }
@@ -243,4 +316,27 @@ public sealed class CommitFilesInput
 
     public static CommitFilesInput For(IEnumerable<Guid> uploadIds, Reading reading) =>
         new() { UploadIds = [.. uploadIds], Format = reading.Format, TimeZone = reading.TimeZone, DayFirst = reading.DayFirst };
+}
+
+/// <summary>
+/// A member of an uploaded zip left out of the commit, as the form carries it: the upload's id, a slash, and
+/// the member's name as the zip writes it ("0f3c...9a/2026-11-01/UITracking.csv"). Only the refused members
+/// are named, so a download of hundreds of files that passed makes a short form.
+/// </summary>
+public static class LeftOutMember
+{
+    public static string Format(Guid upload, string member) => $"{upload:N}/{member}";
+
+    /// <summary>The members named; a value that is not one (a form made by hand) names none.</summary>
+    public static IReadOnlySet<(Guid Upload, string Member)> Parse(IEnumerable<string> values)
+    {
+        var members = new HashSet<(Guid, string)>();
+        foreach (var value in values)
+        {
+            var slash = value.IndexOf('/', StringComparison.Ordinal);
+            if (slash > 0 && Guid.TryParseExact(value[..slash], "N", out var upload))
+                members.Add((upload, value[(slash + 1)..]));
+        }
+        return members;
+    }
 }

@@ -10,10 +10,15 @@ namespace IntegrationLedger.Application.Features.Importing;
 /// ("download/2026-11-01/API.csv", or "download.zip, member 2026-11-01/API.csv"); <see cref="Length"/> is its
 /// size on disk (compressed, for a member), for progress. An entry with a <see cref="Problem"/> is a path
 /// that is nothing to read (a link to nothing, a FIFO, an empty folder), kept in its place in the walk.
+/// <see cref="ShownAs"/> is how to name a file kept under another name than its own (an upload saved on the
+/// server is named as it was uploaded): the line, its messages and the file another is the same as say that.
 /// </summary>
 public sealed record ImportSetEntry(string Path, string? Member, long Length, string? Problem = null)
 {
-    public string Name => new ImportSource(Path, Member).Name;
+    public string? ShownAs { get; init; }
+
+    /// <summary>How the run's summary and messages name it.</summary>
+    public string Name => new ImportSource(ShownAs ?? Path, Member).Name;
 }
 
 /// <summary>
@@ -24,9 +29,9 @@ public sealed record ImportSetEntry(string Path, string? Member, long Length, st
 /// </summary>
 internal static class ImportSetFiles
 {
-    public static IReadOnlyList<ImportSetEntry> Expand(IEnumerable<string> paths, string ledgerPath)
+    public static IReadOnlyList<ImportSetEntry> Expand(IEnumerable<string> paths, string? ledgerPath = null)
     {
-        var ledger = Path.GetFullPath(ledgerPath);
+        var ledger = ledgerPath is null ? null : Path.GetFullPath(ledgerPath);
         var entries = new List<ImportSetEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var walker = new FileWalker((path, problem, detail) => entries.Add(new ImportSetEntry(path, null, 0,
@@ -41,7 +46,7 @@ internal static class ImportSetFiles
             }
             foreach (var file in walker.Files([path]))
             {
-                if (!seen.Add(file.FullPath) || file.FullPath.StartsWith(ledger, StringComparison.Ordinal))
+                if (!seen.Add(file.FullPath) || (ledger is not null && file.FullPath.StartsWith(ledger, StringComparison.Ordinal)))
                     continue;
                 var members = ImportedFile.MembersOf(file.FullPath);
                 if (members.Count == 0)

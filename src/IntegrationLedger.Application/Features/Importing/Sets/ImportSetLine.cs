@@ -24,6 +24,18 @@ public sealed record ImportSetLine(string Name, ImportOutcome? Outcome, string? 
 {
     public static ImportSetLine Refused(string name, string problem) => new(name, null, problem);
 
+    /// <summary>The file of the run this line is about: which path, and which member of a zip.</summary>
+    public ImportSetEntry? Entry { get; init; }
+
+    /// <summary>Refused only because its times carry no zone: read with one, the same file may pass.</summary>
+    public bool NeedsTimeZone { get; init; }
+
+    /// <summary>
+    /// The whole message that stopped the file being read, its name first as messages of a single file are
+    /// ("logins.csv, line 1: ..."), for where the line's name is not beside it; <see cref="Problem"/> is the rest.
+    /// </summary>
+    public string? Message { get; init; }
+
     public ImportSetStatus Status =>
         Outcome is null || Outcome.HasUncommittedBadRows ? ImportSetStatus.Refused
         : Outcome.Usage?.SameContentAs is not null ? ImportSetStatus.SameContent
