@@ -79,30 +79,27 @@ internal sealed class ImportSetOutput(CliServices cli, bool json)
     /// <summary>Where the run's new events went, over all its files: by integration, and what no integration claims.</summary>
     private void RenderActivity(ImportSetResult result)
     {
-        var usages = result.Lines.Select(l => l.Outcome?.Usage).OfType<UsageImportResult>().Where(u => !u.Rejected && u.SameContentAs is null).ToList();
-        var attributed = usages.SelectMany(u => u.AttributedTo).GroupBy(a => a.Integration)
-            .Select(g => (g.Key, Events: g.Sum(a => a.Events))).OrderByDescending(g => g.Events).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var attributed = result.AttributedTo;
         if (attributed.Count > 0)
         {
             Output.Line("Attributed to:");
             var table = CliOutput.NewTable("Integration", "Events");
-            foreach (var (integration, events) in attributed.Take(ShownGroups))
-                table.AddTextRow(integration, Number(events));
+            foreach (var a in attributed.Take(ShownGroups))
+                table.AddTextRow(a.Integration, Number(a.Events));
             Output.Write(table);
             if (attributed.Count > ShownGroups)
-                Output.Line($"  ... and {attributed.Count - ShownGroups} more integrations (--json lists them all)");
+                Output.Line($"  ... and {attributed.Count - ShownGroups} more integrations");
         }
-        var unattributed = usages.SelectMany(u => u.Unattributed).GroupBy(g => (g.Account, g.Application, g.SourceIp))
-            .Select(g => (g.Key, Events: g.Sum(a => a.Events))).OrderByDescending(g => g.Events).ThenBy(g => g.Key.Account, StringComparer.Ordinal).ToList();
+        var unattributed = result.Unattributed;
         if (unattributed.Count > 0)
         {
             Output.Line("Unattributed activity, by account, application and source (undocumented integrations show up here):");
             var table = CliOutput.NewTable("Account", "Application or client", "Source IP", "Events");
-            foreach (var (group, events) in unattributed.Take(ShownGroups))
-                table.AddTextRow(group.Account, group.Application, group.SourceIp, Number(events));
+            foreach (var g in unattributed.Take(ShownGroups))
+                table.AddTextRow(g.Account, g.Application, g.SourceIp, Number(g.Events));
             Output.Write(table);
             if (unattributed.Count > ShownGroups)
-                Output.Line($"  ... and {unattributed.Count - ShownGroups} more groups (--json lists them all)");
+                Output.Line($"  ... and {unattributed.Count - ShownGroups} more groups");
         }
     }
 

@@ -157,6 +157,9 @@ public sealed class ImportedFile : IDisposable
     /// </summary>
     public static IReadOnlyList<(string Name, long CompressedLength)> MembersOf(string path)
     {
+        // Only a regular file is opened here: opening a FIFO would wait for a writer; the import says what it is.
+        if (FileKinds.Of(path) != FileKind.Regular)
+            return [];
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
