@@ -24,10 +24,10 @@ public sealed class UsageEvent
     public required string NaturalKey { get; init; }
 
     /// <summary>
-    /// A 64-bit hash of <see cref="Source"/> and <see cref="NaturalKey"/>, the unique column that makes
-    /// re-importing idempotent (a small integer index is far cheaper to keep than one on text). Two
-    /// different events that hash alike are told apart by their natural keys: the second takes the next
-    /// free value.
+    /// A 64-bit hash of <see cref="Source"/> and <see cref="NaturalKey"/>; with <see cref="OccurredAt"/>, the
+    /// unique pair that makes re-importing idempotent (a small integer is far cheaper to index than the key's
+    /// text). Two different events of the same moment that hash alike are told apart by their natural keys:
+    /// the second takes the next free value.
     /// </summary>
     public long KeyHash { get; init; }
     public DateTime OccurredAt { get; init; }

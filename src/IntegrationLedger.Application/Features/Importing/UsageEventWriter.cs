@@ -11,8 +11,8 @@ namespace IntegrationLedger.Application.Features.Importing;
 /// <summary>
 /// Writes usage events with one prepared INSERT (<see cref="SqliteBulkInsert"/>), reused for every row,
 /// inside the import's transaction.
-/// The unique KeyHash (a 64-bit hash of the event's source and natural key) turns a repeated event into
-/// a no-op, which is how importing the same activity twice adds it once. When the hash is taken, the
+/// The unique time and KeyHash (a 64-bit hash of the event's source and natural key) turn a repeated event
+/// into a no-op, which is how importing the same activity twice adds it once. When the pair is taken, the
 /// stored event's natural key says whether it is the same event or a different one that hashes alike;
 /// the latter moves to the next free value, so no event is ever lost to a collision. Values are written
 /// in the forms EF Core reads back (GUIDs as upper-case text, times as "yyyy-MM-dd HH:mm:ss.FFFFFFF").
@@ -23,6 +23,7 @@ internal sealed class UsageEventWriter : IDisposable
     private readonly EventDigest _digest = new();
     private readonly string _source;
     private readonly SqliteCommand _existing;
+    private readonly SqliteParameter _existingTime;
     private readonly SqliteParameter _existingHash;
 
     /// <param name="batchId">Written into the statement itself: it is the same for every row.</param>
@@ -33,13 +34,14 @@ internal sealed class UsageEventWriter : IDisposable
         _insert = new SqliteBulkInsert(connection,
             $"INSERT INTO UsageEvents (BatchId, {string.Join(", ", columns)}) " +
             $"VALUES ('{GuidText(batchId)}', {string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))}) " +
-            "ON CONFLICT (KeyHash) DO NOTHING");
+            "ON CONFLICT (OccurredAt, KeyHash) DO NOTHING");
         _source = source;
         _insert.Text(1, source);
 
         _existing = connection.CreateCommand();
         _existing.Transaction = transaction;
-        _existing.CommandText = "SELECT Source, NaturalKey FROM UsageEvents WHERE KeyHash = $hash";
+        _existing.CommandText = "SELECT Source, NaturalKey FROM UsageEvents WHERE OccurredAt = $at AND KeyHash = $hash";
+        _existingTime = _existing.Parameters.Add("$at", SqliteType.Text);
         _existingHash = _existing.Parameters.Add("$hash", SqliteType.Integer);
         _existing.Prepare();
     }
@@ -52,7 +54,8 @@ internal sealed class UsageEventWriter : IDisposable
         Text(2, e.NaturalKey);
         Integer(3, e.LineNumber);
         Text(4, e.EventType);
-        Text(5, e.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        var occurredAt = e.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        Text(5, occurredAt);
         Text(6, attribution.Username ?? e.Username);
         Text(7, e.UserId);
         Text(8, e.SourceIp);
@@ -80,7 +83,7 @@ internal sealed class UsageEventWriter : IDisposable
                 _digest.Accept();
                 return true;
             }
-            if (IsStored(hash, e.Source, e.NaturalKey))
+            if (IsStored(occurredAt, hash, e.Source, e.NaturalKey))
             {
                 _digest.Discard();
                 return false;
@@ -122,8 +125,9 @@ internal sealed class UsageEventWriter : IDisposable
         _digest.Number(value);
     }
 
-    private bool IsStored(long hash, string source, string naturalKey)
+    private bool IsStored(string occurredAt, long hash, string source, string naturalKey)
     {
+        _existingTime.Value = occurredAt;
         _existingHash.Value = hash;
         using var reader = _existing.ExecuteReader();
         if (!reader.Read())

@@ -18,8 +18,11 @@ internal sealed class UsageEventConfiguration : IEntityTypeConfiguration<UsageEv
         builder.Property(e => e.EventType).HasMaxLength(40);
         builder.Property(e => e.NaturalKey).HasMaxLength(100);
         // The key that makes re-importing idempotent: an insert that meets an event already stored does nothing.
-        builder.HasIndex(e => e.KeyHash).IsUnique();
-        builder.HasIndex(e => e.OccurredAt);
+        // It leads with the time because an event's time follows from its natural key (decision 0020), and
+        // because a file's events then land on the few index pages of their day instead of every page of a
+        // random hash: at millions of events that halves what each import writes. It also answers every
+        // filter and order by time, so there is no separate index on OccurredAt to keep.
+        builder.HasIndex(e => new { e.OccurredAt, e.KeyHash }).IsUnique();
         // The events page filters by these and shows the newest first: each index, ending in the time, answers
         // a filter and its order at millions of events (decision 0011). Event type and outcome have too few
         // values for an index to pay for what it costs every import.

@@ -771,12 +771,10 @@ namespace IntegrationLedger.Application.Persistence.Migrations
 
                     b.HasIndex("BatchId");
 
-                    b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("IntegrationId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "KeyHash")
+                        .IsUnique();
 
                     b.HasIndex("SourceIp", "OccurredAt");
 

@@ -159,12 +159,12 @@ public class ImportSamplesTests
     public async Task Import_EventWhoseKeyHashIsTaken_IsStillAddedUnderTheNextValue()
     {
         await using var test = await TestLedger.CreateAsync();
-        // Another event already holds the hash that the first row of elf-api.csv will get.
+        // Another event of the same moment already holds the hash that the first row of elf-api.csv will get.
         var taken = Application.Features.Importing.UsageEventWriter.KeyHash("sf-elf", "API:46Z1jgECCxtc-1uM_Yv_L-");
         test.ExecuteRaw(
             "INSERT INTO ImportBatches (Id, FileName, Sha256, Format, Actor, ImportedAt, Counts_Read, Counts_Added, Counts_Duplicates, Counts_Rejected, Counts_Attributed, Counts_Unattributed) " +
             "VALUES ('00000000-0000-0000-0000-000000000001', 'other.csv', '', 'sf-elf', 't', '2026-01-01 00:00:00', 0, 0, 0, 0, 0, 0);" +
-            $"INSERT INTO UsageEvents (BatchId, LineNumber, Source, EventType, NaturalKey, KeyHash, OccurredAt) VALUES ('00000000-0000-0000-0000-000000000001', 2, 'sf-elf', 'API', 'API:some-other-event', {taken}, '2026-01-01 00:00:00');");
+            $"INSERT INTO UsageEvents (BatchId, LineNumber, Source, EventType, NaturalKey, KeyHash, OccurredAt) VALUES ('00000000-0000-0000-0000-000000000001', 2, 'sf-elf', 'API', 'API:some-other-event', {taken}, '2026-11-28 08:10:00');");
 
         var first = await Import(test, "elf-api.csv");
         var again = await Import(test, "elf-api.csv");
