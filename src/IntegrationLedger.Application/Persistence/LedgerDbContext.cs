@@ -1,3 +1,4 @@
+using IntegrationLedger.Domain.Access;
 using IntegrationLedger.Domain.Accounts;
 using IntegrationLedger.Domain.Auditing;
 using IntegrationLedger.Domain.Findings;
@@ -30,6 +31,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<LedgerUser> Users => Set<LedgerUser>();
     public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
     public DbSet<WebSession> WebSessions => Set<WebSession>();
+    public DbSet<AccessSnapshot> AccessSnapshots => Set<AccessSnapshot>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
 
     /// <summary>Set by <see cref="LedgerChange"/> while it saves, so that nothing reaches the store unaudited.</summary>
     internal bool AuditedSaveInProgress { get; set; }

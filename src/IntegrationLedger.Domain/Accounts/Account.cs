@@ -2,7 +2,10 @@ using IntegrationLedger.Domain.Common;
 
 namespace IntegrationLedger.Domain.Accounts;
 
-/// <summary>A login identity on a platform (a Salesforce username and user id), always answered for by a person.</summary>
+/// <summary>
+/// A login identity on a platform (a Salesforce username and user id), answered for by a person. An account
+/// first seen in an access export whose email matches nobody in the ledger has no owner until one is given.
+/// </summary>
 public sealed class Account
 {
     public const string Salesforce = "salesforce";
@@ -13,7 +16,7 @@ public sealed class Account
         Username = null!;
     }
 
-    public Account(string username, AccountKind kind, Guid ownerId, string? platformUserId, DateTime createdAt)
+    public Account(string username, AccountKind kind, Guid? ownerId, string? platformUserId, DateTime createdAt)
     {
         Id = Guid.CreateVersion7(createdAt);
         Platform = Salesforce;
@@ -28,7 +31,7 @@ public sealed class Account
     public string Platform { get; private set; }
     public string Username { get; private set; }
     public AccountKind Kind { get; private set; }
-    public Guid OwnerId { get; private set; }
+    public Guid? OwnerId { get; private set; }
     public string? PlatformUserId { get; private set; }
     public DateTime CreatedAt { get; private set; }
 

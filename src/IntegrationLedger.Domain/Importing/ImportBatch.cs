@@ -17,7 +17,7 @@ public sealed class ImportBatch
     }
 
     public ImportBatch(Guid id, string fileName, string sha256, string format, string? timeZone, string actor, DateTime importedAt, ImportCounts counts, string eventsDigest,
-        IReadOnlyDictionary<string, long>? setAsideTypes = null)
+        IReadOnlyDictionary<string, long>? setAsideTypes = null, DateTime? asOf = null)
     {
         Id = id;
         FileName = Guard.Required(fileName, "The file name");
@@ -29,6 +29,7 @@ public sealed class ImportBatch
         Counts = counts;
         EventsDigest = eventsDigest;
         SetAsideTypes = DescribeSetAside(setAsideTypes);
+        AsOf = asOf is { } moment ? Guard.Utc(moment, nameof(asOf)) : null;
     }
 
     public Guid Id { get; private set; }
@@ -53,6 +54,12 @@ public sealed class ImportBatch
     /// Null when every row was of a type the ledger reads.
     /// </summary>
     public string? SetAsideTypes { get; private set; }
+
+    /// <summary>
+    /// For an access export (User, PermissionSetAssignment, TwoFactorMethodsInfo, UserLogin), the moment it
+    /// describes: its file's time or the one given. Null for activity, whose every row has its own time.
+    /// </summary>
+    public DateTime? AsOf { get; private set; }
 
     /// <summary>The longest <see cref="SetAsideTypes"/> kept; Salesforce has about 70 event types, which fit with room to spare.</summary>
     public const int SetAsideTypesMaxLength = 4000;

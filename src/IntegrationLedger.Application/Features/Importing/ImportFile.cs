@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using IntegrationLedger.Application.Features.Access;
 using IntegrationLedger.Application.Features.Importing.Csv;
 using IntegrationLedger.Application.Features.Importing.Files;
 using IntegrationLedger.Application.Features.Importing.Formats;
@@ -16,6 +17,7 @@ namespace IntegrationLedger.Application.Features.Importing;
 /// how messages tell the one importing to fix a file (<see cref="ImportWording.Neutral"/> when not given).
 /// <see cref="Run"/> is the run of several files this one belongs to, if any (see <see cref="ImportSetHandler"/>),
 /// and <see cref="Member"/> the file to read when <see cref="Path"/> is a zip of several (a download).
+/// <see cref="AsOf"/> is the moment an access export describes, when it is not the file's own time.
 /// </summary>
 public sealed record ImportFile(
     string Format,
@@ -27,7 +29,8 @@ public sealed record ImportFile(
     bool DayFirst = false,
     ImportWording? Wording = null,
     ImportRun? Run = null,
-    string? Member = null)
+    string? Member = null,
+    DateTime? AsOf = null)
 {
     public ImportWording RemedyWording => Wording ?? ImportWording.Neutral;
 }
@@ -50,6 +53,7 @@ public sealed record ImportOutcome(
 {
     public UsageImportResult? Usage { get; init; }
     public InventoryImportResult? Inventory { get; init; }
+    public AccessImportResult? Access { get; init; }
 
     /// <summary>What was read (the file, its zip member or its sheet), to name places in it.</summary>
     public required ImportSource Source { get; init; }
@@ -72,6 +76,19 @@ public sealed record ImportOutcome(
             Source = source,
         };
     }
+
+    internal static ImportOutcome Of(AccessImportResult result, ImportSource source)
+    {
+        var c = result.Counts;
+        return new ImportOutcome(result.Format, result.FormatDetected, result.File, c.Read, c.Read - c.Rejected, c.Rejected, result.Errors, result.ErrorCount, result.Committed, result.DryRun)
+        {
+            Access = result,
+            Source = source,
+        };
+    }
+
+    /// <summary>The details of the file's kind, as <c>--json</c> writes them.</summary>
+    public object Details => (object?)Usage ?? (object?)Access ?? Inventory!;
 
     internal static ImportOutcome Of(InventoryImportResult result, bool detected, ImportSource source)
     {
@@ -103,6 +120,12 @@ public sealed class ImportFileHandler(Ledger ledger)
             try
             {
                 var chosen = ImportFormats.Choose(request.Format, csv.Header, csv.Source);
+                if (chosen.Access is { } access)
+                {
+                    var asOf = AccessMoment(request, file);
+                    var snapshots = await new AccessExportImport(ledger).ImportAsync(access, chosen.Detected, csv, csv.Sha256, request, asOf, cancellationToken);
+                    return ImportOutcome.Of(snapshots, csv.Source);
+                }
                 if (chosen.Usage is not { } format)
                 {
                     var inventory = await new InventoryTemplateImport(ledger).ImportAsync(chosen.Template!, csv, request, cancellationToken);
@@ -137,6 +160,22 @@ public sealed class ImportFileHandler(Ledger ledger)
         {
             file.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The moment an access export describes: the one given, else the file's own time (an export is written when it
+    /// is taken); never later than now.
+    /// </summary>
+    private DateTime AccessMoment(ImportFile request, ImportedFile file)
+    {
+        var moment = request.AsOf ?? file.WrittenAt;
+        if (moment > ledger.Now.AddMinutes(5))
+        {
+            if (request.AsOf is not null)
+                throw new ValidationException([new ValidationFailure("as-of", $"{moment:yyyy-MM-dd HH:mm} UTC is in the future; an export describes a moment that has passed.")]);
+            moment = ledger.Now;
+        }
+        return DateTime.SpecifyKind(moment, DateTimeKind.Utc);
     }
 
     /// <summary>A workbook holds inventory templates; the sheet read is the one with the template's header.</summary>

@@ -7,8 +7,33 @@ namespace IntegrationLedger.Application.Features.Importing;
 /// </summary>
 public sealed record ImportSummary(string Heading, string Figures)
 {
+    /// <summary>A sentence more, when the figures need one (an access export older than what the ledger holds).</summary>
+    public string? Note { get; init; }
+
     public static ImportSummary Of(ImportOutcome outcome) =>
-        outcome.Usage is { } usage ? Of(usage, outcome.Source.Title) : Of(outcome.Inventory!, outcome.FormatDetected, outcome.Source.Title);
+        outcome.Usage is { } usage ? Of(usage, outcome.Source.Title)
+        : outcome.Access is { } access ? Of(access, outcome.Source.Title)
+        : Of(outcome.Inventory!, outcome.FormatDetected, outcome.Source.Title);
+
+    /// <summary>
+    /// "Imported: user.csv as sf-users, as of 2026-11-28 23:00 UTC." and its figures; an export older than what the
+    /// ledger holds says that it was kept as history only.
+    /// </summary>
+    private static ImportSummary Of(Access.AccessImportResult result, string title)
+    {
+        var c = result.Counts;
+        var how = result.FormatDetected ? $"{result.Format} (recognised from the header)" : result.Format;
+        var history = c.History == 0 || result.Rejected ? null
+            : FormattableString.Invariant($"Older than the access already held for {c.History} account(s) (as of {result.LaterHeld:yyyy-MM-dd HH:mm} UTC): kept as history, not taken as the current state.");
+        return new ImportSummary(
+            FormattableString.Invariant($"{Verdict(result.DryRun, result.Committed)}: {title} as {how}, as of {result.AsOf:yyyy-MM-dd HH:mm} UTC."),
+            result.Rejected
+                ? FormattableString.Invariant($"read {c.Read}, rejected {c.Rejected}, changed nothing")
+                : FormattableString.Invariant($"read {c.Read}, accounts {c.Accounts} ({c.AccountsAdded} new), first recorded {c.FirstRecorded}, changed {c.Changed}, unchanged {c.Unchanged}, history {c.History}, rejected {c.Rejected}"))
+        {
+            Note = history,
+        };
+    }
 
     private static ImportSummary Of(UsageImportResult result, string title)
     {

@@ -52,9 +52,9 @@ public sealed class SearchLedgerHandler(Ledger ledger)
             select new Candidate { Key = p.Email, Detail = p.Name, StartsWithText = EF.Functions.Like(p.Email, first, escape) || EF.Functions.Like(p.Name, first, escape) }, cancellationToken);
         var accounts = await GroupAsync(
             from a in db.Accounts.AsNoTracking()
-            join owner in db.People on a.OwnerId equals owner.Id
+            from owner in db.People.Where(p => p.Id == a.OwnerId).DefaultIfEmpty()
             where EF.Functions.Like(a.Username, anywhere, escape)
-            select new Candidate { Key = a.Username, Detail = owner.Email, StartsWithText = EF.Functions.Like(a.Username, first, escape) }, cancellationToken);
+            select new Candidate { Key = a.Username, Detail = owner == null ? "no owner" : owner.Email, StartsWithText = EF.Functions.Like(a.Username, first, escape) }, cancellationToken);
         return new SearchResults(text, tokens, integrations, people, accounts);
     }
 

@@ -34,6 +34,100 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.ToTable("Settings", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationLedger.Domain.Access.AccessSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IntegrationLedger:Audit:Ignored", true);
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FederationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Granted")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsFrozen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsPasswordLocked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Known")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastLoginAt")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("IntegrationLedger:Audit:Ignored", true);
+
+                    b.Property<DateTime?>("LastPasswordChangeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MfaMethods")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PermissionSets")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("AccountId", "Facet", "AsOf")
+                        .IsUnique();
+
+                    b.ToTable("AccessSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationLedger.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -46,7 +140,7 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OwnerId")
+                    b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Platform")
@@ -206,6 +300,9 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AsOf")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EventsDigest")
@@ -429,6 +526,38 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationLedger.Domain.People.TrainingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "CompletedOn", "Course")
+                        .IsUnique();
+
+                    b.ToTable("TrainingRecords", (string)null);
                 });
 
             modelBuilder.Entity("IntegrationLedger.Domain.Reviews.AccessReview", b =>
@@ -881,13 +1010,27 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.ToTable("WebSessions", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationLedger.Domain.Access.AccessSnapshot", b =>
+                {
+                    b.HasOne("IntegrationLedger.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IntegrationLedger.Domain.Importing.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IntegrationLedger.Domain.Accounts.Account", b =>
                 {
                     b.HasOne("IntegrationLedger.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("IntegrationLedger.Domain.Integrations.AllowedNetwork", b =>
@@ -922,6 +1065,15 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                         .WithMany("VettingRecords")
                         .HasForeignKey("IntegrationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IntegrationLedger.Domain.People.TrainingRecord", b =>
+                {
+                    b.HasOne("IntegrationLedger.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

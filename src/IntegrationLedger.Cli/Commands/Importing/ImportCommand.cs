@@ -34,6 +34,7 @@ internal sealed class ImportCommand : LedgerCommand
     private readonly Option<bool> _skipInvalid = new("--skip-invalid") { Description = "Import the good rows of a file that has bad ones" };
     private readonly Option<string?> _timeZone = Optional("--time-zone", "The zone of times that carry none (Setup downloads), such as America/New_York", "ZONE");
     private readonly Option<bool> _dayFirst = new("--day-first") { Description = "Dates with slashes put the day first (28/11/2026), as a non-US locale exports them" };
+    private readonly Option<string?> _asOf = Optional("--as-of", "The moment an access export (sf-users, sf-permission-sets, sf-mfa, sf-user-logins) describes, when it is not the file's own time: YYYY-MM-DD or an ISO time with its zone", "WHEN");
     private readonly Option<string?> _errors = Optional("--errors", "Write every rejected row with its line, field and reason to this CSV file", "OUT.csv");
 
     public ImportCommand(CliServices cli)
@@ -41,7 +42,7 @@ internal sealed class ImportCommand : LedgerCommand
     {
         Arguments.Add(_format);
         Arguments.Add(_paths);
-        foreach (var option in new Option[] { _dryRun, _skipInvalid, _timeZone, _dayFirst, _errors })
+        foreach (var option in new Option[] { _dryRun, _skipInvalid, _timeZone, _dayFirst, _asOf, _errors })
             Options.Add(option);
         Validators.Add(RefuseExportOptionsForTemplates);
     }
@@ -76,7 +77,8 @@ internal sealed class ImportCommand : LedgerCommand
             parse.GetValue(_skipInvalid),
             parse.GetValue(_errors),
             parse.GetValue(_dayFirst),
-            CommandLineWording.Import);
+            CommandLineWording.Import,
+            AsOf: CliParse.OptionalUtcTime(parse.GetValue(_asOf), "as-of"));
         var handler = new ImportFileHandler(ledger);
         var outcome = Cli.Environment.OutputIsTerminal && !WantsJson(parse) && SizeOf(request.Path) >= ProgressBarFromBytes
             ? await WithProgressBarAsync(request, handler, cancellationToken)
@@ -84,7 +86,7 @@ internal sealed class ImportCommand : LedgerCommand
 
         // Scripts read the details of the file's kind, as they always have.
         if (WantsJson(parse))
-            Output.WriteJson<object>(outcome.Usage ?? (object)outcome.Inventory!);
+            Output.WriteJson(outcome.Details);
         else
             Render(outcome);
         ReportErrors(outcome);
@@ -99,7 +101,10 @@ internal sealed class ImportCommand : LedgerCommand
             throw new ValidationException([new ValidationFailure("errors",
                 "--errors writes the rejected rows of one file; the summary of a run names the files refused: import each of them on its own with --errors.")]);
         }
-        return new ImportSet(parse.GetValue(_format)!, paths, parse.GetValue(_timeZone), parse.GetValue(_dryRun), parse.GetValue(_skipInvalid), parse.GetValue(_dayFirst), CommandLineWording.Import);
+        return new ImportSet(parse.GetValue(_format)!, paths, parse.GetValue(_timeZone), parse.GetValue(_dryRun), parse.GetValue(_skipInvalid), parse.GetValue(_dayFirst), CommandLineWording.Import)
+        {
+            AsOf = CliParse.OptionalUtcTime(parse.GetValue(_asOf), "as-of"),
+        };
     }
 
     private async Task<ImportOutcome> WithProgressBarAsync(ImportFile request, ImportFileHandler handler, CancellationToken cancellationToken)
@@ -122,6 +127,18 @@ internal sealed class ImportCommand : LedgerCommand
         var summary = ImportSummary.Of(outcome);
         Output.Line(summary.Heading);
         Output.Line("  " + summary.Figures);
+        if (summary.Note is { } note)
+            Output.Line(note);
+        if (outcome.Access is { Rejected: false, Changes.Count: > 0 } access)
+        {
+            Output.Line("Changed access (each change is in the audit log):");
+            var changes = CliOutput.NewTable("Account", "What changed");
+            foreach (var change in access.Changes.Take(ShownGroups))
+                changes.AddTextRow(change.Username, change.Changes);
+            Output.Write(changes);
+            if (access.Changes.Count > ShownGroups)
+                Output.Line($"  ... and {access.Changes.Count - ShownGroups} more accounts (--json lists them all)");
+        }
         if (outcome.Usage is not { Rejected: false } result)
             return;
         if (result.FooterLines > 0)

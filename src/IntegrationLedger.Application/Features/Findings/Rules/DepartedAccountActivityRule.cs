@@ -22,7 +22,7 @@ public sealed class DepartedAccountActivityRule : IRule
         if (departed.Count == 0)
             return [];
         var ids = departed.Select(p => p.Id).ToList();
-        var personalAccounts = await db.Accounts.AsNoTracking().Where(a => a.Kind == AccountKind.Personal && ids.Contains(a.OwnerId)).ToListAsync(cancellationToken);
+        var personalAccounts = await db.Accounts.AsNoTracking().Where(a => a.Kind == AccountKind.Personal && a.OwnerId != null && ids.Contains(a.OwnerId.Value)).ToListAsync(cancellationToken);
         // A person's own login is their email unless an account says otherwise.
         var usernames = departed.ToDictionary(p => p.Email, p => p, StringComparer.OrdinalIgnoreCase);
         foreach (var account in personalAccounts)

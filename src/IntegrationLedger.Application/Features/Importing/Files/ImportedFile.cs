@@ -42,6 +42,12 @@ public sealed class ImportedFile : IDisposable
 
     public long Length => _file.Length;
 
+    /// <summary>
+    /// When the file was written: a zip member's own time, else the file's. An access export describes this
+    /// moment unless its importer is told another.
+    /// </summary>
+    public DateTime WrittenAt => _member is { } member ? member.LastWriteTime.UtcDateTime : File.GetLastWriteTimeUtc(_file.Name);
+
     /// <summary>Opens a file to import; <paramref name="member"/> names the file to read in a zip of several (a download).</summary>
     public static ImportedFile Open(string path, string? member = null)
     {

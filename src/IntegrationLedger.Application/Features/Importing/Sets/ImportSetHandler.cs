@@ -24,6 +24,9 @@ public sealed record ImportSet(
     /// </summary>
     public IReadOnlyList<ImportSetEntry>? Entries { get; init; }
 
+    /// <summary>The moment the run's access exports describe, when it is not each file's own time.</summary>
+    public DateTime? AsOf { get; init; }
+
     /// <summary>Where to write a file's rejected rows, as <c>--errors</c> does for one file; null (the default) for nowhere.</summary>
     public Func<ImportSetEntry, string?>? ErrorsPathOf { get; init; }
 
@@ -125,9 +128,19 @@ public sealed class ImportSetHandler(Ledger ledger)
                 : new SynchronousProgress<ImportProgress>(p => progress.Report(new ImportSetProgress(number, entries.Count, entry.Name, before + Math.Min(p.BytesRead, entry.Length), total)));
             if (entry.ShownAs is { } shownAs)
                 run.ShowAs(entry.Path, shownAs);
-            var file = new ImportFile(request.Format, entry.Path, request.TimeZone, request.DryRun, request.SkipInvalid, request.ErrorsPathOf?.Invoke(entry), request.DayFirst, request.Wording, run, entry.Member);
+            var file = new ImportFile(request.Format, entry.Path, request.TimeZone, request.DryRun, request.SkipInvalid, request.ErrorsPathOf?.Invoke(entry), request.DayFirst, request.Wording, run, entry.Member, request.AsOf);
             lines.Add(await ImportOneAsync(handler, entry, file, within, cancellationToken));
             done += entry.Length;
+        }
+        // An access export read before the User export of its users is refused for not knowing them; once the run's
+        // other files are in, it is read again (the run's order is the folder's, not the one the exports need).
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is { Outcome.Access: { UnknownUsers: > 0, Committed: false, DryRun: false }, Entry: { } entry })
+            {
+                var file = new ImportFile(request.Format, entry.Path, request.TimeZone, request.DryRun, request.SkipInvalid, request.ErrorsPathOf?.Invoke(entry), request.DayFirst, request.Wording, run, entry.Member, request.AsOf);
+                lines[i] = await ImportOneAsync(handler, entry, file, null, cancellationToken);
+            }
         }
         progress?.Report(new ImportSetProgress(entries.Count, entries.Count, "", total, total));
         return new ImportSetResult(lines, request.DryRun);

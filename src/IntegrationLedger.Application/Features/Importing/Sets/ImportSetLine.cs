@@ -38,7 +38,7 @@ public sealed record ImportSetLine(string Name, ImportOutcome? Outcome, string? 
 
     public ImportSetStatus Status =>
         Outcome is null || Outcome.HasUncommittedBadRows ? ImportSetStatus.Refused
-        : Outcome.Usage?.SameContentAs is not null ? ImportSetStatus.SameContent
+        : (Outcome.Usage?.SameContentAs ?? Outcome.Access?.SameContentAs) is not null ? ImportSetStatus.SameContent
         : Outcome.Read > 0 && Outcome.Usage?.Counts.SetAside == Outcome.Read ? ImportSetStatus.SetAside
         : ImportSetStatus.Imported;
 
@@ -49,7 +49,8 @@ public sealed record ImportSetLine(string Name, ImportOutcome? Outcome, string? 
     {
         ImportSetStatus.Refused when Problem is not null => Problem,
         ImportSetStatus.Refused => $"{Outcome!.RejectedRows} bad row(s){(Outcome.DryRun ? "" : "; nothing of it was imported")}",
-        ImportSetStatus.SameContent => $"the same text as {Outcome!.Usage!.SameContentAs}, read once",
+        ImportSetStatus.SameContent => $"the same text as {Outcome!.Usage?.SameContentAs ?? Outcome.Access!.SameContentAs}, read once",
+        _ when Outcome?.Access is { Counts.History: > 0 } access => $"older than the access held: kept as history for {access.Counts.History} account(s)",
         _ when Outcome?.Usage is { SetAsideTypes.Count: > 0 } usage => "set aside: " + Domain.Importing.ImportBatch.DescribeSetAside(usage.SetAsideTypes),
         _ => null,
     };
@@ -69,6 +70,12 @@ public sealed record ImportSetFigures(string Format = "", long Read = 0, long Ad
             // A refused or stood-in-for file added nothing, whatever its good rows would have done.
             var counted = usage.Committed || usage.DryRun && usage.SameContentAs is null;
             return new(usage.Format, c.Read, counted ? c.Added : 0, counted ? c.Duplicates : 0, c.SetAside, c.Rejected);
+        }
+        if (outcome.Access is { } access)
+        {
+            var a = access.Counts;
+            var taken = access.Committed || access.DryRun && access.SameContentAs is null;
+            return new(access.Format, a.Read, taken ? a.Recorded : 0, taken ? a.Unchanged : 0, 0, a.Rejected);
         }
         var t = outcome.Inventory!.Counts;
         var applied = outcome.Inventory.Committed || outcome.Inventory.DryRun;

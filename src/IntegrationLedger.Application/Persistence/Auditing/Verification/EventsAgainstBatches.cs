@@ -51,7 +51,9 @@ internal static class EventsAgainstBatches
                             $"{Number(count)} events, where the batch table records {Number(inTable.Added)}"));
                     continue;
                 }
-                var recorded = batch.TryGetValue(AddedColumn, out var added) && added.TryGetInt64(out var n) ? n : (long?)null;
+                // An access export's batch counts the snapshots it wrote, which are audited row by row: it has no events.
+                var recorded = batch.Text(nameof(ImportBatch.AsOf)) is not null ? 0
+                    : batch.TryGetValue(AddedColumn, out var added) && added.TryGetInt64(out var n) ? n : (long?)null;
                 if (recorded is { } expected && expected != count)
                     differences.Add(LedgerDifference.EventsDiffer(row, "count", Number(expected), Number(count),
                         $"{Number(count)} events, where its audit entry recorded {Number(expected)}"));
