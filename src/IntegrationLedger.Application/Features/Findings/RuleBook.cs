@@ -21,6 +21,14 @@ public static class RuleBook
         new VendorVettingRule(),
         new AccessReviewOverdueRule(),
         new SecretExposedRule(),
+        new IntegrationOverPrivilegedRule(),
+        new IntegrationUserNotApiOnlyRule(),
+        new SharedIntegrationAccountRule(),
+        new MfaMissingRule(),
+        new PasswordAgeRule(),
+        new DepartedAccountStillActiveRule(),
+        new AccessGainedRule(),
+        new TrainingLapsedRule(),
     ];
 
     /// <summary>The rules whose findings are recorded by another command (<see cref="IRecordedRule"/>), which a run of the rules leaves alone.</summary>

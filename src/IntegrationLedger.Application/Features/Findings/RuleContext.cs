@@ -1,3 +1,4 @@
+using IntegrationLedger.Application.Features.Access;
 using IntegrationLedger.Application.Persistence;
 
 namespace IntegrationLedger.Application.Features.Findings;
@@ -9,4 +10,9 @@ public sealed class RuleContext(LedgerDbContext db, DateTime now, IReadOnlyDicti
     public DateTime Now { get; } = now;
 
     public int Setting(IRule rule, string name) => settings[$"{rule.Id}.{name}"];
+
+    private Task<AccessFacts>? _access;
+
+    /// <summary>Every account's access now, read once for all the access rules of the run.</summary>
+    public Task<AccessFacts> AccessAsync(CancellationToken cancellationToken) => _access ??= AccessFacts.LoadAsync(Db, Now, cancellationToken);
 }
