@@ -3,6 +3,7 @@ using FluentValidation;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Cli.Commands.Accounts;
 using IntegrationLedger.Cli.Commands.Audit;
 using IntegrationLedger.Cli.Commands.Exporting;
 using IntegrationLedger.Cli.Commands.Findings;
@@ -85,7 +86,9 @@ public static class LedgerCli
         root.Subcommands.Add(new InitCommand(cli));
         root.Subcommands.Add(new DemoCommand(cli));
         root.Subcommands.Add(Group("person", "People who own tokens and integrations",
-            new PersonAddCommand(cli), new PersonListCommand(cli), new PersonShowCommand(cli), new PersonOffboardCommand(cli)));
+            new PersonAddCommand(cli), new PersonListCommand(cli), new PersonShowCommand(cli), new PersonOffboardCommand(cli), new PersonTrainCommand(cli)));
+        root.Subcommands.Add(Group("account", "Salesforce accounts: access level, MFA, password age and their history",
+            new AccountListCommand(cli), new AccountShowCommand(cli)));
         root.Subcommands.Add(Group("integration", "Third-party applications and jobs that reach the platform",
             new IntegrationAddCommand(cli), new IntegrationListCommand(cli), new IntegrationShowCommand(cli), new IntegrationVetCommand(cli),
             new IntegrationSetOwnerCommand(cli)));

@@ -26,6 +26,21 @@ internal static class CliOptions
     public static Option<DateTime?> UtcTime(string name, string description) =>
         Parsed<DateTime?>(name, description, "DATE|TIME", Nullable<DateTime>(CliParse.TryUtcTime), CliParse.NotAUtcTime);
 
+    /// <summary>
+    /// A moment to look back to: a date means the end of that day (UTC), so that "as of 2026-11-28" includes what the
+    /// day's exports said; a time with Z or an offset is taken as given. Null when not given.
+    /// </summary>
+    public static Option<DateTime?> AsOf(string name, string description) =>
+        Parsed<DateTime?>(name, description, "DATE|TIME", Nullable<DateTime>((string text, out DateTime time) =>
+        {
+            if (CliParse.TryDate(text.Trim(), out var date))
+            {
+                time = date.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
+                return true;
+            }
+            return CliParse.TryUtcTime(text, out time);
+        }), CliParse.NotAUtcTime);
+
     /// <summary>A whole number greater than zero; null when not given.</summary>
     public static Option<int?> Count(string name, string description, string helpName) =>
         Parsed<int?>(name, description, helpName, Nullable<int>(CliParse.TryCount), CliParse.NotACount);

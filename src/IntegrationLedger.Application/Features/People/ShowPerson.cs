@@ -9,7 +9,11 @@ public sealed record PersonDetails(
     PersonSummary Person,
     IReadOnlyList<PersonAccount> Accounts,
     IReadOnlyList<PersonToken> Tokens,
-    IReadOnlyList<string> IntegrationsOwned);
+    IReadOnlyList<string> IntegrationsOwned)
+{
+    /// <summary>Security training completed, latest first.</summary>
+    public IReadOnlyList<TrainingView> Training { get; init; } = [];
+}
 
 public sealed record PersonAccount(string Username, AccountKind Kind, string? PlatformUserId);
 
@@ -26,10 +30,15 @@ public sealed class ShowPersonHandler(Ledger ledger)
         var tokens = await db.Tokens.AsNoTracking().Where(t => t.OwnerId == person.Id).OrderBy(t => t.Label).ToListAsync(cancellationToken);
         var integrations = await db.Integrations.AsNoTracking().Where(i => i.OwnerId == person.Id).OrderBy(i => i.Name)
             .Select(i => i.Name).ToListAsync(cancellationToken);
+        var training = await db.TrainingRecords.AsNoTracking().Where(t => t.PersonId == person.Id)
+            .OrderByDescending(t => t.CompletedOn).ThenBy(t => t.Course).ToListAsync(cancellationToken);
         return new PersonDetails(
             PersonSummary.From(person),
             accounts,
             tokens.Select(t => new PersonToken(t.Label, t.Kind, t.Status, t.RotationDueAt)).ToList(),
-            integrations);
+            integrations)
+        {
+            Training = training.Select(RecordTrainingHandler.View).ToList(),
+        };
     }
 }

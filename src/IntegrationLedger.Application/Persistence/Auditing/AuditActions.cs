@@ -11,6 +11,7 @@ public static class AuditActions
 
     public const string PersonAdd = "person.add";
     public const string PersonOffboard = "person.offboard";
+    public const string PersonTrain = "person.train";
 
     public const string IntegrationAdd = "integration.add";
     public const string IntegrationChange = "integration.change";

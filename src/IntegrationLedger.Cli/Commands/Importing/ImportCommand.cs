@@ -34,7 +34,7 @@ internal sealed class ImportCommand : LedgerCommand
     private readonly Option<bool> _skipInvalid = new("--skip-invalid") { Description = "Import the good rows of a file that has bad ones" };
     private readonly Option<string?> _timeZone = Optional("--time-zone", "The zone of times that carry none (Setup downloads), such as America/New_York", "ZONE");
     private readonly Option<bool> _dayFirst = new("--day-first") { Description = "Dates with slashes put the day first (28/11/2026), as a non-US locale exports them" };
-    private readonly Option<string?> _asOf = Optional("--as-of", "The moment an access export (sf-users, sf-permission-sets, sf-mfa, sf-user-logins) describes, when it is not the file's own time: YYYY-MM-DD or an ISO time with its zone", "WHEN");
+    private readonly Option<DateTime?> _asOf = CliOptions.UtcTime("--as-of", "The moment an access export (sf-users, sf-permission-sets, sf-mfa, sf-user-logins) describes, when it is not the file's own time: YYYY-MM-DD (midnight UTC) or an ISO time with its zone");
     private readonly Option<string?> _errors = Optional("--errors", "Write every rejected row with its line, field and reason to this CSV file", "OUT.csv");
 
     public ImportCommand(CliServices cli)
@@ -78,7 +78,7 @@ internal sealed class ImportCommand : LedgerCommand
             parse.GetValue(_errors),
             parse.GetValue(_dayFirst),
             CommandLineWording.Import,
-            AsOf: CliParse.OptionalUtcTime(parse.GetValue(_asOf), "as-of"));
+            AsOf: parse.GetValue(_asOf));
         var handler = new ImportFileHandler(ledger);
         var outcome = Cli.Environment.OutputIsTerminal && !WantsJson(parse) && SizeOf(request.Path) >= ProgressBarFromBytes
             ? await WithProgressBarAsync(request, handler, cancellationToken)
@@ -103,7 +103,7 @@ internal sealed class ImportCommand : LedgerCommand
         }
         return new ImportSet(parse.GetValue(_format)!, paths, parse.GetValue(_timeZone), parse.GetValue(_dryRun), parse.GetValue(_skipInvalid), parse.GetValue(_dayFirst), CommandLineWording.Import)
         {
-            AsOf = CliParse.OptionalUtcTime(parse.GetValue(_asOf), "as-of"),
+            AsOf = parse.GetValue(_asOf),
         };
     }
 

@@ -40,5 +40,8 @@ internal sealed class PersonShowCommand : LedgerCommand
         Output.Write(tokens);
 
         Output.Line($"Integrations owned: {(details.IntegrationsOwned.Count == 0 ? "none" : string.Join(", ", details.IntegrationsOwned))}");
+        Output.Line(details.Training.Count == 0
+            ? "Security training: none recorded (ledger person train EMAIL --on DATE)."
+            : $"Security training: {string.Join("; ", details.Training.Select(t => $"{t.Course} on {DisplayText.Date(t.CompletedOn)}"))}");
     }
 }

@@ -2,6 +2,7 @@ using IntegrationLedger.Application.Features.Importing.Csv;
 using IntegrationLedger.Application.Features.Importing.Files;
 using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Domain.People;
+using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Importing.Inventory;
 
@@ -16,18 +17,35 @@ public sealed class PeopleTemplate : IInventoryTemplate
         new("name", true, "Full name"),
         new("department", false, "Department or team"),
         new("departed_on", false, "YYYY-MM-DD when the person left; empty while they are here"),
+        new("trained_on", false, $"YYYY-MM-DD of the person's latest security training ({TrainingRecord.DefaultCourse}); empty when none is known"),
     ];
 
     public IInventoryRowApplier Bind(HeaderMap header, ImportSource source, ImportWording wording) => new Applier(header);
 
     private sealed class Applier(HeaderMap header) : IInventoryRowApplier
     {
+        /// <summary>A training date the ledger does not hold yet is a completion of the default course; one it holds changes nothing.</summary>
+        private static async Task<bool> RecordTrainingAsync(Ledger ledger, Person person, DateOnly? trainedOn, CancellationToken cancellationToken)
+        {
+            if (trainedOn is not { } on)
+                return false;
+            var course = TrainingRecord.DefaultCourse;
+            if (ledger.Db.TrainingRecords.Local.Any(t => t.PersonId == person.Id && t.CompletedOn == on && t.Course == course)
+                || await ledger.Db.TrainingRecords.AnyAsync(t => t.PersonId == person.Id && t.CompletedOn == on && t.Course == course, cancellationToken))
+                return false;
+            ledger.Db.TrainingRecords.Add(new TrainingRecord(person.Id, on, course, ledger.Actor, ledger.Now));
+            return true;
+        }
+
         public async Task<RowOutcome?> ApplyAsync(Ledger ledger, ITabularFile csv, List<RowError> errors, CancellationToken cancellationToken)
         {
             var row = new TemplateRow(csv, header, errors);
             var email = row.Text("email") ?? "";
             var name = row.Text("name") ?? "";
             var departedOn = row.Date("departed_on");
+            var trainedOn = row.Date("trained_on");
+            if (trainedOn > DateOnly.FromDateTime(ledger.Now))
+                row.Fail("trained_on", $"'{trainedOn:yyyy-MM-dd}' is in the future; record training once it has happened");
             // The same rules as 'person add', reported against this file's columns.
             foreach (var failure in new AddPersonValidator().Validate(new AddPerson(email, name, row.Text("department"))).Errors)
                 row.Fail(HeaderMap.Normalize(failure.PropertyName), failure.ErrorMessage);
@@ -45,6 +63,7 @@ public sealed class PeopleTemplate : IInventoryTemplate
                 ledger.Db.People.Add(person);
                 if (departedOn is { } on)
                     person.Offboard(on);
+                await RecordTrainingAsync(ledger, person, trainedOn, cancellationToken);
                 return RowOutcome.Created;
             }
 
@@ -54,6 +73,7 @@ public sealed class PeopleTemplate : IInventoryTemplate
                 person.Offboard(date);
                 changed = true;
             }
+            changed |= await RecordTrainingAsync(ledger, person, trainedOn, cancellationToken);
             return changed ? RowOutcome.Updated : RowOutcome.Unchanged;
         }
     }
