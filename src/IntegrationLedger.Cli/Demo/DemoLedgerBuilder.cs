@@ -83,9 +83,14 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
         }
         clock.Now = organisation.AsOf;
 
+        foreach (var training in organisation.Training)
+            await new RecordTrainingHandler(ledger).HandleAsync(new RecordTraining(training.Email, CliParse.Date(training.On, "training.on"), training.Course), cancellationToken);
+
         var imports = await ImportSampleExportsAsync(ledger, organisation, cancellationToken);
+        var access = await ImportAccessExportsAsync(ledger, organisation, cancellationToken);
         var findings = await new RunRulesHandler(ledger).HandleAsync(new RunRules(), cancellationToken);
         await PrintSummaryAsync(ledger, organisation, plans, imports, cancellationToken);
+        PrintAccess(access);
         PrintFindings(findings);
 
         var quarter = Quarter.Of(organisation.AsOf.UtcDateTime);
@@ -119,6 +124,30 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
             results.Add(outcome.Usage ?? throw new UsageException($"Demo export {file} is an inventory template, not a platform export."));
         }
         return results;
+    }
+
+    /// <summary>Imports the organisation's access exports, each as of the moment it was taken, the User export first (the others name its users by id).</summary>
+    private async Task<IReadOnlyList<Application.Features.Access.AccessImportResult>> ImportAccessExportsAsync(Ledger ledger, DemoOrganisation organisation, CancellationToken cancellationToken)
+    {
+        var results = new List<Application.Features.Access.AccessImportResult>();
+        foreach (var export in organisation.AccessExports)
+        {
+            var request = new ImportFile(ImportFormats.Auto, Path.Combine(samplesFolder, "salesforce", export.File), Wording: CommandLineWording.Import, AsOf: export.AsOf.UtcDateTime);
+            var outcome = await new ImportFileHandler(ledger).HandleAsync(request, null, cancellationToken);
+            results.Add(outcome.Access is { Rejected: false } access ? access
+                : throw new UsageException($"Demo access export {export.File} was not imported as one: {string.Join("; ", outcome.Errors.Take(3).Select(e => e.Reason))}"));
+        }
+        return results;
+    }
+
+    private void PrintAccess(IReadOnlyList<Application.Features.Access.AccessImportResult> imports)
+    {
+        var output = cli.Output;
+        output.Line();
+        output.Line($"Imported {imports.Count} access exports (users, permission sets, MFA, frozen): {imports.Sum(i => i.Counts.AccountsAdded)} Salesforce accounts added; changes since the earlier export:");
+        foreach (var change in imports.SelectMany(i => i.Changes))
+            output.Line($"  {change.Username}: {change.Changes}");
+        output.Line("Access levels: ledger --db DIR/ledger.db account list --integration-users; ledger account show USERNAME");
     }
 
     private static async Task AddIntegrationAsync(Ledger ledger, DemoIntegration integration, CancellationToken cancellationToken)

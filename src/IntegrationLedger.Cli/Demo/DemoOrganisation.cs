@@ -7,6 +7,8 @@ namespace IntegrationLedger.Cli.Demo;
 /// <param name="AsOf">The moment the demo ledger is built "at", so that every run makes the same ledger.</param>
 /// <param name="ExportTimeZone">The zone the organisation's Setup downloads are written in.</param>
 /// <param name="Exports">The files of <c>samples/salesforce</c> the demo imports, each as the format its header shows.</param>
+/// <param name="AccessExports">The access exports of <c>samples/salesforce</c>, each with the moment it describes.</param>
+/// <param name="Training">Security training the organisation's people completed.</param>
 internal sealed record DemoOrganisation(
     string Organisation,
     DateTimeOffset AsOf,
@@ -17,7 +19,9 @@ internal sealed record DemoOrganisation(
     IReadOnlyList<DemoToken> Tokens,
     IReadOnlyList<DemoUsage> Usages,
     IReadOnlyList<DemoReset> Resets,
-    IReadOnlyList<DemoDeparture> Departures)
+    IReadOnlyList<DemoDeparture> Departures,
+    IReadOnlyList<DemoAccessExport> AccessExports,
+    IReadOnlyList<DemoTraining> Training)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -71,6 +75,10 @@ internal sealed record DemoToken(
 internal sealed record DemoUsage(string Token, string Integration, string Purpose, string Since, string? SetUpBy);
 
 internal sealed record DemoDeparture(string Email, string On);
+
+internal sealed record DemoAccessExport(string File, DateTimeOffset AsOf);
+
+internal sealed record DemoTraining(string Email, string On, string? Course);
 
 /// <summary>A token reset at a moment of the story, and the integrations confirmed as updated after it.</summary>
 internal sealed record DemoReset(string Token, DateTimeOffset At, IReadOnlyList<DemoConfirmation> Confirmations);
