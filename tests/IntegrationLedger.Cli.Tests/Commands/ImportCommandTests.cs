@@ -108,7 +108,7 @@ public class ImportCommandTests
         Assert.That(result.Error, Does.Contain("missing.csv"));
     }
 
-    [TestCase("people", "email,name,department,departed_on")]
+    [TestCase("people", "email,name,department,departed_on,trained_on")]
     [TestCase("token-usages", "token,integration,purpose,since,set_up_by")]
     public async Task Template_PrintsTheHeader(string template, string header)
     {

@@ -21,7 +21,8 @@ public class WorkFindingTests
         var resolved = (await new WorkFindingsHandler(test.Ledger).HandleAsync(new WorkFindings(id, FindingAction.Resolve, "Token retired"))).Single();
 
         Assert.That((resolved.Status, resolved.Note, resolved.ActedBy), Is.EqualTo((FindingStatus.Resolved, "Token retired", "tester")));
-        var actions = await test.Ledger.Db.AuditEntries.Where(e => e.EntityType == "Finding").Select(e => e.Action).ToListAsync();
+        var findingId = (await test.Ledger.Db.Findings.SingleAsync(f => f.RuleId == "rotation-overdue")).Id.ToString();
+        var actions = await test.Ledger.Db.AuditEntries.Where(e => e.EntityType == "Finding" && e.EntityId == findingId).Select(e => e.Action).ToListAsync();
         Assert.That(actions, Is.EqualTo(new[] { "findings.run", "finding.ack", "finding.resolve" }));
         Assert.That(async () => await new WorkFindingsHandler(test.Ledger).HandleAsync(new WorkFindings("nope", FindingAction.Resolve, "x")),
             Throws.TypeOf<Application.Common.NotFoundException>());
@@ -60,6 +61,6 @@ public class WorkFindingTests
         Assert.That(async () => await new WorkFindingsHandler(test.Ledger).HandleAsync(new WorkFindings(ids, FindingAction.Acknowledge, "x")),
             Throws.TypeOf<Domain.Common.DomainException>().With.Message.Contains("already resolved"));
         var second = await test.Ledger.Db.Findings.AsNoTracking().ToListAsync();
-        Assert.That(second.Count(f => f.Status == FindingStatus.Open), Is.EqualTo(1));
+        Assert.That(second.Count(f => f.RuleId == "rotation-overdue" && f.Status == FindingStatus.Open), Is.EqualTo(1));
     }
 }
