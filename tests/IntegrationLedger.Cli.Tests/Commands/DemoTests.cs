@@ -15,7 +15,7 @@ public class DemoTests
         var result = await cli.RunAsync(["demo", "--out", output]);
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.ToString());
-        Assert.That(result.Out, Does.Contain("12 people (1 departed), 6 integrations, 6 tokens, 8 token usages"));
+        Assert.That(result.Out, Does.Contain("14 people (2 departed), 6 integrations, 6 tokens, 8 token usages"));
         Assert.That(result.Out, Does.Contain("rotation overdue").And.Contain("owner departed"));
         Assert.That(result.Out, Does.Contain("Imported 15 sample exports"));
         Assert.That(result.Out, Does.Contain("matches no registered integration").And.Contain("admin.ops@example.com"));
@@ -24,6 +24,15 @@ public class DemoTests
         Assert.That(tokens.GetArrayLength(), Is.EqualTo(6));
         Assert.That(tokens.EnumerateArray().Count(t => t.GetProperty("overdue").GetBoolean()), Is.EqualTo(1));
         Assert.That((await cli.RunAsync(["--db", database, "audit", "verify"])).ExitCode, Is.Zero);
+
+        // The access exports give a finding of each access rule, and the accounts their access levels.
+        var findings = (await cli.RunAsync(["--db", database, "findings", "--json"])).Json.EnumerateArray().Select(f => f.GetProperty("rule").GetString()).ToHashSet();
+        Assert.That(findings, Is.SupersetOf(new[] { "integration-over-privileged", "integration-user-not-api-only", "shared-integration-account", "mfa-missing",
+            "password-age", "departed-account-still-active", "access-gained", "training-lapsed" }));
+        var accounts = (await cli.RunAsync(["--db", database, "account", "list", "--integration-users", "--powerful", "--json"])).Json;
+        Assert.That(accounts.EnumerateArray().Select(a => a.GetProperty("username").GetString()), Does.Contain("etl.bot@example.com"));
+        var etl = await cli.RunAsync(["--db", database, "account", "show", "etl.bot@example.com"]);
+        Assert.That(etl.Out, Does.Contain("Orbit_BI_Full_Access").And.Contain("gained Modify All Data"));
 
         // The workbook of the demo's quarter holds what the demo made, up to its last moment.
         using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(output, "audit-2026-Q4.xlsx"));
@@ -43,6 +52,6 @@ public class DemoTests
 
         Assert.That(second.ExitCode, Is.EqualTo(ExitCodes.Success), second.ToString());
         var people = (await cli.RunAsync(["--db", Path.Combine(output, "ledger.db"), "person", "list", "--json"])).Json;
-        Assert.That(people.GetArrayLength(), Is.EqualTo(12));
+        Assert.That(people.GetArrayLength(), Is.EqualTo(14));
     }
 }
