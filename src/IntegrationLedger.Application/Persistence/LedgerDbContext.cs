@@ -33,6 +33,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<WebSession> WebSessions => Set<WebSession>();
     public DbSet<AccessSnapshot> AccessSnapshots => Set<AccessSnapshot>();
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<AccessChangeRecord> AccessChanges => Set<AccessChangeRecord>();
 
     /// <summary>Set by <see cref="LedgerChange"/> while it saves, so that nothing reaches the store unaudited.</summary>
     internal bool AuditedSaveInProgress { get; set; }

@@ -7,7 +7,9 @@ using IntegrationLedger.Domain.Access;
 using IntegrationLedger.Domain.Accounts;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Importing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IntegrationLedger.Application.Features.Access;
 
@@ -34,6 +36,8 @@ internal sealed class AccessExportImport(Ledger ledger)
         var db = ledger.Db;
         // Every account of the file is changed here; the commit detects the changes once.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Snapshots are written as they are made and point at accounts and a batch the commit writes last.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", cancellationToken);
         var directory = await AccountDirectory.LoadAsync(db, cancellationToken);
         long unknownUsers = 0;
         var byAccount = new Dictionary<Account, List<AccessRow>>();
@@ -66,13 +70,19 @@ internal sealed class AccessExportImport(Ledger ledger)
             snapshots.AddRange(await WithoutMethodsAsync(db, directory, byAccount, batchId, asOf, cancellationToken));
 
         var changes = new List<AccountChange>();
+        var written = new List<AccessSnapshot>();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        using var writer = new AccessSnapshotWriter(connection, (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction(), batchId);
         foreach (var (account, line, snapshot) in snapshots)
         {
             counts.Accounts++;
             var previous = before.GetValueOrDefault(account.Id);
             if (previous is not null && previous.SameStateAs(snapshot))
             {
+                var (confirmed, login) = (previous.ConfirmedAt, previous.LastLoginAt);
                 previous.Confirm(snapshot);
+                if (previous.ConfirmedAt != confirmed || previous.LastLoginAt != login)
+                    writer.Confirm(previous);
                 counts.Unchanged++;
                 continue;
             }
@@ -83,7 +93,7 @@ internal sealed class AccessExportImport(Ledger ledger)
                 counts.Rejected++;
                 continue;
             }
-            db.AccessSnapshots.Add(snapshot);
+            written.Add(snapshot);
             if (later.ContainsKey(account.Id))
             {
                 counts.History++;
@@ -97,8 +107,12 @@ internal sealed class AccessExportImport(Ledger ledger)
                 snapshot.DescribeChangesFrom(previous);
                 counts.Changed++;
                 changes.Add(new AccountChange(account.Username, snapshot.Changes ?? "changed"));
+                // Each change is an entry of the audit log of its own; the snapshots are covered by the batch's digest.
+                if (snapshot.Changes is not null)
+                    db.AccessChanges.Add(new AccessChangeRecord(snapshot, previous, account.Username, ledger.Now));
             }
         }
+        writer.WriteAll(written);
         counts.AccountsAdded = db.ChangeTracker.Entries<Account>().Count(e => e.State == EntityState.Added);
 
         var committed = !request.DryRun && (counts.Rejected == 0 || request.SkipInvalid);
@@ -108,7 +122,7 @@ internal sealed class AccessExportImport(Ledger ledger)
         if (committed)
         {
             var batchCounts = new ImportCounts { Read = counts.Read, Added = counts.Recorded, Duplicates = counts.Unchanged, Rejected = counts.Rejected };
-            db.ImportBatches.Add(new ImportBatch(batchId, file.Source.Title, sha256, format.Name, null, ledger.Actor, ledger.Now, batchCounts, EventDigest.OfNoEvents, asOf: asOf));
+            db.ImportBatches.Add(new ImportBatch(batchId, file.Source.Title, sha256, format.Name, null, ledger.Actor, ledger.Now, batchCounts, writer.Digest(), asOf: asOf));
             await change.CommitAsync(cancellationToken);
         }
         return new AccessImportResult(format.Name, detected, request.Path, asOf, counts, errors.Take(Importing.UsageImportResult.ErrorsKept).ToList(), errors.Count, committed, request.DryRun)
@@ -214,9 +228,9 @@ internal sealed class AccessExportImport(Ledger ledger)
             .Select(a => (a, (long?)null, AccessSnapshot.OfMfa(a.Id, batchId, asOf, ledger.Now, MfaMethods.None))).ToList();
     }
 
-    /// <summary>Each account's latest snapshot of a facet at or before a moment, tracked so that it can be confirmed.</summary>
+    /// <summary>Each account's latest snapshot of a facet at or before a moment.</summary>
     private static async Task<Dictionary<Guid, AccessSnapshot>> LatestAtOrBeforeAsync(LedgerDbContext db, AccessFacet facet, DateTime asOf, CancellationToken cancellationToken) =>
-        await db.AccessSnapshots
+        await db.AccessSnapshots.AsNoTracking()
             .Where(s => s.Facet == facet && s.AsOf <= asOf
                 && !db.AccessSnapshots.Any(t => t.AccountId == s.AccountId && t.Facet == facet && t.AsOf > s.AsOf && t.AsOf <= asOf))
             .ToDictionaryAsync(s => s.AccountId, cancellationToken);

@@ -39,6 +39,9 @@ public sealed record RunRules(bool All = false, Severity? Severity = null, strin
 /// </summary>
 public sealed class RunRulesHandler(Ledger ledger)
 {
+    /// <summary>How long each rule took to evaluate in the last run, and the findings' update after them, for <c>ledger findings --timings</c>.</summary>
+    public IReadOnlyList<(string Step, TimeSpan Took)> Timings { get; private set; } = [];
+
     public async Task<IReadOnlyList<FindingView>> HandleAsync(RunRules request, CancellationToken cancellationToken = default)
     {
         var db = ledger.Db;
@@ -47,8 +50,14 @@ public sealed class RunRulesHandler(Ledger ledger)
         // commands are not kept waiting while they scan the events.
         var context = new RuleContext(db, now, await RuleBook.CurrentSettingsAsync(db, cancellationToken));
         var results = new List<(IRule Rule, RuleResult Result)>();
+        var timings = new List<(string, TimeSpan)>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var rule in RuleBook.All)
+        {
             results.AddRange((await rule.EvaluateAsync(context, cancellationToken)).Select(result => (rule, result)));
+            timings.Add((rule.Id, clock.Elapsed));
+            clock.Restart();
+        }
 
         await using (var change = await ledger.BeginChangeAsync(AuditActions.FindingsRun, cancellationToken))
         {
@@ -73,6 +82,8 @@ public sealed class RunRulesHandler(Ledger ledger)
             }
             await change.CommitAsync(cancellationToken);
         }
+        timings.Add(("(findings written)", clock.Elapsed));
+        Timings = timings;
 
         var findings = ledger.Db.Findings.AsNoTracking();
         if (!request.All)

@@ -34,6 +34,52 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.ToTable("Settings", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationLedger.Domain.Access.AccessChangeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facet")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PreviousAsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SnapshotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Username")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AsOf");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.HasIndex("AccountId", "AsOf");
+
+                    b.ToTable("AccessChanges", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationLedger.Domain.Access.AccessSnapshot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1008,6 +1054,21 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("WebSessions", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationLedger.Domain.Access.AccessChangeRecord", b =>
+                {
+                    b.HasOne("IntegrationLedger.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IntegrationLedger.Domain.Access.AccessSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IntegrationLedger.Domain.Access.AccessSnapshot", b =>

@@ -14,6 +14,7 @@ namespace IntegrationLedger.Cli.Commands.Findings;
 internal sealed class FindingsCommand : LedgerCommand
 {
     private readonly Option<bool> _all = new("--all") { Description = "Also list resolved findings" };
+    private readonly Option<bool> _timings = new("--timings") { Description = "Write how long each rule took to standard error" };
     private readonly Option<Severity?> _severity = CliOptions.OptionalChoice<Severity>("--severity", "Only findings of this severity");
     private readonly Option<string?> _rule = CliOptions.Parsed<string?>(
         "--rule", $"Only findings of this rule: {string.Join(", ", RuleBook.All.Select(r => r.Id))}", "RULE", IsRule, NotARule);
@@ -24,12 +25,20 @@ internal sealed class FindingsCommand : LedgerCommand
         Options.Add(_all);
         Options.Add(_severity);
         Options.Add(_rule);
+        Options.Add(_timings);
     }
 
     protected override async Task<int> RunAsync(Ledger ledger, ParseResult parse, CancellationToken cancellationToken)
     {
         var request = new RunRules(parse.GetValue(_all), parse.GetValue(_severity), parse.GetValue(_rule));
-        var findings = await new RunRulesHandler(ledger).HandleAsync(request, cancellationToken);
+        var handler = new RunRulesHandler(ledger);
+        var findings = await handler.HandleAsync(request, cancellationToken);
+        if (parse.GetValue(_timings))
+        {
+            foreach (var (step, took) in handler.Timings)
+                Cli.Environment.Error.WriteLine(FormattableString.Invariant($"{step,-32} {took.TotalSeconds,8:F3} s"));
+            Cli.Environment.Error.WriteLine(FormattableString.Invariant($"{"rules in all",-32} {handler.Timings.Where(t => !t.Step.StartsWith('(')).Sum(t => t.Took.TotalSeconds),8:F3} s"));
+        }
         return Show(parse, findings, list =>
         {
             if (list.Count == 0)

@@ -100,7 +100,7 @@ public class AccessImportTests
         Assert.That((later.Counts.Changed, later.Counts.Unchanged), Is.EqualTo((1L, 11L)));
         Assert.That(later.Changes.Single().Username, Is.EqualTo("etl.bot@example.com"));
         Assert.That(later.Changes.Single().Changes, Does.Contain("gained Modify All Data through permission set Orbit_BI_Full_Access"));
-        var logged = await test.Ledger.Db.AuditEntries.Where(e => e.EntityType == nameof(AccessSnapshot) && e.After!.Contains("gained Modify All Data")).CountAsync();
+        var logged = await test.Ledger.Db.AuditEntries.Where(e => e.EntityType == nameof(AccessChangeRecord) && e.After!.Contains("gained Modify All Data")).CountAsync();
         Assert.That(logged, Is.EqualTo(1), "the change is in the hash-chained log");
         var before = await AccessOfAsync(test, "etl.bot@example.com", ExportedAt.AddDays(-1));
         Assert.That(before.Holds(SalesforcePermissions.ModifyAllData), Is.False, "as of the day before, the gain had not happened");
@@ -264,6 +264,19 @@ public class AccessImportTests
     }
 
     [Test]
+    public async Task Verify_ASnapshotChangedBehindTheLedgersBack_NamesItsBatch()
+    {
+        await using var test = await LedgerAsync();
+        await ImportAllAsync(test);
+        test.ExecuteRaw("UPDATE AccessSnapshots SET Granted = 'ApiEnabled' WHERE Granted LIKE '%ModifyAllData%' AND AccountId = (SELECT Id FROM Accounts WHERE Username = 'etl.bot@example.com')");
+
+        var verification = await new IntegrationLedger.Application.Features.Audit.VerifyLedgerHandler(test.Ledger).HandleAsync(new IntegrationLedger.Application.Features.Audit.VerifyLedger());
+
+        Assert.That(verification.Holds, Is.False, "taking a powerful permission out of the history must not go unseen");
+        Assert.That(verification.Differences.Select(d => d.Message), Has.Some.Contains("permissionsetassignment.csv").And.Some.Contains("access snapshots' digest"));
+    }
+
+    [Test]
     public async Task Import_AccessExports_LeaveALedgerThatVerifies()
     {
         await using var test = await LedgerAsync();
@@ -272,6 +285,6 @@ public class AccessImportTests
 
         var verification = await new IntegrationLedger.Application.Features.Audit.VerifyLedgerHandler(test.Ledger).HandleAsync(new IntegrationLedger.Application.Features.Audit.VerifyLedger());
 
-        Assert.That(verification.Holds, Is.True, string.Join("; ", verification.Differences.Select(d => d.ToString())));
+        Assert.That(verification.Holds, Is.True, string.Join("; ", verification.Differences.Select(d => d.Message)));
     }
 }

@@ -27,6 +27,7 @@ internal static class EventsAgainstBatches
     public static async Task<List<LedgerDifference>> CompareAsync(LedgerDbContext db, AuditReplay replay, List<string> notes, CancellationToken cancellationToken)
     {
         var found = await DigestEventsAsync(db, cancellationToken);
+        var snapshots = await DigestAsync(db, SnapshotsSql, Features.Access.AccessSnapshotWriter.Columns, cancellationToken);
         try
         {
             var differences = new List<LedgerDifference>();
@@ -37,9 +38,16 @@ internal static class EventsAgainstBatches
             foreach (var batch in replay.Rows(nameof(ImportBatch)).OrderBy(b => b.Id, StringComparer.Ordinal))
             {
                 var id = Guid.Parse(batch.Id);
-                found.Remove(id, out var events);
+                // An access export's batch covers the snapshots it wrote; it has no events, and any found are reported below.
+                var isAccess = batch.Text(nameof(ImportBatch.AsOf)) is not null;
+                EventDigest? events;
+                if (isAccess)
+                    snapshots.Remove(id, out events);
+                else
+                    found.Remove(id, out events);
                 using var digested = events;
                 var count = events?.Count ?? 0;
+                var rows = isAccess ? "access snapshots" : "events";
                 var row = $"{batch.Id} ({JsonSerializer.Serialize(batch.Text(nameof(ImportBatch.FileName)), AuditValues.Json)})";
                 var digest = batch.Text(nameof(ImportBatch.EventsDigest));
                 if (digest is null)
@@ -51,21 +59,19 @@ internal static class EventsAgainstBatches
                             $"{Number(count)} events, where the batch table records {Number(inTable.Added)}"));
                     continue;
                 }
-                // An access export's batch counts the snapshots it wrote, which are audited row by row: it has no events.
-                var recorded = batch.Text(nameof(ImportBatch.AsOf)) is not null ? 0
-                    : batch.TryGetValue(AddedColumn, out var added) && added.TryGetInt64(out var n) ? n : (long?)null;
+                var recorded = batch.TryGetValue(AddedColumn, out var added) && added.TryGetInt64(out var n) ? n : (long?)null;
                 if (recorded is { } expected && expected != count)
                     differences.Add(LedgerDifference.EventsDiffer(row, "count", Number(expected), Number(count),
-                        $"{Number(count)} events, where its audit entry recorded {Number(expected)}"));
+                        $"{Number(count)} {rows}, where its audit entry recorded {Number(expected)}"));
                 var actual = events?.Finish() ?? EventDigest.OfNoEvents;
                 if (!string.Equals(actual, digest, StringComparison.Ordinal))
                     differences.Add(LedgerDifference.EventsDiffer(row, "digest", digest, actual,
-                        $"the events' digest is {actual}, where its audit entry recorded {digest} (events were changed, added or removed)"));
+                        $"the {rows}' digest is {actual}, where its audit entry recorded {digest} ({rows} were changed, added or removed)"));
             }
-            foreach (var (batchId, events) in found.OrderBy(f => f.Key))
+            foreach (var (batchId, events, rows) in found.Select(f => (f.Key, f.Value, "events")).Concat(snapshots.Select(f => (f.Key, f.Value, "access snapshots"))).OrderBy(f => f.Key))
             {
                 differences.Add(LedgerDifference.EventsDiffer(batchId.ToString(), "batch", "(none)", Number(events.Count),
-                    $"{Number(events.Count)} events belong to this batch, which no audit entry records"));
+                    $"{Number(events.Count)} {rows} belong to this batch, which no audit entry records"));
             }
             if (undigested > 0)
                 notes.Add($"{undigested} import batch{(undigested == 1 ? " was" : "es were")} imported before events were digested (before migration {DigestsSince}): "
@@ -74,7 +80,7 @@ internal static class EventsAgainstBatches
         }
         finally
         {
-            foreach (var digest in found.Values)
+            foreach (var digest in found.Values.Concat(snapshots.Values))
                 digest.Dispose();
         }
     }
@@ -93,9 +99,29 @@ internal static class EventsAgainstBatches
         }
     }
 
-    private static Dictionary<Guid, EventDigest> DigestEvents(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>Access snapshots in the order their writer digests them: by batch, then account.</summary>
+    private static readonly string SnapshotsSql =
+        $"SELECT BatchId, {string.Join(", ", Features.Access.AccessSnapshotWriter.Columns.Select(c => c.Name))} FROM AccessSnapshots ORDER BY BatchId, AccountId";
+
+    private static async Task<Dictionary<Guid, EventDigest>> DigestAsync(LedgerDbContext db, string sql, IReadOnlyList<(string Name, bool IsNumber)> columns, CancellationToken cancellationToken)
     {
-        var sql = $"SELECT BatchId, {string.Join(", ", EventDigest.Columns.Select(c => c.Name))} FROM UsageEvents ORDER BY Id";
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return Digest((SqliteConnection)db.Database.GetDbConnection(), sql, columns, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static Dictionary<Guid, EventDigest> DigestEvents(SqliteConnection connection, CancellationToken cancellationToken) =>
+        Digest(connection, $"SELECT BatchId, {string.Join(", ", EventDigest.Columns.Select(c => c.Name))} FROM UsageEvents ORDER BY Id", EventDigest.Columns, cancellationToken);
+
+    /// <summary>Rows of one table, grouped by their batch (the query's first column) and digested column by column.</summary>
+    private static Dictionary<Guid, EventDigest> Digest(SqliteConnection connection, string sql, IReadOnlyList<(string Name, bool IsNumber)> columns, CancellationToken cancellationToken)
+    {
         var digests = new Dictionary<Guid, EventDigest>();
         if (raw.sqlite3_prepare_v2(connection.Handle!, sql, out var statement) != raw.SQLITE_OK)
             throw new SqliteException(raw.sqlite3_errmsg(connection.Handle!).utf8_to_string(), raw.sqlite3_errcode(connection.Handle!));
@@ -115,12 +141,12 @@ internal static class EventsAgainstBatches
                     if (!digests.TryGetValue(id, out digest))
                         digests[id] = digest = new EventDigest();
                 }
-                for (var column = 0; column < EventDigest.Columns.Count; column++)
+                for (var column = 0; column < columns.Count; column++)
                 {
                     var index = column + 1;
                     if (raw.sqlite3_column_type(statement, index) == raw.SQLITE_NULL)
                         digest.Null();
-                    else if (EventDigest.Columns[column].IsNumber)
+                    else if (columns[column].IsNumber)
                         digest.Number(raw.sqlite3_column_int64(statement, index));
                     else
                         digest.Utf8(raw.sqlite3_column_blob(statement, index));

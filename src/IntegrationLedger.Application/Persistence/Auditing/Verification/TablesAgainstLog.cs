@@ -19,10 +19,10 @@ internal static class TablesAgainstLog
 {
     /// <summary>
     /// Written with SQL in bulk, not through the change tracker, so not audited row by row (decision 0003):
-    /// events are checked against their batches instead (<see cref="EventsAgainstBatches"/>); known users are
-    /// a lookup of user ids learnt from imported files, rebuilt by importing them again.
+    /// events and access snapshots are checked against their batches instead (<see cref="EventsAgainstBatches"/>);
+    /// known users are a lookup of user ids learnt from imported files, rebuilt by importing them again.
     /// </summary>
-    private static readonly HashSet<Type> NotAuditedRowByRow = [typeof(AuditEntry), typeof(UsageEvent), typeof(KnownUser)];
+    private static readonly HashSet<Type> NotAuditedRowByRow = [typeof(AuditEntry), typeof(UsageEvent), typeof(KnownUser), typeof(Domain.Access.AccessSnapshot)];
 
     /// <summary>
     /// Bookkeeping of the web's sign-in that changes by design without an entry of its own (a session's stamp,
