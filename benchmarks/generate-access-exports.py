@@ -4,8 +4,8 @@ PermissionSetAssignment and TwoFactorMethodsInfo, Data Loader's quoted capitals 
 
     benchmarks/generate-access-exports.py DIR USERS ASSIGNMENTS
 
-One user in ten is an integration user (username not its email; a third of them with the Integration licence);
-one integration user in twenty holds Modify All Data through a permission set; nine people in ten have a strong
+One user in fifty is an integration user (username not its email; a third of them with the Integration licence);
+one integration user in four holds Modify All Data through a permission set; nine people in ten have a strong
 MFA method; one account in fifty is frozen; one password in thirty is older than 90 days. Every user has their profile's assignment and the rest of
 ASSIGNMENTS is spread over them. Prints the file names with their row counts."""
 import os
@@ -40,7 +40,7 @@ def main():
     rng = random.Random(14)
     people = []
     for n in range(users):
-        integration = n % 10 == 0
+        integration = n % 50 == 0
         username = f"integration{n}@example.com" if integration else f"user{n}@example.com"
         email = "it-integrations@example.com" if integration else username
         people.append((user_id(n + 1000), username, email, integration, n))
@@ -83,7 +83,7 @@ def main():
         for uid, _, _, _, n in people:
             out.write(f'"{uid}","{"true" if n % 50 == 7 else "false"}","false"\n')
 
-    print(f"user.csv {users} permissionsetassignment.csv {rows} twofactormethodsinfo.csv {users - (users + 9) // 10} userlogin.csv {users}")
+    print(f"user.csv {users} permissionsetassignment.csv {rows} twofactormethodsinfo.csv {users - (users + 49) // 50} userlogin.csv {users}")
 
 
 main()

@@ -94,7 +94,37 @@ public sealed class AccessSnapshot
     public static AccessSnapshot OfLogin(Guid accountId, Guid batchId, DateTime asOf, DateTime recordedAt, bool? isFrozen, bool? isPasswordLocked) =>
         new(accountId, batchId, AccessFacet.Login, asOf, recordedAt) { IsFrozen = isFrozen, IsPasswordLocked = isPasswordLocked };
 
-    public IReadOnlyList<PermissionSetGrant> Grants => PermissionSetGrants.Read(PermissionSets);
+    /// <summary>A snapshot as the store holds it, for readers that load many at once without an object mapper.</summary>
+    public static AccessSnapshot Restore(StoredAccessSnapshot row) =>
+        new()
+        {
+            Id = row.Id,
+            AccountId = row.AccountId,
+            BatchId = row.BatchId,
+            Facet = row.Facet,
+            AsOf = row.AsOf,
+            ConfirmedAt = row.ConfirmedAt,
+            Changes = row.Changes,
+            IsActive = row.IsActive,
+            UserType = row.UserType,
+            Licence = row.Licence,
+            Profile = row.Profile,
+            Role = row.Role,
+            Email = row.Email,
+            FederationId = row.FederationId,
+            LastLoginAt = row.LastLoginAt,
+            LastPasswordChangeAt = row.LastPasswordChangeAt,
+            Granted = row.Granted,
+            Known = row.Known,
+            PermissionSets = row.PermissionSets,
+            MfaMethods = row.MfaMethods,
+            IsFrozen = row.IsFrozen,
+            IsPasswordLocked = row.IsPasswordLocked,
+        };
+
+    public IReadOnlyList<PermissionSetGrant> Grants => _grants ??= PermissionSetGrants.Read(PermissionSets);
+
+    private IReadOnlyList<PermissionSetGrant>? _grants;
 
     public UserFacts User => new(IsActive, UserType, Licence, Profile, Role, Email, FederationId, LastLoginAt, LastPasswordChangeAt);
 
@@ -128,6 +158,13 @@ public sealed class AccessSnapshot
         Changes = changes.Count == 0 ? null : string.Join("; ", changes.Select(c => c.Text));
     }
 }
+
+/// <summary>Every column of a stored snapshot (<see cref="AccessSnapshot.Restore"/>).</summary>
+public sealed record StoredAccessSnapshot(
+    Guid Id, Guid AccountId, Guid BatchId, AccessFacet Facet, DateTime AsOf, DateTime ConfirmedAt, string? Changes,
+    bool? IsActive, string? UserType, string? Licence, string? Profile, string? Role, string? Email, string? FederationId,
+    DateTime? LastLoginAt, DateTime? LastPasswordChangeAt, SalesforcePermissions Granted, SalesforcePermissions Known, string? PermissionSets,
+    MfaMethods? MfaMethods, bool? IsFrozen, bool? IsPasswordLocked);
 
 /// <summary>What a User export says of one account.</summary>
 public sealed record UserFacts(

@@ -5,7 +5,8 @@ namespace IntegrationLedger.Domain.Access;
 
 /// <summary>
 /// One permission set assigned to an account, as the export gave it: its API name and label, whether it is the
-/// profile's own set (and the profile's name), the permissions it grants and those the export had columns for.
+/// profile's own set (and the profile's name), the permissions it grants and those the export had columns for
+/// (the same for every set of an export, so kept once, on the snapshot, not with each grant).
 /// </summary>
 public sealed record PermissionSetGrant(
     string Name,
@@ -13,7 +14,7 @@ public sealed record PermissionSetGrant(
     bool IsProfile,
     string? Profile,
     SalesforcePermissions Granted,
-    SalesforcePermissions Known)
+    [property: JsonIgnore] SalesforcePermissions Known)
 {
     /// <summary>How people name it: the profile for a profile's set, else the label or name.</summary>
     [JsonIgnore]

@@ -19,11 +19,18 @@ public static class AccessQueries
     /// </summary>
     public static async Task<Dictionary<Guid, AccountAccess>> AsOfAsync(LedgerDbContext db, DateTime at, IReadOnlyCollection<Guid>? accountIds, CancellationToken cancellationToken)
     {
-        var snapshots = db.AccessSnapshots.AsNoTracking()
-            .Where(s => s.AsOf <= at && !db.AccessSnapshots.Any(t => t.AccountId == s.AccountId && t.Facet == s.Facet && t.AsOf > s.AsOf && t.AsOf <= at));
-        if (accountIds is not null)
-            snapshots = snapshots.Where(s => accountIds.Contains(s.AccountId));
-        var rows = await snapshots.ToListAsync(cancellationToken);
+        List<AccessSnapshot> rows;
+        if (accountIds is null)
+        {
+            rows = await AccessSnapshotReader.LatestAsync(db, at, cancellationToken);
+        }
+        else
+        {
+            rows = await db.AccessSnapshots.AsNoTracking()
+                .Where(s => accountIds.Contains(s.AccountId) && s.AsOf <= at
+                    && !db.AccessSnapshots.Any(t => t.AccountId == s.AccountId && t.Facet == s.Facet && t.AsOf > s.AsOf && t.AsOf <= at))
+                .ToListAsync(cancellationToken);
+        }
         return rows.GroupBy(s => s.AccountId).ToDictionary(g => g.Key, g => AccountAccess.Of(g));
     }
 
