@@ -338,12 +338,15 @@ public class MalformedValueTests
     public async Task EverySample_StillImportsWithNoBadRow()
     {
         await using var test = await TestLedger.CreateAsync();
-        var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples", "salesforce"), "*.csv")
+        var folder = Path.Combine(AppContext.BaseDirectory, "samples", "salesforce");
+        var samples = Directory.GetFiles(folder, "*.csv")
             .Where(f => !f.EndsWith("report-export-users.csv", StringComparison.Ordinal));
+        // The other access exports name users that only a User export brings into the ledger: it goes in first, for real.
+        await new ImportFileHandler(test.Ledger).HandleAsync(new ImportFile("auto", Path.Combine(folder, "user.csv")));
 
         foreach (var sample in samples)
         {
-            var result = await test.Ledger.ImportUsageAsync(new ImportFile("auto", sample, DryRun: true, TimeZone: "America/Los_Angeles"));
+            var result = await new ImportFileHandler(test.Ledger).HandleAsync(new ImportFile("auto", sample, DryRun: true, TimeZone: "America/Los_Angeles"));
             Assert.That(result.ErrorCount, Is.Zero, $"{Path.GetFileName(sample)}: {string.Join("; ", result.Errors)}");
         }
     }
