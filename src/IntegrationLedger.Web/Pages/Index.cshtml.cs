@@ -7,6 +7,9 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
 {
     public Dashboard Board { get; private set; } = null!;
 
+    /// <summary>The access figures, from one load of every account's access.</summary>
+    public AccessDashboard Access { get; private set; } = null!;
+
     /// <summary>The ledger's now, against which a due token is overdue.</summary>
     public DateTime Now { get; private set; }
 
@@ -15,5 +18,6 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
         var ledger = await LedgerAsync(cancellationToken);
         Now = ledger.Now;
         Board = await new GetDashboardHandler(ledger).HandleAsync(cancellationToken);
+        Access = await new GetAccessDashboardHandler(ledger).HandleAsync(cancellationToken);
     }
 }

@@ -18,11 +18,12 @@ public class PhoneBrowserTests
     private const int Width = 390;
     private const int Height = 844;
 
-    /// <summary>Every page an officer reaches, each with something on it: a token in use and waiting after a reset, findings.</summary>
+    /// <summary>Every page an officer reaches, each with something on it: a token in use and waiting after a reset, findings, accounts' access.</summary>
     private static readonly string[] OfficerPages =
     [
         "/", "/people", "/people/ana@example.com", "/people/ana@example.com?handler=Offboard",
         "/integrations", "/integrations/Nightly%20ETL",
+        "/accounts", $"/accounts/{AccessSamples.EtlBot}", $"/people/{AccessSamples.Owner}",
         "/tokens", $"/tokens/{WebLedger.Token}", $"/tokens/{WebLedger.Token}?handler=Reset", $"/tokens/{WebLedger.Token}?handler=Revoke",
         "/import", "/findings", "/reviews", "/reports", "/audit", "/tokenz",
     ];
@@ -44,6 +45,8 @@ public class PhoneBrowserTests
         await new UseTokenHandler(ledger).HandleAsync(new UseToken(WebLedger.Token, WebLedger.Integration, "Nightly export of opportunities and accounts", null));
         await new ResetTokenHandler(ledger).HandleAsync(new ResetToken(WebLedger.Token));
         await new RunRulesHandler(ledger).HandleAsync(new RunRules());
+        // The accounts pages, and the person's and integration's with their accounts' access, with something on them.
+        await AccessSamples.ImportAsync(_web);
     }
 
     [TearDown]

@@ -31,6 +31,15 @@ public sealed class ListAccountsHandler(Ledger ledger)
         await new ListAccountsValidator().ValidateAndThrowAsync(request, cancellationToken);
         var at = request.AsOf ?? ledger.Now;
         var facts = await AccessFacts.LoadAsync(ledger.Db, at, cancellationToken);
+        return Matching(request, facts, at).ToList();
+    }
+
+    /// <summary>
+    /// The accounts of <paramref name="facts"/> (loaded for <paramref name="at"/>) that the request's filters keep: for
+    /// those that count several lists' rows from one load, such as the dashboard.
+    /// </summary>
+    public static IEnumerable<AccountSummary> Matching(ListAccounts request, AccessFacts facts, DateTime at)
+    {
         var search = request.Search?.Trim().ToLowerInvariant();
         return facts.Accounts
             .Where(a => !request.IntegrationUsersOnly || a.IsIntegrationAccount)
@@ -38,7 +47,6 @@ public sealed class ListAccountsHandler(Ledger ledger)
             .Select(a => AccountSummary.Of(a, at))
             .Where(a => !request.PowerfulOnly || a.Powerful.Count > 0)
             .Where(a => !request.WithoutMfaOnly || a.SignsInThroughBrowser == true && (a.StrongMfa == false || a.BypassesMfa))
-            .Where(a => request.PasswordOlderThanDays is not { } days || a.PasswordAgeDays > days)
-            .ToList();
+            .Where(a => request.PasswordOlderThanDays is not { } days || a.PasswordAgeDays > days);
     }
 }

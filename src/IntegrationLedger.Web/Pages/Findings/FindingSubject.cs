@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IntegrationLedger.Web.Pages.Findings;
 
 /// <summary>
-/// Where a finding's subject can be looked at: the token, integration or person page, the events of an
+/// Where a finding's subject can be looked at: the token, integration, person or account page, the events of an
 /// unattributed account, or the access reviews. A subject the ledger has no page for is shown as text.
 /// </summary>
 public static class FindingSubject
@@ -22,6 +22,8 @@ public static class FindingSubject
         "Token" => [(subject, url.Page("/Tokens/Details", new { label = subject }))],
         "Integration" => [(subject, url.Page("/Integrations/Details", new { name = subject }))],
         "Person" => [(subject, url.Page("/People/Details", new { email = subject }))],
+        // The access rules' findings name the Salesforce account by its username.
+        "Account" => [(subject, url.Page("/Accounts/Details", new { username = subject }))],
         "AccessReview" => [(subject, url.Page("/Reviews/Index"))],
         // A label may itself hold " / " or " | "; splitting at the first keeps the token's or account's part whole in every case but that one.
         "TokenUsage" when Split(subject, UsageSeparator) is (var token, var integration) =>

@@ -1,3 +1,4 @@
+using IntegrationLedger.Application.Features.Access;
 using IntegrationLedger.Application.Features.Integrations;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Web.Hosting;
@@ -13,6 +14,9 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
     public string Name { get; set; } = "";
 
     public IntegrationDetails Details { get; private set; } = null!;
+
+    /// <summary>The accounts it uses (through a token or an attribution rule), each with its access level now.</summary>
+    public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
 
     [BindProperty]
     public ChangeIntegrationInput Change { get; set; } = new();
@@ -49,8 +53,12 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
         return true;
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Details = await new ShowIntegrationHandler(await LedgerAsync(cancellationToken)).HandleAsync(Name, cancellationToken);
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var ledger = await LedgerAsync(cancellationToken);
+        Details = await new ShowIntegrationHandler(ledger).HandleAsync(Name, cancellationToken);
+        Accounts = await new ListAccountsOfHandler(ledger).OfIntegrationAsync(Name, cancellationToken);
+    }
 }
 
 /// <summary>The "Change owner" form; <see cref="ChangeIntegrationOwnerValidator"/> judges it.</summary>

@@ -1,3 +1,4 @@
+using IntegrationLedger.Application.Features.Access;
 using IntegrationLedger.Application.Features.People;
 using IntegrationLedger.Domain.People;
 using IntegrationLedger.Web.Hosting;
@@ -13,6 +14,9 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
     public string Email { get; set; } = "";
 
     public PersonDetails Details { get; private set; } = null!;
+
+    /// <summary>The person's accounts, each with its access level now.</summary>
+    public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
 
     [BindProperty]
     public OffboardInput Offboard { get; set; } = new();
@@ -51,6 +55,7 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
     {
         var ledger = await LedgerAsync(cancellationToken);
         Details = await new ShowPersonHandler(ledger).HandleAsync(Email, cancellationToken);
+        Accounts = await new ListAccountsOfHandler(ledger).OfPersonAsync(Email, cancellationToken);
         // Someone already offboarded has no step to confirm; an old link to it shows the person as they are.
         Preview = confirming && Details.Person.Status == PersonStatus.Active
             ? await new PreviewOffboardingHandler(ledger).HandleAsync(Email, cancellationToken)
