@@ -1,12 +1,14 @@
 using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Features.Importing;
 using IntegrationLedger.Application.Features.Integrations;
+using IntegrationLedger.Application.Features.Reporting;
 using IntegrationLedger.Application.Features.Reviews;
 using IntegrationLedger.Application.Features.Tokens;
 using IntegrationLedger.Application.Tests.Support;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Tests.Features.Reviews;
@@ -167,5 +169,24 @@ public class AccessLevelReviewTests
 
         Assert.That(result.InSalesforce, Does.StartWith("The ledger does not change Salesforce: reduce etl.bot@example.com's access there"));
         Assert.That((await AccessGainedAsync(test))?.Summary, Does.Contain("gained Author Apex"));
+    }
+
+    [Test]
+    public async Task TheQuarterlyWorkbooksReviewSheet_ListsAccessLevelItemsLikeTheOthers()
+    {
+        await using var test = await LedgerAsync();
+        await new StartReviewHandler(test.Ledger).HandleAsync(new StartReview(Q4));
+        await new AttestReviewItemHandler(test.Ledger).HandleAsync(new AttestReviewItem((await EtlBotItemAsync(test)).Id, ReviewDecision.Keep, "Needed for the extract"));
+        var path = Path.Combine(test.Folder, "q4.xlsx");
+
+        await new BuildQuarterlyReportHandler(test.Ledger).HandleAsync(new BuildQuarterlyReport(Q4, path, "Example Corp"));
+
+        using var workbook = new XLWorkbook(path);
+        var rows = workbook.Worksheet("Access review").RowsUsed().Skip(1).ToList();
+        var etl = rows.Single(r => r.Cell(4).GetString() == EtlBotItem);
+        Assert.That((etl.Cell(2).GetString(), etl.Cell(3).GetString(), etl.Cell(5).GetString(), etl.Cell(6).GetString()),
+            Is.EqualTo(("ana@example.com", ReviewSubjects.AccountAccess, "keep", "Needed for the extract")));
+        Assert.That(rows.Count(r => r.Cell(3).GetString() == ReviewSubjects.AccountAccess), Is.EqualTo(4));
+        Assert.That(rows.Select(r => r.Cell(3).GetString()), Does.Contain(ReviewSubjects.Integration));
     }
 }
