@@ -3,8 +3,8 @@ using IntegrationLedger.Domain.Common;
 namespace IntegrationLedger.Domain.Reviews;
 
 /// <summary>
-/// A campaign, usually per quarter, in which each owner attests each token usage and integration they
-/// answer for: keep, change or revoke. It is complete when every item has a decision.
+/// A campaign, usually per quarter, in which each owner attests each token usage, integration and integration
+/// account's access level they answer for: keep, change or revoke. It is complete when every item has a decision.
 /// </summary>
 public sealed class AccessReview
 {
@@ -53,7 +53,7 @@ public sealed class AccessReview
     }
 }
 
-/// <summary>One access to attest: a token usage or an integration, assigned to the person who answers for it.</summary>
+/// <summary>One access to attest: a token usage, an integration or an account's access level, assigned to the person who answers for it.</summary>
 public sealed class ReviewItem
 {
     private ReviewItem()
@@ -75,12 +75,12 @@ public sealed class ReviewItem
     public Guid Id { get; private set; }
     public Guid ReviewId { get; private set; }
 
-    /// <summary>TokenUsage or Integration.</summary>
+    /// <summary>One of <see cref="ReviewSubjects"/>: TokenUsage, Integration, Token or AccountAccess.</summary>
     public string SubjectType { get; private set; }
 
     public Guid SubjectId { get; private set; }
 
-    /// <summary>How people name the subject: "token / integration" or the integration's name.</summary>
+    /// <summary>How people name the subject: "token / integration", the integration's name or "username access level".</summary>
     public string Subject { get; private set; }
 
     public Guid? OwnerId { get; private set; }

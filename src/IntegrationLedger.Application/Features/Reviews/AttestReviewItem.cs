@@ -12,6 +12,8 @@ namespace IntegrationLedger.Application.Features.Reviews;
 /// An owner's decision on one item. Revoke is carried out at once: the token of a token usage, the tokens
 /// an integration uses, or the unused token is revoked. A token that other integrations also use is not
 /// revoked from one owner's item: that would break access someone else answers for, so it is refused.
+/// An access-level item's decision is only recorded: the ledger cannot change Salesforce, so the result says what
+/// to do there (<see cref="ReviewedAccess.InSalesforce"/>), and a revoke revokes no token.
 /// </summary>
 /// <param name="AsOwner">When given, the item must belong to this person (the web, where each owner attests their own).</param>
 public sealed record AttestReviewItem(string Item, ReviewDecision Decision, string Note, string? AsOwner = null);
@@ -25,7 +27,8 @@ public sealed class AttestReviewItemValidator : AbstractValidator<AttestReviewIt
     }
 }
 
-public sealed record AttestResult(ReviewItemView Item, string Quarter, bool ReviewComplete, IReadOnlyList<string> TokensRevoked);
+/// <param name="InSalesforce">For an access-level item attested change or revoke, what its owner does in Salesforce.</param>
+public sealed record AttestResult(ReviewItemView Item, string Quarter, bool ReviewComplete, IReadOnlyList<string> TokensRevoked, string? InSalesforce = null);
 
 public sealed class AttestReviewItemHandler(Ledger ledger)
 {
@@ -47,13 +50,16 @@ public sealed class AttestReviewItemHandler(Ledger ledger)
                 throw new DomainException($"Item {item.ShortId} is owned by {itemOwner ?? "no one"}; only its owner attests it.");
         }
         review.Attest(item, request.Decision, request.Note, ledger.Actor, ledger.Now);
-        var revoked = request.Decision == ReviewDecision.Revoke ? await RevokeAsync(item, review.Quarter, request.Note, cancellationToken) : [];
+        // An access level lives in Salesforce, out of the ledger's reach: revoking its account's tokens would stop the
+        // integrations that use it rather than take the excess permissions away, so "revoke" is recorded, not carried out.
+        var isAccessLevel = item.SubjectType == ReviewSubjects.AccountAccess;
+        var revoked = request.Decision == ReviewDecision.Revoke && !isAccessLevel ? await RevokeAsync(item, review.Quarter, request.Note, cancellationToken) : [];
         await change.CommitAsync(cancellationToken);
 
         var owner = item.OwnerId is { } ownerId ? (await db.People.SingleAsync(p => p.Id == ownerId, cancellationToken)).Email : GetReviewStatusHandler.Unassigned;
-        return new AttestResult(
-            new ReviewItemView(item.ShortId, item.SubjectType, item.Subject, owner, item.Decision, item.Note, item.DecidedBy, item.DecidedAt),
-            review.Quarter, review.IsComplete, revoked);
+        var access = await ReviewedAccess.OfItemsAsync(db, ledger.Now, [item], cancellationToken);
+        var view = ReviewItemView.Of(item, owner, access);
+        return new AttestResult(view, review.Quarter, review.IsComplete, revoked, view.Access?.InSalesforce(request.Decision));
     }
 
     private async Task<IReadOnlyList<string>> RevokeAsync(ReviewItem item, string quarter, string note, CancellationToken cancellationToken)
@@ -61,9 +67,9 @@ public sealed class AttestReviewItemHandler(Ledger ledger)
         var db = ledger.Db;
         var (tokenIds, integrationId) = item.SubjectType switch
         {
-            "TokenUsage" => (await db.TokenUsages.Where(u => u.Id == item.SubjectId).Select(u => u.TokenId).ToListAsync(cancellationToken),
+            ReviewSubjects.TokenUsage => (await db.TokenUsages.Where(u => u.Id == item.SubjectId).Select(u => u.TokenId).ToListAsync(cancellationToken),
                 await db.TokenUsages.Where(u => u.Id == item.SubjectId).Select(u => (Guid?)u.IntegrationId).SingleAsync(cancellationToken)),
-            "Integration" => (await db.TokenUsages.Where(u => u.IntegrationId == item.SubjectId && u.Status != TokenUsageStatus.Ended).Select(u => u.TokenId).ToListAsync(cancellationToken),
+            ReviewSubjects.Integration => (await db.TokenUsages.Where(u => u.IntegrationId == item.SubjectId && u.Status != TokenUsageStatus.Ended).Select(u => u.TokenId).ToListAsync(cancellationToken),
                 (Guid?)item.SubjectId),
             _ => ([item.SubjectId], null),
         };

@@ -17,7 +17,14 @@ public sealed record ReviewStatus(
 
 public sealed record OwnerProgress(string Owner, int Items, int Decided, int Keep, int Change, int Revoke);
 
-public sealed record ReviewItemView(string Id, string SubjectType, string Subject, string Owner, ReviewDecision? Decision, string? Note, string? DecidedBy, DateTime? DecidedAt);
+/// <param name="Access">For an access-level item, the account's access now, which its owner attests; null for the others.</param>
+public sealed record ReviewItemView(string Id, string SubjectType, string Subject, string Owner, ReviewDecision? Decision, string? Note, string? DecidedBy, DateTime? DecidedAt,
+    ReviewedAccess? Access = null)
+{
+    public static ReviewItemView Of(ReviewItem item, string owner, IReadOnlyDictionary<Guid, ReviewedAccess> access) =>
+        new(item.ShortId, item.SubjectType, item.Subject, owner, item.Decision, item.Note, item.DecidedBy, item.DecidedAt,
+            item.SubjectType == ReviewSubjects.AccountAccess ? access.GetValueOrDefault(item.SubjectId) : null);
+}
 
 public sealed class GetReviewStatusHandler(Ledger ledger)
 {
@@ -39,10 +46,11 @@ public sealed class GetReviewStatusHandler(Ledger ledger)
             ?? throw new NotFoundException($"No access review of {key} has been started; start it with 'ledger review start --quarter {key}'.");
         var owners = await ledger.Db.PeopleByIdAsync(review.Items.Select(i => i.OwnerId), cancellationToken);
         string OwnerOf(ReviewItem item) => item.OwnerId is { } id ? owners[id].Email : Unassigned;
+        var access = await ReviewedAccess.OfItemsAsync(ledger.Db, ledger.Now, review.Items, cancellationToken);
 
         var items = review.Items
             .OrderBy(OwnerOf, StringComparer.Ordinal).ThenBy(i => i.SubjectType, StringComparer.Ordinal).ThenBy(i => i.Subject, StringComparer.Ordinal)
-            .Select(i => new ReviewItemView(i.ShortId, i.SubjectType, i.Subject, OwnerOf(i), i.Decision, i.Note, i.DecidedBy, i.DecidedAt))
+            .Select(i => ReviewItemView.Of(i, OwnerOf(i), access))
             .ToList();
         var progress = items.GroupBy(i => i.Owner)
             .Select(g => new OwnerProgress(g.Key, g.Count(), g.Count(i => i.Decision is not null),

@@ -1,5 +1,7 @@
+using IntegrationLedger.Application.Features.Access;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
+using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.Reviews;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationLedger.Application.Features.Reviews;
 
 /// <summary>
-/// Starts the access review of a quarter: one item per token usage in effect, one per integration, and one
-/// per active token that nothing uses.
+/// Starts the access review of a quarter: one item per token usage in effect, one per integration, one per
+/// active token that nothing uses, and one per integration account's access level in Salesforce.
 /// </summary>
 public sealed record StartReview(Quarter Quarter, DateOnly? DueOn = null);
 
@@ -45,20 +47,37 @@ public sealed class StartReviewHandler(Ledger ledger)
             foreach (var u in usages.OrderBy(u => u.Label, StringComparer.Ordinal).ThenBy(u => byId[u.Usage.IntegrationId].Name, StringComparer.Ordinal))
             {
                 var integration = byId[u.Usage.IntegrationId];
-                review.AddItem("TokenUsage", u.Usage.Id, $"{u.Label} / {integration.Name}", Present(integration.OwnerId) ?? Present(u.OwnerId), now);
+                review.AddItem(ReviewSubjects.TokenUsage, u.Usage.Id, $"{u.Label} / {integration.Name}", Present(integration.OwnerId) ?? Present(u.OwnerId), now);
             }
             foreach (var integration in integrations)
-                review.AddItem("Integration", integration.Id, integration.Name, Present(integration.OwnerId), now);
+                review.AddItem(ReviewSubjects.Integration, integration.Id, integration.Name, Present(integration.OwnerId), now);
             // An active token that nothing uses is access nobody needs, until its owner says otherwise.
             var used = usages.Select(u => u.Usage.TokenId).ToHashSet();
             var unused = await db.Tokens.AsNoTracking().Where(t => t.Status == TokenStatus.Active).OrderBy(t => t.Label).ToListAsync(cancellationToken);
             foreach (var token in unused.Where(t => !used.Contains(t.Id)))
-                review.AddItem("Token", token.Id, token.Label, Present(token.OwnerId), now);
+                review.AddItem(ReviewSubjects.Token, token.Id, token.Label, Present(token.OwnerId), now);
+            await AddAccessLevelsAsync(review, byId, Present, now, cancellationToken);
             if (review.Items.Count == 0)
-                throw new DomainException("There is nothing to review: the ledger has no integrations and no token usages.");
+                throw new DomainException("There is nothing to review: the ledger has no integrations, no token usages and no integration accounts.");
             db.AccessReviews.Add(review);
             await change.CommitAsync(cancellationToken);
         }
         return await new GetReviewStatusHandler(ledger).HandleAsync(request.Quarter, cancellationToken);
+    }
+
+    /// <summary>
+    /// An integration account whose access some export has told is attested for least privilege by its owner, else by
+    /// the owner of the first integration (by name) that uses it and has one. An account no export has described has
+    /// no access level to attest yet.
+    /// </summary>
+    private async Task AddAccessLevelsAsync(AccessReview review, Dictionary<Guid, Integration> integrations, Func<Guid?, Guid?> present, DateTime now, CancellationToken cancellationToken)
+    {
+        var facts = await AccessFacts.LoadAsync(ledger.Db, now, cancellationToken);
+        foreach (var account in facts.Accounts.Where(a => a.IsIntegrationAccount && a.Access.IsKnown))
+        {
+            var owner = present(account.Account.OwnerId)
+                ?? account.UsedBy.Select(u => present(integrations[u.IntegrationId].OwnerId)).FirstOrDefault(o => o is not null);
+            review.AddItem(ReviewSubjects.AccountAccess, account.Account.Id, $"{account.Account.Username} access level", owner, now);
+        }
     }
 }

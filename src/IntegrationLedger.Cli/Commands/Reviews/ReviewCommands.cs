@@ -16,7 +16,7 @@ internal sealed class ReviewStartCommand : LedgerCommand
     private readonly Option<DateOnly?> _due = CliOptions.Date("--due", "When owners must have attested (default: two weeks after the quarter)");
 
     public ReviewStartCommand(CliServices cli)
-        : base(cli, "start", "Start a quarter's access review: one item per token usage and per integration, assigned to its owner")
+        : base(cli, "start", "Start a quarter's access review: one item per token usage, per integration and per integration account's access level, assigned to its owner")
     {
         Options.Add(_quarter);
         Options.Add(_due);
@@ -74,10 +74,30 @@ internal sealed class ReviewStatusCommand : LedgerCommand
             {
                 var table = CliOutput.NewTable("Item", "Owner", "Kind", "Subject", "Decision", "Note", "By");
                 foreach (var i in s.ItemList)
-                    table.AddTextRow(i.Id, i.Owner, i.SubjectType switch { "TokenUsage" => "token usage", "Token" => "unused token", _ => "integration" }, i.Subject, i.Decision is { } d ? KebabCase.Of(d) : "", i.Note, i.DecidedBy);
+                    table.AddTextRow(i.Id, i.Owner, KindOf(i.SubjectType), i.Subject, i.Decision is { } d ? KebabCase.Of(d) : "", i.Note, i.DecidedBy);
                 Output.Write(table);
+                RenderAccessLevels(Output, s.ItemList);
             }
         });
+    }
+
+    private static string KindOf(string subjectType) => subjectType switch
+    {
+        ReviewSubjects.TokenUsage => "token usage",
+        ReviewSubjects.Token => "unused token",
+        ReviewSubjects.AccountAccess => "access level",
+        _ => "integration",
+    };
+
+    /// <summary>What the owner of an access-level item attests: the account's access now, too long for a table's cell.</summary>
+    private static void RenderAccessLevels(CliOutput output, IReadOnlyList<ReviewItemView> items)
+    {
+        var levels = items.Where(i => i.Access is not null).ToList();
+        if (levels.Count == 0)
+            return;
+        output.Line($"Access levels now ({ReviewedAccess.Question}):");
+        foreach (var i in levels)
+            output.Line($"  {i.Id} {i.Access!.Username}: {i.Access.Level}{(i.Access.AsOf is { } asOf ? $" (exports as of {DisplayText.Time(asOf)})" : "")}");
     }
 
     internal static void RenderOwners(CliOutput output, ReviewStatus status)
@@ -99,7 +119,7 @@ internal sealed class ReviewAttestCommand : LedgerCommand
     private readonly Argument<string> _item = Named("ITEM", "The item's id, as 'ledger review status --items' lists it");
     private readonly Option<bool> _keep = new("--keep") { Description = "Still needed as it is" };
     private readonly Option<bool> _change = new("--change") { Description = "Needed, but must change (owner, scope, networks)" };
-    private readonly Option<bool> _revoke = new("--revoke") { Description = "No longer needed: its token is revoked now" };
+    private readonly Option<bool> _revoke = new("--revoke") { Description = "No longer needed: its token is revoked now (an access level's is only recorded: the ledger says what to do in Salesforce)" };
     private readonly Option<string> _note = Required("--note", "Why: the review's results are audit evidence", "TEXT");
 
     public ReviewAttestCommand(CliServices cli)
@@ -122,6 +142,10 @@ internal sealed class ReviewAttestCommand : LedgerCommand
             Output.Line($"{r.Item.Subject}: {KebabCase.Of(r.Item.Decision!.Value)}."
                 + (r.TokensRevoked.Count > 0 ? $" Revoked: {string.Join(", ", r.TokensRevoked)}." : "")
                 + (r.ReviewComplete ? $" The access review of {r.Quarter} is complete." : ""));
+            if (r.Item.Access is { } access)
+                Output.Line($"Attested as it stands now: {access.Level}.");
+            if (r.InSalesforce is { } inSalesforce)
+                Output.Line(inSalesforce);
         });
     }
 }

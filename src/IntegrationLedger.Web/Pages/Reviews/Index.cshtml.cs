@@ -50,19 +50,23 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
         }
     }
 
-    /// <summary>A "revoke" revokes tokens at once, so it is asked for on a confirmation step first; keep and change are not.</summary>
+    /// <summary>
+    /// A "revoke" revokes tokens at once, so it is asked for on a confirmation step first; keep and change are not, nor is
+    /// revoking an access level, which revokes nothing (the ledger records it and says what to do in Salesforce).
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (Attest.Decision == ReviewDecision.Revoke && !Attest.Confirmed)
         {
             await LoadAsync(cancellationToken);
-            ConfirmingRevoke = Mine.FirstOrDefault(i => i.Id == Attest.Item && i.Decision is null);
+            ConfirmingRevoke = Mine.FirstOrDefault(i => i.Id == Attest.Item && i.Decision is null && i.SubjectType != ReviewSubjects.AccountAccess);
             // Not an open item of this owner's: the use case refuses it, in its own words.
             if (ConfirmingRevoke is not null)
                 return Page();
         }
         var result = await new AttestReviewItemHandler(await LedgerAsync(cancellationToken)).HandleAsync(Attest.ToRequest(Me), cancellationToken);
-        return Done($"Recorded '{KebabCase.Of(Attest.Decision)}' for {result.Item.Subject}." + (result.TokensRevoked.Count > 0 ? $" Revoked: {string.Join(", ", result.TokensRevoked)}." : ""));
+        return Done($"Recorded '{KebabCase.Of(Attest.Decision)}' for {result.Item.Subject}." + (result.TokensRevoked.Count > 0 ? $" Revoked: {string.Join(", ", result.TokensRevoked)}." : "")
+            + (result.InSalesforce is { } inSalesforce ? $" {inSalesforce}" : ""));
     }
 }
 
