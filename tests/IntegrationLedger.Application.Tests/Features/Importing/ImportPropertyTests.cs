@@ -118,14 +118,15 @@ public class ImportPropertyTests
                 // Whichever importer the damaged header still points at, as `ledger import auto` chooses. The zone
                 // lets the Setup download's local times through, so more of the file is exercised.
                 var result = await new ImportFileHandler(test.Ledger).HandleAsync(new ImportFile(ImportFormats.Auto, path, TimeZone: "UTC"));
-                outcome = (result.Rejected, result.Usage?.Counts.Added ?? result.Inventory!.Counts.Created + result.Inventory.Counts.Updated);
+                outcome = (result.Rejected, result.Usage?.Counts.Added ?? result.Access?.Counts.Recorded ?? result.Inventory!.Counts.Created + result.Inventory.Counts.Updated);
             }
             catch (ImportFileException exception)
             {
                 Assert.That(exception.Message, Does.StartWith(path), "a refusal names the file");
             }
 
-            var stored = await test.Ledger.Db.UsageEvents.CountAsync() + await test.Ledger.Db.People.CountAsync() + await test.Ledger.Db.Integrations.CountAsync();
+            var stored = await test.Ledger.Db.UsageEvents.CountAsync() + await test.Ledger.Db.People.CountAsync() + await test.Ledger.Db.Integrations.CountAsync()
+                + await test.Ledger.Db.AccessSnapshots.CountAsync();
             if (outcome is not { Refused: false } imported)
             {
                 Assert.That(stored, Is.Zero, "a refused file changes nothing");

@@ -338,8 +338,10 @@ public class MalformedValueTests
     public async Task EverySample_StillImportsWithNoBadRow()
     {
         await using var test = await TestLedger.CreateAsync();
+        // The access exports are no usage exports, and all but the User export name users it must bring first (AccessWorkbookTests imports them in order).
+        string[] accessExports = ["user.csv", "permissionsetassignment.csv", "twofactormethodsinfo.csv", "userlogin.csv"];
         var samples = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples", "salesforce"), "*.csv")
-            .Where(f => !f.EndsWith("report-export-users.csv", StringComparison.Ordinal));
+            .Where(f => !f.EndsWith("report-export-users.csv", StringComparison.Ordinal) && !accessExports.Contains(Path.GetFileName(f)));
 
         foreach (var sample in samples)
         {
