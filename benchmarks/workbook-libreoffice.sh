@@ -14,7 +14,7 @@ workbook=$(ls "$work"/demo/audit-*.xlsx)
 # Filter options: comma-separated UTF-8, and -1 = every sheet to its own file.
 soffice --headless --norestore --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
   --outdir "$work/csv" "$workbook" >/dev/null 2>&1
-expected=(Cover "How to read" Summary Tokens Integrations "Token usage" "Rotations and revocations" Offboarding "Access review" \
+expected=(Cover "How to read" Summary Tokens Integrations "Token usage" "Access levels" "Access changes" "Rotations and revocations" Offboarding Training "Access review" \
   "Activity per week" Findings "Change log" Sign-ins Evidence Method)
 base=$(basename "$workbook" .xlsx)
 for sheet in "${expected[@]}"; do

@@ -20,6 +20,7 @@ internal sealed record QuarterlyReportData(
     IReadOnlyList<WeeklyActivityRow> Activity,
     IReadOnlyList<FindingRow> Findings,
     IReadOnlyList<RuleRow> Method,
+    AccessSheets Access,
     long EventsInPeriod,
     long AttributedEvents)
 {
@@ -53,6 +54,7 @@ internal sealed record QuarterlyReportData(
             new("Changes to the ledger in the quarter", Audit.ChangesInPeriod, "sign-ins apart (see the Sign-ins sheet); each listed on the Change log sheet"),
             new("Sign-ins, sign-outs and refused requests in the quarter", Audit.AccessInPeriod,
                 Audit.AccessInPeriod == 0 ? null : $"{Audit.RefusalsInPeriod} failed or refused; each listed on the Sign-ins sheet"),
+            .. Access.Figures(AsAt),
         ];
     }
 }

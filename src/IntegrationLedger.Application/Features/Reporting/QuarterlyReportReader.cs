@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationLedger.Application.Features.Reporting;
 
 /// <summary>
-/// Reads what the quarter's workbook shows. Tokens, integrations, usages and people are taken as they stood
+/// Reads what the quarter's workbook shows. Tokens, integrations, usages, people, accounts and their access are taken as they stood
 /// at the end of the period, replayed from the audit log (docs/decisions/0004), so later changes do not leak
 /// in; events, findings and reviews are read from their own tables, bounded by the period.
 /// </summary>
@@ -41,6 +41,7 @@ internal sealed class QuarterlyReportReader(Ledger ledger)
             await WeeklyActivityAsync(quarter, end, names, cancellationToken),
             await FindingsAsync(quarter, end, cancellationToken),
             RuleBook.All.Select(rule => RuleRow.From(rule, settings, audit.SettingChanges)).ToList(),
+            AccessSheets.Read(replay, quarter, end, names),
             await events.CountAsync(cancellationToken),
             await events.CountAsync(e => e.IntegrationId != null, cancellationToken));
     }

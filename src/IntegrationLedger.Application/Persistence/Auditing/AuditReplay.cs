@@ -50,6 +50,10 @@ public sealed class ReplayedRow(string id, IReadOnlyDictionary<string, JsonEleme
     public int? Number(string column) =>
         values.TryGetValue(column, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
 
+    /// <summary>A true or false the log wrote; null when it wrote none (or null).</summary>
+    public bool? Flag(string column) =>
+        values.TryGetValue(column, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
+
     public DateTime? Time(string column) =>
         Text(column) is { } text && DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
             ? DateTime.SpecifyKind(time, DateTimeKind.Utc)

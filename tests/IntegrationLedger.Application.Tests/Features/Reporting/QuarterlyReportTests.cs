@@ -65,7 +65,7 @@ public class QuarterlyReportTests
         using var workbook = new XLWorkbook(path);
         Assert.That(workbook.Worksheets.Select(w => w.Name), Is.EqualTo(new[]
         {
-            "Cover", "How to read", "Summary", "Tokens", "Integrations", "Token usage", "Rotations and revocations", "Offboarding", "Access review",
+            "Cover", "How to read", "Summary", "Tokens", "Integrations", "Token usage", "Access levels", "Access changes", "Rotations and revocations", "Offboarding", "Training", "Access review",
             "Activity per week", "Findings", "Change log", "Sign-ins", "Evidence", "Method",
         }));
         foreach (var sheet in workbook.Worksheets)
@@ -189,7 +189,8 @@ public class QuarterlyReportTests
         var (_, path) = await BuildAsync(test);
 
         using var workbook = new XLWorkbook(path);
-        var figures = workbook.Worksheet("Summary").RowsUsed().Skip(1).ToDictionary(r => r.Cell(1).GetString(), r => r.Cell(2).GetDouble());
+        // Without access exports the access figures have no value, only a note that says so (see AccessWorkbookTests).
+        var figures = workbook.Worksheet("Summary").RowsUsed().Skip(1).Where(r => !r.Cell(2).IsEmpty()).ToDictionary(r => r.Cell(1).GetString(), r => r.Cell(2).GetDouble());
         Assert.That(figures["Active tokens at the end of the quarter"], Is.EqualTo(1), "lee-key was revoked in September, etl-token only in October");
         Assert.That(figures["Of them, with a rotation policy"], Is.EqualTo(1));
         Assert.That(figures["Of them, overdue for rotation"], Is.EqualTo(1));

@@ -22,12 +22,19 @@ internal sealed record GuideRow(string Topic, string Explanation)
             new("This workbook", $"The record of the security tokens and API credentials the organisation hands to third-party software, for {period}. " +
                 "Times are UTC. Every sheet is an Excel table: filter or sort it from its header row."),
             new("Cover", "What the workbook is: the organisation, the quarter and its period, when and by whom it was made, and the state of the audit log it was made from (its head hash, whether it verified, whether the tables match it)."),
-            new("Summary", "The key figures and rates. Changes to the ledger are counted apart from sign-ins."),
+            new("Summary", "The key figures and rates. Changes to the ledger are counted apart from sign-ins. MFA coverage and least-privileged integration accounts are counted from the Access levels sheet."),
             new("Tokens", $"Each credential {data.AsAt}: its owner, status, last rotation, rotation policy and due date. A token overdue for rotation is highlighted."),
             new("Integrations", $"Each application or job that reaches the platform {data.AsAt}: vendor, purpose, owner, network, vetting."),
             new("Token usage", "Which integration uses which token, why, since when, and whether it still waits for a reset's new value."),
+            new("Access levels", $"Each Salesforce account {data.AsAt}, from the latest access export of each kind (User, PermissionSetAssignment, TwoFactorMethodsInfo, UserLogin) as of a moment before then: "
+                + "its kind and whether an integration uses it (through a token or an attribution rule), owner, active or frozen, licence and profile, API only, permission sets, "
+                + "the powerful permissions it holds with the permission sets that grant them, MFA methods and whether one is strong, password age, and for an integration account whether it is least privileged. "
+                + "An empty cell is something no export had told by then. An integration account with powerful permissions is highlighted red; a browser sign-in without a strong method yellow."),
+            new("Access changes", "Each change of an account's access that an export of the period recorded (as of its moment: what changed from the export before, and the file), "
+                + "and each account the period's exports showed for the first time. A powerful permission gained is highlighted."),
             new("Rotations and revocations", "Each reset of the period with, for each integration that had to take the new value, when that was confirmed and how many hours it took; each revocation with its reason."),
             new("Offboarding", "People who left in the period, each token they owned, and how many days its revocation took."),
+            new("Training", $"Each security training completion the ledger held {data.AsAt}: who, which course, on which day, and who recorded it."),
             new("Access review", "The period's access review: each item, its owner's decision (keep, change, revoke), the note and who decided."),
             new("Activity per week", "Imported events per integration per week (weeks start on Monday), with how many failed."),
             new("Findings", "What the rules found open during the period, as they stood at its end: severity, subject, status, and who acknowledged or resolved it."),

@@ -32,8 +32,11 @@ internal static class QuarterlyWorkbookWriter
         TableSheet.Add(workbook, TokenRow.Layout, data.Tokens);
         TableSheet.Add(workbook, IntegrationRow.Layout, data.Integrations);
         TableSheet.Add(workbook, TokenUsageRow.Layout, data.Usages);
+        TableSheet.Add(workbook, AccessLevelRow.Layout, data.Access.Levels);
+        TableSheet.Add(workbook, AccessChangeRow.Layout, data.Access.Changes);
         TableSheet.Add(workbook, LifecycleRow.Layout, data.Lifecycle);
         TableSheet.Add(workbook, OffboardingRow.Layout, data.Offboarding);
+        TableSheet.Add(workbook, TrainingRow.Layout, data.Access.Training);
         TableSheet.Add(workbook, ReviewRow.Layout, data.Review);
         TableSheet.Add(workbook, WeeklyActivityRow.Layout, data.Activity);
         TableSheet.Add(workbook, FindingRow.Layout, data.Findings);
