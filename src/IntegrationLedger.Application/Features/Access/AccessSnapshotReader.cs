@@ -19,10 +19,16 @@ internal static class AccessSnapshotReader
         "s.FederationId, s.LastLoginAt, s.LastPasswordChangeAt, s.Granted, s.Known, s.PermissionSets, s.MfaMethods, s.IsFrozen, s.IsPasswordLocked";
 
     /// <summary>The latest snapshot of each facet of each account at or before <paramref name="at"/>.</summary>
-    public static async Task<List<AccessSnapshot>> LatestAsync(LedgerDbContext db, DateTime at, CancellationToken cancellationToken)
+    public static Task<List<AccessSnapshot>> LatestAsync(LedgerDbContext db, DateTime at, CancellationToken cancellationToken) =>
+        QueryAsync(db, $"SELECT {Columns} FROM AccessSnapshots s WHERE s.AsOf <= $at AND NOT EXISTS " +
+            "(SELECT 1 FROM AccessSnapshots t WHERE t.AccountId = s.AccountId AND t.Facet = s.Facet AND t.AsOf > s.AsOf AND t.AsOf <= $at)", at, cancellationToken);
+
+    /// <summary>Every snapshot of a moment before <paramref name="end"/>, for the workbook to keep those of the batches its replay holds.</summary>
+    public static Task<List<AccessSnapshot>> BeforeAsync(LedgerDbContext db, DateTime end, CancellationToken cancellationToken) =>
+        QueryAsync(db, $"SELECT {Columns} FROM AccessSnapshots s WHERE s.AsOf < $at", end, cancellationToken);
+
+    private static async Task<List<AccessSnapshot>> QueryAsync(LedgerDbContext db, string sql, DateTime at, CancellationToken cancellationToken)
     {
-        var sql = $"SELECT {Columns} FROM AccessSnapshots s WHERE s.AsOf <= $at AND NOT EXISTS " +
-            "(SELECT 1 FROM AccessSnapshots t WHERE t.AccountId = s.AccountId AND t.Facet = s.Facet AND t.AsOf > s.AsOf AND t.AsOf <= $at)";
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

@@ -6,7 +6,7 @@ using IntegrationLedger.Domain.Reviews;
 namespace IntegrationLedger.Application.Features.Reporting;
 
 /// <summary>
-/// What the workbook shows of security beyond tokens, all replayed from the audit log as of the end of the period:
+/// What the workbook shows of security beyond tokens, as of the end of the period (<see cref="ReplayedAccess"/>):
 /// each account's access level, the period's changes of access, the training records, and the Summary's access figures.
 /// </summary>
 /// <param name="AnyExport">Whether any access export described a moment before the end: without one, a coverage of 0% would be a false alarm.</param>
@@ -16,9 +16,9 @@ internal sealed record AccessSheets(IReadOnlyList<AccessLevelRow> Levels, IReadO
     public const string LeastPrivilege = "Least-privileged integration accounts";
     public const string NoExports = "no access exports: import the Salesforce User, PermissionSetAssignment and TwoFactorMethodsInfo exports (ledger import auto)";
 
-    public static AccessSheets Read(AuditReplay replay, Quarter quarter, DateTime end, ReportNames names)
+    public static AccessSheets Read(AuditReplay replay, Quarter quarter, DateTime end, ReportNames names, IEnumerable<Domain.Access.AccessSnapshot> snapshots)
     {
-        var access = ReplayedAccess.From(replay, end, names);
+        var access = ReplayedAccess.From(replay, end, names, snapshots);
         var changes = access.Accounts.SelectMany(a => AccessChangeRow.Of(a, quarter.StartUtc))
             .OrderBy(r => r.AsOf).ThenBy(r => r.Account, StringComparer.Ordinal).ThenBy(r => r.Facet).ToList();
         var training = replay.Rows(nameof(TrainingRecord)).Select(t => TrainingRow.From(t, names))

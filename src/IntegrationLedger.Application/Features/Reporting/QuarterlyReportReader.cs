@@ -41,7 +41,7 @@ internal sealed class QuarterlyReportReader(Ledger ledger)
             await WeeklyActivityAsync(quarter, end, names, cancellationToken),
             await FindingsAsync(quarter, end, cancellationToken),
             RuleBook.All.Select(rule => RuleRow.From(rule, settings, audit.SettingChanges)).ToList(),
-            AccessSheets.Read(replay, quarter, end, names),
+            AccessSheets.Read(replay, quarter, end, names, await Access.AccessSnapshotReader.BeforeAsync(ledger.Db, end, cancellationToken)),
             await events.CountAsync(cancellationToken),
             await events.CountAsync(e => e.IntegrationId != null, cancellationToken));
     }

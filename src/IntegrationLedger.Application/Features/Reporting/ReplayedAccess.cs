@@ -1,4 +1,3 @@
-using System.Globalization;
 using IntegrationLedger.Application.Features.Access;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Access;
@@ -21,10 +20,10 @@ internal sealed record ReplayedAccount(AccountFacts Facts, AccountSummary Summar
 }
 
 /// <summary>
-/// The accounts and their access at the end of the period, replayed from the audit log like the tokens
-/// (docs/decisions/0004) rather than read from the tables, so an export imported later cannot leak in. A snapshot's
-/// insert entry holds all its values; its later moves (<c>ConfirmedAt</c>, the last login) are bookkeeping the log
-/// leaves out, so a replayed snapshot has the values it was recorded with, which are the access of its moment.
+/// The accounts and their access at the end of the period. The accounts are replayed from the audit log like the
+/// tokens (docs/decisions/0004); the snapshots are written in bulk and covered by their batch's digest (decision
+/// 0021), so they are read from the table and kept only when their batch is in the replay: an export imported
+/// after the end cannot leak in, and one changed behind the ledger's back fails <c>audit verify</c>.
 /// Access at the end is the latest snapshot of each facet as of a moment before the end, merged by
 /// <see cref="AccountAccess"/> and worded by <see cref="AccountSummary"/> exactly as the command line and the web word it.
 /// </summary>
@@ -43,11 +42,11 @@ internal sealed class ReplayedAccess
     public bool AnyExport { get; }
 
     /// <param name="end">The end of the period (exclusive): snapshots of that moment or later belong to the next period.</param>
-    public static ReplayedAccess From(AuditReplay replay, DateTime end, ReportNames names)
+    public static ReplayedAccess From(AuditReplay replay, DateTime end, ReportNames names, IEnumerable<AccessSnapshot> stored)
     {
-        var files = replay.Rows("ImportBatch").ToDictionary(b => b.Id, b => b.Text("FileName"), StringComparer.OrdinalIgnoreCase);
-        var snapshots = replay.Rows(nameof(AccessSnapshot)).Select(s => Snapshot(s, files)).OfType<ReplayedSnapshot>()
-            .Where(s => s.AsOf < end)
+        var files = replay.Rows("ImportBatch").ToDictionary(b => Guid.Parse(b.Id), b => b.Text("FileName"));
+        var snapshots = stored.Where(s => s.AsOf < end && files.ContainsKey(s.BatchId))
+            .Select(s => new ReplayedSnapshot(s, s.Changes, files[s.BatchId]))
             .ToLookup(s => s.AccountId);
         var accounts = replay.Rows(nameof(Account)).Select(AccountOf).OfType<(Guid Id, Account Account)>().ToList();
         var users = ReplayedAccountUsers.Of(replay, accounts, names);
@@ -75,23 +74,4 @@ internal sealed class ReplayedAccess
             ? (id, new Account(username, Enum.TryParse<AccountKind>(row.Text("Kind"), out var kind) ? kind : AccountKind.Personal,
                 Guid.TryParse(row.Text("OwnerId"), out var owner) ? owner : null, row.Text("PlatformUserId"), created))
             : null;
-
-    /// <summary>The snapshot rebuilt through the domain's own factories, from the values its insert entry recorded.</summary>
-    private static ReplayedSnapshot? Snapshot(ReplayedRow row, IReadOnlyDictionary<string, string?> files)
-    {
-        if (!Guid.TryParse(row.Text("AccountId"), out var accountId) || !Guid.TryParse(row.Text("BatchId"), out var batchId)
-            || !Enum.TryParse<AccessFacet>(row.Text("Facet"), out var facet) || row.Time("AsOf") is not { } asOf)
-            return null;
-        var snapshot = facet switch
-        {
-            AccessFacet.User => AccessSnapshot.OfUser(accountId, batchId, asOf, asOf, new UserFacts(
-                row.Flag("IsActive"), row.Text("UserType"), row.Text("Licence"), row.Text("Profile"), row.Text("Role"), row.Text("Email"),
-                row.Text("FederationId"), row.Time("LastLoginAt"), row.Time("LastPasswordChangeAt"))),
-            AccessFacet.PermissionSets => AccessSnapshot.OfPermissionSets(accountId, batchId, asOf, asOf, PermissionSetGrants.Read(row.Text("PermissionSets"))),
-            AccessFacet.Mfa => AccessSnapshot.OfMfa(accountId, batchId, asOf, asOf,
-                Enum.TryParse<MfaMethods>(row.Text("MfaMethods"), out var methods) ? methods : MfaMethods.None),
-            _ => AccessSnapshot.OfLogin(accountId, batchId, asOf, asOf, row.Flag("IsFrozen"), row.Flag("IsPasswordLocked")),
-        };
-        return new ReplayedSnapshot(snapshot, row.Text("Changes"), files.GetValueOrDefault(batchId.ToString("D", CultureInfo.InvariantCulture)));
-    }
 }
