@@ -5,7 +5,7 @@ namespace IntegrationLedger.Cli.Tests.Commands;
 /// <summary>An integration account's access level in <c>ledger review</c>: what its owner is shown, and what attesting it says.</summary>
 public class AccessLevelReviewCommandTests
 {
-    private static string Fixture(string file) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "salesforce-access", file);
+    private static string Fixture(string file) => Path.Combine(AppContext.BaseDirectory, "samples", "salesforce", file);
 
     private static async Task<CliRunner> LedgerWithAccessExportsAsync()
     {

@@ -24,7 +24,7 @@ public class AccessLevelReviewTests
     private const string EtlBotOrbitLine =
         "005xx000001Uq9kAAC,etl.bot@example.com,Orbit_BI_Full_Access,\"Orbit BI Extract, full access\",false,,true,false,true,true,false,false,false,false";
 
-    private static string Fixture(string file) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "salesforce-access", file);
+    private static string Fixture(string file) => Path.Combine(AppContext.BaseDirectory, "samples", "salesforce", file);
 
     /// <summary>
     /// A ledger on 1 December 2026 with Ana's integration Orbit BI Extract recognised by etl.bot@example.com, the
