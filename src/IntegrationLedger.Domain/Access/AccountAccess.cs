@@ -9,11 +9,17 @@ public sealed record AccountAccess(AccessSnapshot? User, AccessSnapshot? Permiss
     /// <summary>The licence that brings the "Minimum Access - API Only Integrations" profile, whose API-only cannot be switched off.</summary>
     public const string IntegrationLicence = "Salesforce Integration";
 
-    public static AccountAccess Of(IEnumerable<AccessSnapshot> latestOfEachFacet)
+    /// <summary>The latest of each facet among <paramref name="snapshots"/> (which may hold earlier ones too).</summary>
+    public static AccountAccess Of(IEnumerable<AccessSnapshot> snapshots)
     {
-        var byFacet = latestOfEachFacet.GroupBy(s => s.Facet).ToDictionary(g => g.Key, g => g.MaxBy(s => s.AsOf)!);
-        return new AccountAccess(byFacet.GetValueOrDefault(AccessFacet.User), byFacet.GetValueOrDefault(AccessFacet.PermissionSets),
-            byFacet.GetValueOrDefault(AccessFacet.Mfa), byFacet.GetValueOrDefault(AccessFacet.Login));
+        var latest = new AccessSnapshot?[4];
+        foreach (var snapshot in snapshots)
+        {
+            ref var held = ref latest[(int)snapshot.Facet];
+            if (held is null || snapshot.AsOf > held.AsOf)
+                held = snapshot;
+        }
+        return new AccountAccess(latest[(int)AccessFacet.User], latest[(int)AccessFacet.PermissionSets], latest[(int)AccessFacet.Mfa], latest[(int)AccessFacet.Login]);
     }
 
     public bool IsKnown => User is not null || PermissionSets is not null || Mfa is not null || Login is not null;

@@ -27,10 +27,15 @@ public sealed class AccessFacts
 
     public static async Task<AccessFacts> LoadAsync(LedgerDbContext db, DateTime at, CancellationToken cancellationToken)
     {
-        var access = await AccessQueries.AsOfAsync(db, at, null, cancellationToken);
+        // Outside a transaction the snapshots are read on connections of their own (AccessSnapshotReader) while the
+        // rest is read here; inside one they share the context's connection, so one waits for the other.
+        var reading = AccessQueries.AsOfAsync(db, at, null, cancellationToken);
+        if (db.Database.CurrentTransaction is not null)
+            await reading;
         var users = await AccessQueries.UsersOfAccountsAsync(db, cancellationToken);
         var accounts = await db.Accounts.AsNoTracking().ToListAsync(cancellationToken);
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
+        var access = await reading;
         var empty = new AccountAccess(null, null, null, null);
         return new AccessFacts(accounts
             .Select(a => new AccountFacts(a, access.GetValueOrDefault(a.Id) ?? empty, users.GetValueOrDefault(a.Id) ?? [],
