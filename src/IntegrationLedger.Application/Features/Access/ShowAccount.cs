@@ -36,7 +36,8 @@ public sealed class ShowAccountHandler(Ledger ledger)
         var owner = account.OwnerId is { } ownerId ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == ownerId, cancellationToken) : null;
         var summary = AccountSummary.Of(new AccountFacts(account, access, users, owner), at);
 
-        var history = (await AccessQueries.HistoryAsync(db, account.Id, cancellationToken)).Where(s => s.AsOf <= at).ToList();
+        // The whole history, whatever the moment asked for: what came before it and what followed.
+        var history = await AccessQueries.HistoryAsync(db, account.Id, cancellationToken);
         var batchIds = history.Select(s => s.BatchId).Distinct().ToList();
         var files = await db.ImportBatches.AsNoTracking().Where(b => batchIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.FileName, cancellationToken);
         var entries = history.Select(s => new AccessHistoryEntry(s.AsOf, s.Facet, files.GetValueOrDefault(s.BatchId) ?? "", s.Changes ?? Describe(s), s.ConfirmedAt)).ToList();

@@ -52,7 +52,7 @@ internal sealed class AccountShowCommand : LedgerCommand
         }
         if (details.History.Count > 0)
         {
-            Output.Line("History up to then (each change is in the audit log):");
+            Output.Line("History (each change is in the audit log):");
             var history = CliOutput.NewTable("As of", "Export", "File", "What");
             foreach (var h in details.History)
                 history.AddTextRow(DisplayText.Date(h.AsOf), AccessWords.Of(h.Facet), h.FileName, h.What);
