@@ -230,10 +230,7 @@ internal sealed class AccessExportImport(Ledger ledger)
 
     /// <summary>Each account's latest snapshot of a facet at or before a moment.</summary>
     private static async Task<Dictionary<Guid, AccessSnapshot>> LatestAtOrBeforeAsync(LedgerDbContext db, AccessFacet facet, DateTime asOf, CancellationToken cancellationToken) =>
-        await db.AccessSnapshots.AsNoTracking()
-            .Where(s => s.Facet == facet && s.AsOf <= asOf
-                && !db.AccessSnapshots.Any(t => t.AccountId == s.AccountId && t.Facet == facet && t.AsOf > s.AsOf && t.AsOf <= asOf))
-            .ToDictionaryAsync(s => s.AccountId, cancellationToken);
+        (await AccessSnapshotReader.LatestOfAsync(db, facet, asOf, cancellationToken)).ToDictionary(s => s.AccountId);
 
     internal static string Words(AccessFacet facet) => facet switch
     {

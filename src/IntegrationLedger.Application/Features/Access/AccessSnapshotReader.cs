@@ -48,6 +48,10 @@ internal static class AccessSnapshotReader
         return [.. (await Task.WhenAll(read)).SelectMany(h => h)];
     }
 
+    /// <summary>The latest snapshot of one facet of each account at or before <paramref name="at"/>, on the context's connection (an import's, in its transaction).</summary>
+    public static Task<List<AccessSnapshot>> LatestOfAsync(LedgerDbContext db, AccessFacet facet, DateTime at, CancellationToken cancellationToken) =>
+        QueryAsync(db, Latest($"'{facet}'"), at, cancellationToken);
+
     /// <summary>Every snapshot of a moment before <paramref name="end"/>, for the workbook to keep those of the batches its replay holds.</summary>
     public static Task<List<AccessSnapshot>> BeforeAsync(LedgerDbContext db, DateTime end, CancellationToken cancellationToken) =>
         QueryAsync(db, $"SELECT {Columns} FROM AccessSnapshots s WHERE s.AsOf < $at", end, cancellationToken);
