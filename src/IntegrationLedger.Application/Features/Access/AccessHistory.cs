@@ -8,24 +8,31 @@ namespace IntegrationLedger.Application.Features.Access;
 public static class AccessHistory
 {
     /// <summary>
-    /// For each permission of <paramref name="permissions"/> the account holds at <paramref name="at"/>, the moment of the
-    /// earliest snapshot of the unbroken run of snapshots that hold it: "since when".
+    /// For each of <paramref name="accounts"/> and each permission of <paramref name="permissions"/> it holds at
+    /// <paramref name="at"/>, the moment of the earliest snapshot of the unbroken run of snapshots that hold it:
+    /// "since when". One query for all of them: the rules ask it of every over-privileged account at once.
     /// </summary>
-    public static async Task<Dictionary<SalesforcePermissions, DateTime>> HeldSinceAsync(LedgerDbContext db, Guid accountId, SalesforcePermissions permissions, DateTime at, CancellationToken cancellationToken)
+    public static async Task<Dictionary<Guid, Dictionary<SalesforcePermissions, DateTime>>> HeldSinceAsync(LedgerDbContext db, IReadOnlyCollection<Guid> accounts,
+        SalesforcePermissions permissions, DateTime at, CancellationToken cancellationToken)
     {
-        var history = await db.AccessSnapshots.AsNoTracking()
-            .Where(s => s.AccountId == accountId && s.Facet == AccessFacet.PermissionSets && s.AsOf <= at)
-            .OrderByDescending(s => s.AsOf)
-            .Select(s => new { s.AsOf, s.Granted })
-            .ToListAsync(cancellationToken);
-        var since = new Dictionary<SalesforcePermissions, DateTime>();
-        foreach (var permission in PermissionFields.In(permissions).Select(p => p.Permission))
+        var history = (await db.AccessSnapshots.AsNoTracking()
+                .Where(s => accounts.Contains(s.AccountId) && s.Facet == AccessFacet.PermissionSets && s.AsOf <= at)
+                .Select(s => new { s.AccountId, s.AsOf, s.Granted })
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => s.AccountId);
+        var since = new Dictionary<Guid, Dictionary<SalesforcePermissions, DateTime>>();
+        foreach (var account in accounts)
         {
-            foreach (var snapshot in history)
+            var held = since[account] = [];
+            var newestFirst = history[account].OrderByDescending(s => s.AsOf).ToList();
+            foreach (var permission in PermissionFields.In(permissions).Select(p => p.Permission))
             {
-                if ((snapshot.Granted & permission) == 0)
-                    break;
-                since[permission] = snapshot.AsOf;
+                foreach (var snapshot in newestFirst)
+                {
+                    if ((snapshot.Granted & permission) == 0)
+                        break;
+                    held[permission] = snapshot.AsOf;
+                }
             }
         }
         return since;

@@ -20,9 +20,11 @@ public sealed class IntegrationOverPrivilegedRule : IRule
     {
         var facts = await context.AccessAsync(cancellationToken);
         var results = new List<RuleResult>();
-        foreach (var account in facts.Accounts.Where(a => a.IsIntegrationAccount && a.Access.PowerfulHeld != SalesforcePermissions.None))
+        var flagged = facts.Accounts.Where(a => a.IsIntegrationAccount && a.Access.PowerfulHeld != SalesforcePermissions.None).ToList();
+        var heldSince = await AccessHistory.HeldSinceAsync(context.Db, flagged.Select(a => a.Account.Id).ToList(), PermissionFields.Powerful, context.Now, cancellationToken);
+        foreach (var account in flagged)
         {
-            var since = await AccessHistory.HeldSinceAsync(context.Db, account.Account.Id, account.Access.PowerfulHeld, context.Now, cancellationToken);
+            var since = heldSince[account.Account.Id];
             var held = string.Join(", ", PermissionFields.In(account.Access.PowerfulHeld).Select(p =>
                 $"{p.Label} through {string.Join(", ", account.Access.SourcesOf(p.Permission))} since {since[p.Permission]:yyyy-MM-dd}"));
             var usable = account.Access.CanSignIn;
