@@ -38,7 +38,7 @@ internal sealed class AccessExportImport(Ledger ledger)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // Snapshots are written as they are made and point at accounts and a batch the commit writes last.
         await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", cancellationToken);
-        var directory = await AccountDirectory.LoadAsync(db, cancellationToken);
+        var directory = await AccountDirectory.LoadAsync(db, format.Facet == AccessFacet.User, cancellationToken);
         long unknownUsers = 0;
         var byAccount = new Dictionary<Account, List<AccessRow>>();
         foreach (var row in rows)

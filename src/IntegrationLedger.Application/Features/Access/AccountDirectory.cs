@@ -29,9 +29,12 @@ internal sealed class AccountDirectory
         }
     }
 
-    public static async Task<AccountDirectory> LoadAsync(LedgerDbContext db, CancellationToken cancellationToken)
+    /// <param name="forUsers">A User export may add accounts and learn their ids, so its accounts are tracked; the other
+    /// exports only look accounts up, and tracking tens of thousands of them would only slow their commit.</param>
+    public static async Task<AccountDirectory> LoadAsync(LedgerDbContext db, bool forUsers, CancellationToken cancellationToken)
     {
-        var accounts = await db.Accounts.Where(a => a.Platform == Account.Salesforce).ToListAsync(cancellationToken);
+        var salesforce = db.Accounts.Where(a => a.Platform == Account.Salesforce);
+        var accounts = await (forUsers ? salesforce : salesforce.AsNoTracking()).ToListAsync(cancellationToken);
         var people = await db.People.AsNoTracking().Select(p => new { p.Email, p.Id }).ToDictionaryAsync(p => p.Email, p => p.Id, StringComparer.Ordinal, cancellationToken);
         return new AccountDirectory(db, accounts, people);
     }

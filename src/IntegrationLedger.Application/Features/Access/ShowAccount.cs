@@ -31,13 +31,14 @@ public sealed class ShowAccountHandler(Ledger ledger)
         var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Username == normalized, cancellationToken)
             ?? throw new NotFoundException($"No account '{username.Trim()}'; ledger account list shows them.");
         var at = asOf ?? ledger.Now;
-        var access = (await AccessQueries.AsOfAsync(db, at, [account.Id], cancellationToken)).GetValueOrDefault(account.Id) ?? new AccountAccess(null, null, null, null);
+        // The whole history, whatever the moment asked for: what came before it and what followed. The access then
+        // is its latest snapshot of each facet at or before the moment.
+        var history = await AccessQueries.HistoryAsync(db, account.Id, cancellationToken);
+        var access = AccountAccess.Of(history.Where(s => s.AsOf <= at));
         var users = (await AccessQueries.UsersOfAccountsAsync(db, cancellationToken)).GetValueOrDefault(account.Id) ?? [];
         var owner = account.OwnerId is { } ownerId ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == ownerId, cancellationToken) : null;
         var summary = AccountSummary.Of(new AccountFacts(account, access, users, owner), at);
 
-        // The whole history, whatever the moment asked for: what came before it and what followed.
-        var history = await AccessQueries.HistoryAsync(db, account.Id, cancellationToken);
         var batchIds = history.Select(s => s.BatchId).Distinct().ToList();
         var files = await db.ImportBatches.AsNoTracking().Where(b => batchIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.FileName, cancellationToken);
         var entries = history.Select(s => new AccessHistoryEntry(s.AsOf, s.Facet, files.GetValueOrDefault(s.BatchId) ?? "", s.Changes ?? Describe(s), s.ConfirmedAt)).ToList();

@@ -26,7 +26,7 @@ internal static class EventsAgainstBatches
 
     public static async Task<List<LedgerDifference>> CompareAsync(LedgerDbContext db, AuditReplay replay, List<string> notes, CancellationToken cancellationToken)
     {
-        var found = await DigestEventsAsync(db, cancellationToken);
+        var found = await DigestAsync(db, EventsSql, EventDigest.Columns, cancellationToken);
         var snapshots = await DigestAsync(db, SnapshotsSql, Features.Access.AccessSnapshotWriter.Columns, cancellationToken);
         try
         {
@@ -85,20 +85,6 @@ internal static class EventsAgainstBatches
         }
     }
 
-    /// <summary>Every batch's events, counted and digested, in one pass over the table in id order.</summary>
-    private static async Task<Dictionary<Guid, EventDigest>> DigestEventsAsync(LedgerDbContext db, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return DigestEvents((SqliteConnection)db.Database.GetDbConnection(), cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
     /// <summary>Access snapshots in the order their writer digests them: by batch, then account.</summary>
     private static readonly string SnapshotsSql =
         $"SELECT BatchId, {string.Join(", ", Features.Access.AccessSnapshotWriter.Columns.Select(c => c.Name))} FROM AccessSnapshots ORDER BY BatchId, AccountId";
@@ -116,8 +102,8 @@ internal static class EventsAgainstBatches
         }
     }
 
-    private static Dictionary<Guid, EventDigest> DigestEvents(SqliteConnection connection, CancellationToken cancellationToken) =>
-        Digest(connection, $"SELECT BatchId, {string.Join(", ", EventDigest.Columns.Select(c => c.Name))} FROM UsageEvents ORDER BY Id", EventDigest.Columns, cancellationToken);
+    /// <summary>Every batch's events, in the order of their ids, as the importer digested them.</summary>
+    private static readonly string EventsSql = $"SELECT BatchId, {string.Join(", ", EventDigest.Columns.Select(c => c.Name))} FROM UsageEvents ORDER BY Id";
 
     /// <summary>Rows of one table, grouped by their batch (the query's first column) and digested column by column.</summary>
     private static Dictionary<Guid, EventDigest> Digest(SqliteConnection connection, string sql, IReadOnlyList<(string Name, bool IsNumber)> columns, CancellationToken cancellationToken)
