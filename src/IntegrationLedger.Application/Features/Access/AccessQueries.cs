@@ -51,12 +51,15 @@ public static class AccessQueries
             where token.AccountId != null && token.Status != TokenStatus.Revoked
             join integration in db.Integrations on usage.IntegrationId equals integration.Id
             select new { AccountId = token.AccountId!.Value, IntegrationId = integration.Id, integration.Name, token.Label }).ToListAsync(cancellationToken);
-        var accounts = await db.Accounts.AsNoTracking().Select(a => new { a.Id, a.Username }).ToDictionaryAsync(a => a.Username, a => a.Id, StringComparer.Ordinal, cancellationToken);
         var byRule = await (
             from integration in db.Integrations.AsNoTracking()
             from rule in integration.AttributionRules
             where rule.Kind == AttributionRuleKind.Account
             select new { integration.Id, integration.Name, rule.Value }).ToListAsync(cancellationToken);
+        // Only the accounts the rules name: a ledger of every user in the org holds tens of thousands.
+        var named = byRule.Select(r => Account.NormalizeUsername(r.Value)).Distinct().ToList();
+        var accounts = await db.Accounts.AsNoTracking().Where(a => named.Contains(a.Username))
+            .Select(a => new { a.Id, a.Username }).ToDictionaryAsync(a => a.Username, a => a.Id, StringComparer.Ordinal, cancellationToken);
 
         var users = new Dictionary<Guid, List<AccountUser>>();
         void Add(Guid account, AccountUser user)
