@@ -1,4 +1,5 @@
 using IntegrationLedger.Domain.Access;
+using IntegrationLedger.Domain.Activity;
 using IntegrationLedger.Domain.Accounts;
 using IntegrationLedger.Domain.Auditing;
 using IntegrationLedger.Domain.Findings;
@@ -34,6 +35,11 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<AccessSnapshot> AccessSnapshots => Set<AccessSnapshot>();
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
     public DbSet<AccessChangeRecord> AccessChanges => Set<AccessChangeRecord>();
+    public DbSet<ActivityDay> ActivityDays => Set<ActivityDay>();
+    public DbSet<ActivityObject> ActivityObjects => Set<ActivityObject>();
+    public DbSet<ActivitySource> ActivitySources => Set<ActivitySource>();
+    public DbSet<BulkJob> BulkJobs => Set<BulkJob>();
+    public DbSet<FailedLoginHour> FailedLoginHours => Set<FailedLoginHour>();
 
     /// <summary>Set by <see cref="LedgerChange"/> while it saves, so that nothing reaches the store unaudited.</summary>
     internal bool AuditedSaveInProgress { get; set; }

@@ -18,7 +18,7 @@ public sealed class UsageEvent
     /// <summary>The import format the event came from, such as <c>sf-elf</c>.</summary>
     public required string Source { get; init; }
 
-    /// <summary>The kind of activity: Login, LoginAs, Logout, API, RestApi, BulkApi, ApiTotalUsage, URI, LoginHistory, OAuthToken, SetupAuditTrail.</summary>
+    /// <summary>The kind of activity: Login, LoginAs, Logout, API, RestApi, BulkApi, ApiTotalUsage, URI, Report, ReportExport, LoginHistory, OAuthToken, SetupAuditTrail, and Threat Detection's ApiAnomaly, ReportAnomaly, CredentialStuffing, SessionHijacking.</summary>
     public required string EventType { get; init; }
 
     public required string NaturalKey { get; init; }
@@ -64,6 +64,30 @@ public sealed class UsageEvent
 
     /// <summary>For OAuth token rows: how many times the token was used.</summary>
     public long? UseCount { get; init; }
+
+    /// <summary>Rows the request read or wrote (ROWS_PROCESSED, RECORDS_PROCESSED, a report's ROW_COUNT).</summary>
+    public long? RowsProcessed { get; init; }
+
+    /// <summary>Rows the request failed on (a Bulk API batch's NUMBER_FAILURES, a Bulk API 2.0 job's RECORDS_FAILED).</summary>
+    public long? RowsFailed { get; init; }
+
+    /// <summary>Bytes the request returned to the caller (RESPONSE_SIZE; a report's rows times their average size).</summary>
+    public long? BytesReturned { get; init; }
+
+    /// <summary>The object the request touched (ENTITY_NAME, ENTITY_TYPE, a threat event's queried entities).</summary>
+    public string? Entity { get; init; }
+
+    /// <summary>What the request did to it: query, upsert, GET, ...</summary>
+    public string? Operation { get; init; }
+
+    /// <summary>The Bulk API job the event belongs to: one job writes several events, whose rows count once.</summary>
+    public string? JobId { get; init; }
+
+    /// <summary>For Threat Detection events: how anomalous Salesforce judged the activity, from 0 to 1.</summary>
+    public double? Score { get; init; }
+
+    /// <summary>For Threat Detection events: the evidence Salesforce gave, as it wrote it (JSON).</summary>
+    public string? Data { get; init; }
 
     public Guid? IntegrationId { get; init; }
     public Guid? TokenId { get; init; }

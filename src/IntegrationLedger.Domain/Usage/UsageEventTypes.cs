@@ -16,6 +16,8 @@ public static class UsageEventTypes
     public const string BulkApi2 = "BulkApi2";
     public const string ApiTotalUsage = "ApiTotalUsage";
     public const string Uri = "URI";
+    public const string Report = "Report";
+    public const string ReportExport = "ReportExport";
 
     /// <summary>A login from the LoginHistory object or the Setup download.</summary>
     public const string LoginHistory = "LoginHistory";
@@ -28,7 +30,18 @@ public static class UsageEventTypes
 
     /// <summary>The Event Monitoring types the <c>sf-elf</c> importer reads.</summary>
     public static IReadOnlyList<string> EventMonitoring { get; } =
-        [Login, LoginAs, Logout, Api, RestApi, ApexRestApi, BulkApi, BulkApi2, ApiTotalUsage, Uri];
+        [Login, LoginAs, Logout, Api, RestApi, ApexRestApi, BulkApi, BulkApi2, ApiTotalUsage, Uri, Report, ReportExport];
+
+    /// <summary>Threat Detection's verdicts (the <c>sf-threat-events</c> importer): what Salesforce judged anomalous, not activity itself.</summary>
+    public const string ApiAnomaly = "ApiAnomaly";
+    public const string ReportAnomaly = "ReportAnomaly";
+    public const string CredentialStuffing = "CredentialStuffing";
+    public const string SessionHijacking = "SessionHijacking";
+
+    public static IReadOnlyList<string> ThreatDetection { get; } = [ApiAnomaly, ReportAnomaly, CredentialStuffing, SessionHijacking];
+
+    public static bool IsThreatDetection(string eventType) =>
+        eventType is ApiAnomaly or ReportAnomaly or CredentialStuffing or SessionHijacking;
 
     /// <summary>The longest event type name taken for one; Salesforce's are one CamelCase word of at most about 30 letters.</summary>
     public const int NameMaxLength = 64;

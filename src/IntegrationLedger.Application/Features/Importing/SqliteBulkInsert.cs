@@ -43,6 +43,9 @@ internal sealed class SqliteBulkInsert : IDisposable
     public void Integer(int index, long? value) =>
         Check(value is { } number ? raw.sqlite3_bind_int64(_statement, index, number) : raw.sqlite3_bind_null(_statement, index));
 
+    public void Real(int index, double? value) =>
+        Check(value is { } number ? raw.sqlite3_bind_double(_statement, index, number) : raw.sqlite3_bind_null(_statement, index));
+
     /// <summary>Runs the statement with the values bound; returns how many rows it inserted.</summary>
     public int Execute()
     {

@@ -29,8 +29,9 @@ internal sealed class UsageEventWriter : IDisposable
     /// <param name="batchId">Written into the statement itself: it is the same for every row.</param>
     public UsageEventWriter(SqliteConnection connection, SqliteTransaction transaction, Guid batchId, string source)
     {
-        // Parameters are numbered as EventDigest.Columns, which lists every column but the id and the batch.
-        var columns = EventDigest.Columns.Select(c => c.Name).ToList();
+        // Parameters are numbered as EventDigest.Columns, which lists every column but the id and the batch,
+        // then its VolumeColumns.
+        var columns = EventDigest.Columns.Select(c => c.Name).Concat(EventDigest.VolumeColumns.Select(c => c.Name)).ToList();
         _insert = new SqliteBulkInsert(connection,
             $"INSERT INTO UsageEvents (BatchId, {string.Join(", ", columns)}) " +
             $"VALUES ('{GuidText(batchId)}', {string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))}) " +
@@ -73,6 +74,15 @@ internal sealed class UsageEventWriter : IDisposable
         Integer(20, e.UseCount);
         Text(21, attribution.IntegrationId is { } integration ? GuidText(integration) : null);
         Text(22, attribution.TokenId is { } token ? GuidText(token) : null);
+        var volume = VolumeParameter;
+        _insert.Integer(volume, e.RowsProcessed);
+        _insert.Integer(volume + 1, e.RowsFailed);
+        _insert.Integer(volume + 2, e.BytesReturned);
+        _insert.Text(volume + 3, e.Entity);
+        _insert.Text(volume + 4, e.Operation);
+        _insert.Text(volume + 5, e.JobId);
+        _insert.Real(volume + 6, e.Score);
+        _insert.Text(volume + 7, e.Data);
 
         for (var hash = KeyHash(e.Source, e.NaturalKey); ; hash++)
         {
@@ -80,6 +90,7 @@ internal sealed class UsageEventWriter : IDisposable
             if (_insert.Execute() == 1)
             {
                 _digest.Number(hash);
+                DigestVolume(e);
                 _digest.Accept();
                 return true;
             }
@@ -112,6 +123,23 @@ internal sealed class UsageEventWriter : IDisposable
     }
 
     private static readonly int KeyHashParameter = EventDigest.Columns.Count;
+    private static readonly int VolumeParameter = EventDigest.Columns.Count + 1;
+
+    /// <summary>The volume columns, in the digest only when the event has one (see <see cref="EventDigest.VolumeColumns"/>).</summary>
+    private void DigestVolume(UsageEvent e)
+    {
+        if (e is { RowsProcessed: null, RowsFailed: null, BytesReturned: null, Entity: null, Operation: null, JobId: null, Score: null, Data: null })
+            return;
+        _digest.VolumeFollows();
+        _digest.Number(e.RowsProcessed);
+        _digest.Number(e.RowsFailed);
+        _digest.Number(e.BytesReturned);
+        _digest.Text(e.Entity);
+        _digest.Text(e.Operation);
+        _digest.Text(e.JobId);
+        _digest.Real(e.Score);
+        _digest.Text(e.Data);
+    }
 
     private void Text(int parameter, string? value)
     {

@@ -1,3 +1,4 @@
+using IntegrationLedger.Application.Features.Activity;
 using IntegrationLedger.Application.Features.Importing.Attribution;
 using IntegrationLedger.Application.Features.Importing.Csv;
 using IntegrationLedger.Application.Features.Importing.Files;
@@ -75,6 +76,7 @@ internal sealed class UsageExportImport(Ledger ledger)
         var transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
         var batchId = Guid.CreateVersion7(ledger.Now);
         using var writer = new UsageEventWriter(connection, transaction, batchId, format.Name);
+        var baselines = new ActivityBaselineWriter(connection, transaction);
         using var rejectedRows = request.ErrorsPath is null ? null : RejectedRowsFile.Create(request.ErrorsPath, request.Path, csv.Header.Names, reader.SecretColumns);
 
         var context = new ImportContext(batchId, zone, request.DayFirst, request.RemedyWording);
@@ -130,6 +132,11 @@ internal sealed class UsageExportImport(Ledger ledger)
                 continue;
             }
 
+            if (await baselines.JobDisagreementAsync(usageEvent, cancellationToken) is { } disagreement)
+            {
+                Reject([new RowError(csv.LineNumber, "JOB_ID", disagreement)], csv.Fields());
+                continue;
+            }
             var attribution = format.IsActivity ? attributor.Attribute(usageEvent) : new EventAttribution(usageEvent.Username, null, null);
             if (!writer.Write(usageEvent, attribution))
             {
@@ -138,6 +145,7 @@ internal sealed class UsageExportImport(Ledger ledger)
                 continue;
             }
             counts.Added++;
+            await baselines.AddAsync(usageEvent, attribution.IntegrationId, attribution.Username ?? usageEvent.Username, cancellationToken);
             // Setup changes are evidence about integrations, not their activity: neither attributed nor not.
             if (format.IsActivity && attribution.IntegrationId is { } integrationId)
             {
@@ -169,6 +177,7 @@ internal sealed class UsageExportImport(Ledger ledger)
         if (committed)
         {
             await RememberUsersAsync(connection, transaction, attributor.Learned, cancellationToken);
+            await baselines.FlushAsync(cancellationToken);
             // The batch names the member a zip held, and hashes the CSV text, not the compressed bytes. A file
             // of types the ledger does not use is recorded too, with what it set aside: an auditor sees all that came in.
             db.ImportBatches.Add(new ImportBatch(batchId, csv.Source.Title, csv.Sha256(), format.Name, zone?.Id, ledger.Actor, ledger.Now, counts, writer.EventsDigest(), setAside));

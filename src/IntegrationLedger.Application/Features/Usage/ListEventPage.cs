@@ -146,5 +146,5 @@ public sealed class ListEventPageHandler(Ledger ledger)
 
     /// <summary>The event types a filter offers: those the importers write.</summary>
     public static IReadOnlyList<string> EventTypes { get; } =
-        [.. UsageEventTypes.EventMonitoring, UsageEventTypes.LoginHistory, UsageEventTypes.OAuthToken, UsageEventTypes.SetupAuditTrail];
+        [.. UsageEventTypes.EventMonitoring, UsageEventTypes.LoginHistory, UsageEventTypes.OAuthToken, UsageEventTypes.SetupAuditTrail, .. UsageEventTypes.ThreatDetection];
 }

@@ -24,12 +24,25 @@ internal sealed class EventDigest : IDisposable
         ("IntegrationId", false), ("TokenId", false), ("KeyHash", true),
     ];
 
+    /// <summary>
+    /// The columns added with data volumes (issue 15). They follow <see cref="Columns"/>, after a tag of their own,
+    /// only in an event that has one of them: an event without any digests exactly as it did before they
+    /// existed, so the batches imported earlier still verify.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, DigestKind Kind)> VolumeColumns =
+    [
+        ("RowsProcessed", DigestKind.Number), ("RowsFailed", DigestKind.Number), ("BytesReturned", DigestKind.Number),
+        ("Entity", DigestKind.Text), ("Operation", DigestKind.Text), ("JobId", DigestKind.Text), ("Score", DigestKind.Real),
+        ("Data", DigestKind.Text),
+    ];
+
     /// <summary>The digest of a batch that added no events (every row a duplicate).</summary>
     public static readonly string OfNoEvents = Convert.ToHexStringLower(SHA256.HashData([]));
 
     private const byte NullTag = 0;
     private const byte NumberTag = 1;
     private const byte TextTag = 2;
+    private const byte VolumeTag = 3;
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private byte[] _event = new byte[1024];
@@ -73,6 +86,19 @@ internal sealed class EventDigest : IDisposable
         _length += 9;
     }
 
+    /// <summary>A real number, digested by its exact bits.</summary>
+    public void Real(double? value) => Number(value is { } real ? BitConverter.DoubleToInt64Bits(real) : null);
+
+    /// <summary>
+    /// What follows are the event's <see cref="VolumeColumns"/>. An event's other values all begin with a
+    /// null, number or text tag, and its first is always text, so this tag can never be mistaken for one.
+    /// </summary>
+    public void VolumeFollows()
+    {
+        Reserve(1)[0] = VolumeTag;
+        _length++;
+    }
+
     public void Null()
     {
         Reserve(1)[0] = NullTag;
@@ -107,4 +133,12 @@ internal sealed class EventDigest : IDisposable
             Array.Resize(ref _event, Math.Max(_length + bytes, _event.Length * 2));
         return _event.AsSpan(_length);
     }
+}
+
+/// <summary>How a column's value is digested.</summary>
+internal enum DigestKind
+{
+    Text,
+    Number,
+    Real,
 }

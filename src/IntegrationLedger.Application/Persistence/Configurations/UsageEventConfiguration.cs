@@ -31,6 +31,9 @@ internal sealed class UsageEventConfiguration : IEntityTypeConfiguration<UsageEv
         builder.HasIndex(e => new { e.SourceIp, e.OccurredAt });
         builder.Property(e => e.UserId).HasMaxLength(18);
         builder.Property(e => e.ConnectedAppId).HasMaxLength(18);
+        builder.Property(e => e.Entity).HasMaxLength(200);
+        builder.Property(e => e.Operation).HasMaxLength(40);
+        builder.Property(e => e.JobId).HasMaxLength(18);
         builder.HasOne<ImportBatch>().WithMany().HasForeignKey(e => e.BatchId).OnDelete(DeleteBehavior.Restrict);
     }
 }

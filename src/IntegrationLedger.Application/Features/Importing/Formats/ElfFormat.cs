@@ -5,8 +5,9 @@ using IntegrationLedger.Domain.Usage;
 namespace IntegrationLedger.Application.Features.Importing.Formats;
 
 /// <summary>
-/// Event Monitoring event log files (<c>sf-elf</c>): Login, LoginAs, Logout, API, RestApi, BulkApi,
-/// ApiTotalUsage and URI, the type taken from each row's EVENT_TYPE. Columns move between releases, so
+/// Event Monitoring event log files (<c>sf-elf</c>): Login, LoginAs, Logout, API, RestApi, BulkApi, BulkApi2,
+/// ApiTotalUsage, URI, Report and ReportExport, the type taken from each row's EVENT_TYPE, with the data each
+/// moved (<see cref="ElfVolume"/>). Columns move between releases, so
 /// every one is found by name. TIMESTAMP and USER_ID are read first; their *_DERIVED columns only stand in
 /// when they are empty, and must agree with them when both are written (see <see cref="ColumnPair"/>).
 /// The dozens of other types a download holds (UITracking, QueuedExecution, ...) say nothing about
@@ -24,7 +25,7 @@ public sealed class ElfFormat : IUsageFormat
     /// <summary>Whether rows of this event type are read; those of any other are set aside.</summary>
     public static bool Reads(string eventType) => EventTypes.ContainsKey(eventType);
 
-    public string Description => "Event Monitoring event log file (Login, LoginAs, Logout, API, RestApi, BulkApi, ApiTotalUsage, URI)";
+    public string Description => "Event Monitoring event log file (Login, LoginAs, Logout, API, RestApi, BulkApi, BulkApi2, ApiTotalUsage, URI, Report, ReportExport)";
 
     /// <summary>EVENT_TYPE is Event Monitoring's own; every type writes a time, in one form or the other.</summary>
     public bool Recognises(HeaderMap header) => header.Has("EVENT_TYPE") && (header.Has("TIMESTAMP") || header.Has("TIMESTAMP_DERIVED"));
@@ -62,6 +63,7 @@ public sealed class ElfFormat : IUsageFormat
             DelegatedUserName: columns.Optional("DELEGATED_USER_NAME"),
             UserAgent: columns.Optional("USER_AGENT"))
         {
+            Volume = new ElfVolume(columns),
             // A file of types the ledger does not use needs none of the columns it reads: they are missed
             // only when a row of a type it reads turns up.
             MissingColumns = columns.Incomplete(),
@@ -78,6 +80,10 @@ public sealed class ElfFormat : IUsageFormat
         public IReadOnlySet<int> SecretColumns { get; } = new HashSet<int>();
 
         private NaturalKeys Keys { get; } = new();
+
+        public required ElfVolume Volume { get; init; }
+
+        private BulkJobEvents Jobs { get; } = new();
 
         public ImportFileException? MissingColumns { get; init; }
 
@@ -118,8 +124,15 @@ public sealed class ElfFormat : IUsageFormat
             var httpMethod = ReadHttpMethod(row, line, errors);
             var entity = Entity.ChooseText(row, "the object the request touched", line, errors);
             var status = ReadStatus(row, isLogin, line, errors);
+            var volume = Volume.Read(row, line, errors);
+            var operation = row.Get(Operation) ?? row.Get(SoapMethod) ?? httpMethod;
             if (errors.Count > errorsBefore)
                 return null;
+            if (eventType == UsageEventTypes.BulkApi2 && volume.JobId is { } jobId && Jobs.Disagreement(jobId, line, userId, entity.Text, operation) is { } disagreement)
+            {
+                errors.Add(new RowError(line, "JOB_ID", disagreement));
+                return null;
+            }
 
             var requestId = row.Get(RequestId);
             // The key of a row without REQUEST_ID hashes the method as it always has: the SOAP one, else the HTTP one.
@@ -150,6 +163,14 @@ public sealed class ElfFormat : IUsageFormat
                 // URI is a path for URI events but a label for others (Api, XIApi, BULKAPI-LOG): kept as written.
                 Uri = row.Get(Uri),
                 Detail = Detail(row, httpMethod, entity.Text, delegatedBy),
+                RowsProcessed = volume.Rows,
+                RowsFailed = volume.Failed,
+                BytesReturned = volume.Bytes,
+                Entity = entity.Text,
+                Operation = operation,
+                JobId = volume.JobId,
+                // A report's id is what the event acted on, as a setup change's subject is.
+                Subject = volume.ReportId,
             };
         }
 

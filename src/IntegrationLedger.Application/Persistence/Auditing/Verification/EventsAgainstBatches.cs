@@ -26,8 +26,8 @@ internal static class EventsAgainstBatches
 
     public static async Task<List<LedgerDifference>> CompareAsync(LedgerDbContext db, AuditReplay replay, List<string> notes, CancellationToken cancellationToken)
     {
-        var found = await DigestAsync(db, EventsSql, EventDigest.Columns, cancellationToken);
-        var snapshots = await DigestAsync(db, SnapshotsSql, Features.Access.AccessSnapshotWriter.Columns, cancellationToken);
+        var found = await DigestAsync(db, EventsSql, EventDigest.Columns, EventDigest.VolumeColumns, cancellationToken);
+        var snapshots = await DigestAsync(db, SnapshotsSql, Features.Access.AccessSnapshotWriter.Columns, [], cancellationToken);
         try
         {
             var differences = new List<LedgerDifference>();
@@ -89,12 +89,13 @@ internal static class EventsAgainstBatches
     private static readonly string SnapshotsSql =
         $"SELECT BatchId, {string.Join(", ", Features.Access.AccessSnapshotWriter.Columns.Select(c => c.Name))} FROM AccessSnapshots ORDER BY BatchId, AccountId";
 
-    private static async Task<Dictionary<Guid, EventDigest>> DigestAsync(LedgerDbContext db, string sql, IReadOnlyList<(string Name, bool IsNumber)> columns, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, EventDigest>> DigestAsync(LedgerDbContext db, string sql, IReadOnlyList<(string Name, bool IsNumber)> columns,
+        IReadOnlyList<(string Name, DigestKind Kind)> volumeColumns, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return Digest((SqliteConnection)db.Database.GetDbConnection(), sql, columns, cancellationToken);
+            return Digest((SqliteConnection)db.Database.GetDbConnection(), sql, columns, volumeColumns, cancellationToken);
         }
         finally
         {
@@ -103,10 +104,15 @@ internal static class EventsAgainstBatches
     }
 
     /// <summary>Every batch's events, in the order of their ids, as the importer digested them.</summary>
-    private static readonly string EventsSql = $"SELECT BatchId, {string.Join(", ", EventDigest.Columns.Select(c => c.Name))} FROM UsageEvents ORDER BY Id";
+    private static readonly string EventsSql =
+        $"SELECT BatchId, {string.Join(", ", EventDigest.Columns.Select(c => c.Name).Concat(EventDigest.VolumeColumns.Select(c => c.Name)))} FROM UsageEvents ORDER BY Id";
 
-    /// <summary>Rows of one table, grouped by their batch (the query's first column) and digested column by column.</summary>
-    private static Dictionary<Guid, EventDigest> Digest(SqliteConnection connection, string sql, IReadOnlyList<(string Name, bool IsNumber)> columns, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rows of one table, grouped by their batch (the query's first column) and digested column by column; the
+    /// volume columns that follow, only when a row has one (see <see cref="EventDigest.VolumeColumns"/>).
+    /// </summary>
+    private static Dictionary<Guid, EventDigest> Digest(SqliteConnection connection, string sql, IReadOnlyList<(string Name, bool IsNumber)> columns,
+        IReadOnlyList<(string Name, DigestKind Kind)> volumeColumns, CancellationToken cancellationToken)
     {
         var digests = new Dictionary<Guid, EventDigest>();
         if (raw.sqlite3_prepare_v2(connection.Handle!, sql, out var statement) != raw.SQLITE_OK)
@@ -137,12 +143,39 @@ internal static class EventsAgainstBatches
                     else
                         digest.Utf8(raw.sqlite3_column_blob(statement, index));
                 }
+                var volumeFrom = columns.Count + 1;
+                if (AnyValue(statement, volumeFrom, volumeColumns.Count))
+                {
+                    digest.VolumeFollows();
+                    for (var column = 0; column < volumeColumns.Count; column++)
+                    {
+                        var index = volumeFrom + column;
+                        if (raw.sqlite3_column_type(statement, index) == raw.SQLITE_NULL)
+                            digest.Null();
+                        else if (volumeColumns[column].Kind == DigestKind.Number)
+                            digest.Number(raw.sqlite3_column_int64(statement, index));
+                        else if (volumeColumns[column].Kind == DigestKind.Real)
+                            digest.Real(raw.sqlite3_column_double(statement, index));
+                        else
+                            digest.Utf8(raw.sqlite3_column_blob(statement, index));
+                    }
+                }
                 digest.Accept();
             }
             if (result != SqliteDone)
                 throw new SqliteException(raw.sqlite3_errmsg(connection.Handle!).utf8_to_string(), result);
         }
         return digests;
+    }
+
+    private static bool AnyValue(sqlite3_stmt statement, int from, int count)
+    {
+        for (var index = from; index < from + count; index++)
+        {
+            if (raw.sqlite3_column_type(statement, index) != raw.SQLITE_NULL)
+                return true;
+        }
+        return false;
     }
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -20,9 +20,15 @@ internal static class TablesAgainstLog
     /// <summary>
     /// Written with SQL in bulk, not through the change tracker, so not audited row by row (decision 0003):
     /// events and access snapshots are checked against their batches instead (<see cref="EventsAgainstBatches"/>);
-    /// known users are a lookup of user ids learnt from imported files, rebuilt by importing them again.
+    /// known users are a lookup of user ids learnt from imported files, rebuilt by importing them again; the
+    /// activity baselines are totals of the events, rebuilt from them by <c>ledger activity rebuild</c>.
     /// </summary>
-    private static readonly HashSet<Type> NotAuditedRowByRow = [typeof(AuditEntry), typeof(UsageEvent), typeof(KnownUser), typeof(Domain.Access.AccessSnapshot)];
+    private static readonly HashSet<Type> NotAuditedRowByRow =
+    [
+        typeof(AuditEntry), typeof(UsageEvent), typeof(KnownUser), typeof(Domain.Access.AccessSnapshot),
+        typeof(Domain.Activity.ActivityDay), typeof(Domain.Activity.ActivityObject), typeof(Domain.Activity.ActivitySource),
+        typeof(Domain.Activity.BulkJob), typeof(Domain.Activity.FailedLoginHour),
+    ];
 
     /// <summary>
     /// Bookkeeping of the web's sign-in that changes by design without an entry of its own (a session's stamp,

@@ -1,0 +1,284 @@
+using System.Globalization;
+using IntegrationLedger.Domain.Activity;
+using IntegrationLedger.Domain.Usage;
+using Microsoft.Data.Sqlite;
+
+namespace IntegrationLedger.Application.Features.Activity;
+
+/// <summary>
+/// Keeps the activity baselines (<see cref="ActivityDay"/> and its objects, sources, Bulk API 2.0 jobs and
+/// failed-login hours) up to date with the events an import adds: each added event is counted in memory as
+/// it is written, and <see cref="FlushAsync"/> adds the totals to the tables in the import's own
+/// transaction, so the baselines never disagree with the events and no rule has to rescan them.
+/// <c>ledger activity rebuild</c> feeds every stored event through the same counting.
+/// </summary>
+internal sealed class ActivityBaselineWriter(SqliteConnection connection, SqliteTransaction transaction)
+{
+    private readonly Dictionary<Guid, SubjectDays> _integrations = [];
+    private readonly Dictionary<string, SubjectDays> _accounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JobState> _jobs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _jobsNotStored = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Username, DateTime Hour), HourTotals> _failedLogins = [];
+
+    /// <summary>Whether events of this type are activity the baselines count: not setup changes, OAuth token snapshots or Threat Detection's verdicts.</summary>
+    public static bool Counts(string eventType) =>
+        eventType is not (UsageEventTypes.SetupAuditTrail or UsageEventTypes.OAuthToken) && !UsageEventTypes.IsThreatDetection(eventType);
+
+    /// <summary>
+    /// Why this Bulk API 2.0 event cannot belong to the job the ledger already holds under its id (another
+    /// user, object or operation), or null. Asked before the event is written, so the row is refused instead.
+    /// </summary>
+    public async Task<string?> JobDisagreementAsync(UsageEvent e, CancellationToken cancellationToken)
+    {
+        if (e.EventType != UsageEventTypes.BulkApi2 || e.JobId is not { } jobId)
+            return null;
+        if ((await JobAsync(jobId, cancellationToken)) is not { } job)
+            return null;
+        var differences = new List<string>();
+        if (!string.Equals(job.UserId, e.UserId, StringComparison.Ordinal))
+            differences.Add($"user {e.UserId ?? "(none)"} where the ledger holds {job.UserId ?? "(none)"}");
+        if (!string.Equals(job.Entity, e.Entity, StringComparison.OrdinalIgnoreCase))
+            differences.Add($"object {e.Entity ?? "(none)"} where the ledger holds {job.Entity ?? "(none)"}");
+        if (!string.Equals(job.Operation, e.Operation, StringComparison.OrdinalIgnoreCase))
+            differences.Add($"operation {e.Operation ?? "(none)"} where the ledger holds {job.Operation ?? "(none)"}");
+        return differences.Count == 0 ? null
+            : $"the state events of Bulk API 2.0 job {jobId} disagree with those imported before: this one names {string.Join(", ", differences)}";
+    }
+
+    /// <summary>Counts an event that was added to the ledger, under the integration and account it was attributed to.</summary>
+    public async Task AddAsync(UsageEvent e, Guid? integrationId, string? username, CancellationToken cancellationToken)
+    {
+        if (!Counts(e.EventType))
+            return;
+        var day = DateOnly.FromDateTime(e.OccurredAt);
+        if (e.Succeeded == false && username is not null && e.EventType is UsageEventTypes.Login or UsageEventTypes.LoginHistory)
+            AddFailedLogin(username, e.OccurredAt);
+
+        // A Bulk API 2.0 job is one request however many state events it wrote: counted on the day it began,
+        // its rows by how far this event's count goes beyond the largest seen so far.
+        long calls = 1, rows = e.RowsProcessed ?? 0, bytes = e.BytesReturned ?? 0;
+        var countedOn = day;
+        if (e.EventType == UsageEventTypes.BulkApi2 && e.JobId is { } jobId)
+        {
+            var job = await JobAsync(jobId, cancellationToken);
+            if (job is null)
+            {
+                job = _jobs[jobId] = new JobState(day, e.UserId, username, integrationId, e.Entity, e.Operation) { Dirty = true };
+            }
+            else
+            {
+                calls = 0;
+                integrationId = job.IntegrationId;
+                username = job.Username;
+            }
+            countedOn = job.Day;
+            rows = Math.Max(0, rows - job.Rows);
+            bytes = Math.Max(0, bytes - job.Bytes);
+            job.Rows += rows;
+            job.Bytes += bytes;
+            job.Dirty |= rows > 0 || bytes > 0;
+        }
+
+        if (integrationId is { } integration)
+        {
+            if (!_integrations.TryGetValue(integration, out var days))
+                _integrations[integration] = days = new SubjectDays();
+            days.Add(e, day, countedOn, calls, rows, bytes);
+        }
+        if (username is not null)
+        {
+            if (!_accounts.TryGetValue(username, out var days))
+                _accounts[username] = days = new SubjectDays();
+            days.Add(e, day, countedOn, calls, rows, bytes);
+        }
+    }
+
+    /// <summary>Adds what was counted to the baseline tables, in the transaction the events were written in.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await using var day = Command(
+            "INSERT INTO ActivityDays (Scope, Subject, Day, Calls, Failures, Rows, Bytes, Objects, Sources) VALUES ($scope, $subject, $day, $calls, $failures, $rows, $bytes, 0, 0) " +
+            "ON CONFLICT (Scope, Subject, Day) DO UPDATE SET Calls = Calls + excluded.Calls, Failures = Failures + excluded.Failures, " +
+            "Rows = Rows + excluded.Rows, Bytes = Bytes + excluded.Bytes",
+            "$scope", "$subject", "$day", "$calls", "$failures", "$rows", "$bytes");
+        await using var entity = Command(
+            "INSERT INTO ActivityObjects (Scope, Subject, Day, Entity, Calls, Rows) VALUES ($scope, $subject, $day, $entity, $calls, $rows) " +
+            "ON CONFLICT (Scope, Subject, Day, Entity) DO UPDATE SET Calls = Calls + excluded.Calls, Rows = Rows + excluded.Rows",
+            "$scope", "$subject", "$day", "$entity", "$calls", "$rows");
+        await using var source = Command(
+            "INSERT INTO ActivitySources (Scope, Subject, Day, Source, Calls) VALUES ($scope, $subject, $day, $source, $calls) " +
+            "ON CONFLICT (Scope, Subject, Day, Source) DO UPDATE SET Calls = Calls + excluded.Calls",
+            "$scope", "$subject", "$day", "$source", "$calls");
+        // The day's distinct counts, from the sets just added to (a later import may bring the same object again).
+        await using var distinct = Command(
+            "UPDATE ActivityDays SET " +
+            "Objects = (SELECT COUNT(*) FROM ActivityObjects o WHERE o.Scope = $scope AND o.Subject = $subject AND o.Day = $day), " +
+            "Sources = (SELECT COUNT(*) FROM ActivitySources s WHERE s.Scope = $scope AND s.Subject = $subject AND s.Day = $day) " +
+            "WHERE Scope = $scope AND Subject = $subject AND Day = $day",
+            "$scope", "$subject", "$day");
+
+        var subjects = _integrations.Select(i => (ActivityScope.Integration, GuidText(i.Key), i.Value))
+            .Concat(_accounts.Select(a => (ActivityScope.Account, a.Key, a.Value)));
+        foreach (var (scope, subject, days) in subjects)
+        {
+            foreach (var (date, totals) in days.Days)
+            {
+                var dayText = DayText(date);
+                await RunAsync(day, cancellationToken, (int)scope, subject, dayText, totals.Calls, totals.Failures, totals.Rows, totals.Bytes);
+                foreach (var (name, counted) in totals.Objects ?? [])
+                    await RunAsync(entity, cancellationToken, (int)scope, subject, dayText, name, counted.Calls, counted.Rows);
+                foreach (var (address, calls) in totals.Sources ?? [])
+                    await RunAsync(source, cancellationToken, (int)scope, subject, dayText, address, calls);
+                await RunAsync(distinct, cancellationToken, (int)scope, subject, dayText);
+            }
+        }
+
+        await using var job = Command(
+            "INSERT INTO BulkJobs (JobId, Day, UserId, Username, IntegrationId, Entity, Operation, Rows, Bytes) " +
+            "VALUES ($id, $day, $user, $username, $integration, $entity, $operation, $rows, $bytes) " +
+            "ON CONFLICT (JobId) DO UPDATE SET Rows = excluded.Rows, Bytes = excluded.Bytes",
+            "$id", "$day", "$user", "$username", "$integration", "$entity", "$operation", "$rows", "$bytes");
+        foreach (var (id, state) in _jobs.Where(j => j.Value is { Dirty: true }))
+        {
+            await RunAsync(job, cancellationToken, id, DayText(state!.Day), state.UserId, state.Username,
+                state.IntegrationId is { } integration ? GuidText(integration) : null, state.Entity, state.Operation, state.Rows, state.Bytes);
+        }
+
+        await using var hour = Command(
+            "INSERT INTO FailedLoginHours (Username, Hour, Failures, FirstAt, LastAt) VALUES ($username, $hour, $failures, $first, $last) " +
+            "ON CONFLICT (Username, Hour) DO UPDATE SET Failures = Failures + excluded.Failures, " +
+            "FirstAt = min(FirstAt, excluded.FirstAt), LastAt = max(LastAt, excluded.LastAt)",
+            "$username", "$hour", "$failures", "$first", "$last");
+        foreach (var ((username, start), totals) in _failedLogins)
+            await RunAsync(hour, cancellationToken, username, TimeText(start), totals.Failures, TimeText(totals.First), TimeText(totals.Last));
+    }
+
+    public static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A time as EF Core writes and reads it in SQLite.</summary>
+    public static string TimeText(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    private static string GuidText(Guid id) => id.ToString().ToUpperInvariant();
+
+    private void AddFailedLogin(string username, DateTime at)
+    {
+        var key = (username, new DateTime(at.Year, at.Month, at.Day, at.Hour, 0, 0, DateTimeKind.Utc));
+        if (!_failedLogins.TryGetValue(key, out var totals))
+            _failedLogins[key] = totals = new HourTotals { First = at, Last = at };
+        totals.Failures++;
+        if (at < totals.First)
+            totals.First = at;
+        if (at > totals.Last)
+            totals.Last = at;
+    }
+
+    /// <summary>The job as counted so far: in this import, else as the ledger holds it; null for a job never seen.</summary>
+    private async Task<JobState?> JobAsync(string jobId, CancellationToken cancellationToken)
+    {
+        if (_jobs.TryGetValue(jobId, out var known))
+            return known;
+        if (_jobsNotStored.Contains(jobId))
+            return null;
+        await using var command = Command("SELECT Day, UserId, Username, IntegrationId, Entity, Operation, Rows, Bytes FROM BulkJobs WHERE JobId = $id", "$id");
+        command.Parameters[0].Value = jobId;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            _jobsNotStored.Add(jobId);
+            return null;
+        }
+        string? Text(int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+        var stored = new JobState(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), Text(1), Text(2),
+            Text(3) is { } integration ? Guid.Parse(integration) : null, Text(4), Text(5))
+        {
+            Rows = reader.GetInt64(6),
+            Bytes = reader.GetInt64(7),
+        };
+        _jobs[jobId] = stored;
+        return stored;
+    }
+
+    private SqliteCommand Command(string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+            command.Parameters.Add(new SqliteParameter(name, null));
+        return command;
+    }
+
+    private static async Task RunAsync(SqliteCommand command, CancellationToken cancellationToken, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>One integration's or account's days, as counted in this import.</summary>
+    private sealed class SubjectDays
+    {
+        public Dictionary<DateOnly, DayTotals> Days { get; } = [];
+
+        private DateOnly _lastDay;
+        private DayTotals? _last;
+
+        public void Add(UsageEvent e, DateOnly day, DateOnly countedOn, long calls, long rows, long bytes)
+        {
+            var totals = Totals(countedOn);
+            totals.Calls += calls;
+            totals.Rows += rows;
+            totals.Bytes += bytes;
+            if (e.Entity is { } entity && (calls > 0 || rows > 0))
+            {
+                totals.Objects ??= new Dictionary<string, (long, long)>(StringComparer.OrdinalIgnoreCase);
+                var (objectCalls, objectRows) = totals.Objects.GetValueOrDefault(entity);
+                totals.Objects[entity] = (objectCalls + calls, objectRows + rows);
+            }
+            // Failures and sources belong to the moment of the event, even for a job counted on the day it began.
+            var eventTotals = day == countedOn ? totals : Totals(day);
+            if (e.Succeeded == false)
+                eventTotals.Failures++;
+            if (e.SourceIp is { } source)
+            {
+                eventTotals.Sources ??= new Dictionary<string, long>(StringComparer.Ordinal);
+                eventTotals.Sources[source] = eventTotals.Sources.GetValueOrDefault(source) + 1;
+            }
+        }
+
+        /// <summary>The day's totals; an import's events come in runs of one day, so the last day asked for is kept at hand.</summary>
+        private DayTotals Totals(DateOnly day)
+        {
+            if (_last is not null && _lastDay == day)
+                return _last;
+            if (!Days.TryGetValue(day, out var totals))
+                Days[day] = totals = new DayTotals();
+            _lastDay = day;
+            return _last = totals;
+        }
+    }
+
+    private sealed class DayTotals
+    {
+        public long Calls;
+        public long Failures;
+        public long Rows;
+        public long Bytes;
+        public Dictionary<string, (long Calls, long Rows)>? Objects;
+        public Dictionary<string, long>? Sources;
+    }
+
+    private sealed class HourTotals
+    {
+        public long Failures;
+        public DateTime First;
+        public DateTime Last;
+    }
+
+    private sealed record JobState(DateOnly Day, string? UserId, string? Username, Guid? IntegrationId, string? Entity, string? Operation)
+    {
+        public long Rows { get; set; }
+        public long Bytes { get; set; }
+        public bool Dirty { get; set; }
+    }
+}
