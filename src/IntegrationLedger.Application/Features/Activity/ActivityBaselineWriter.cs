@@ -124,12 +124,12 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
             foreach (var (date, totals) in days.Days)
             {
                 var dayText = DayText(date);
-                await RunAsync(day, cancellationToken, (int)scope, subject, dayText, totals.Calls, totals.Failures, totals.Rows, totals.Bytes);
+                await RunAsync(day, cancellationToken, scope.ToString(), subject, dayText, totals.Calls, totals.Failures, totals.Rows, totals.Bytes);
                 foreach (var (name, counted) in totals.Objects ?? [])
-                    await RunAsync(entity, cancellationToken, (int)scope, subject, dayText, name, counted.Calls, counted.Rows);
+                    await RunAsync(entity, cancellationToken, scope.ToString(), subject, dayText, name, counted.Calls, counted.Rows);
                 foreach (var (address, calls) in totals.Sources ?? [])
-                    await RunAsync(source, cancellationToken, (int)scope, subject, dayText, address, calls);
-                await RunAsync(distinct, cancellationToken, (int)scope, subject, dayText);
+                    await RunAsync(source, cancellationToken, scope.ToString(), subject, dayText, address, calls);
+                await RunAsync(distinct, cancellationToken, scope.ToString(), subject, dayText);
             }
         }
 

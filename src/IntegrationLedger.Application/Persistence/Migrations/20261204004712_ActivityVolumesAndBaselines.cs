@@ -150,7 +150,7 @@ namespace IntegrationLedger.Application.Persistence.Migrations
             // sources and failed logins are the baselines' history: counted here as an import would have.
             // Written out in full, not by calling the application, so that this migration stays what it was.
             const string activity = "EventType NOT IN ('SetupAuditTrail', 'OAuthToken')";
-            foreach (var (scope, subject) in new[] { (0, "IntegrationId"), (1, "Username") })
+            foreach (var (scope, subject) in new[] { ("'Integration'", "IntegrationId"), ("'Account'", "Username") })
             {
                 migrationBuilder.Sql(
                     "INSERT INTO ActivityDays (Scope, Subject, Day, Calls, Failures, Rows, Bytes, Objects, Sources) " +
