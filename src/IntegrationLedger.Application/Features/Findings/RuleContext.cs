@@ -11,6 +11,9 @@ public sealed class RuleContext(LedgerDbContext db, DateTime now, IReadOnlyDicti
 
     public int Setting(IRule rule, string name) => settings[$"{rule.Id}.{name}"];
 
+    /// <summary>Every rule's thresholds, by their setting names.</summary>
+    public IReadOnlyDictionary<string, int> Settings => settings;
+
     private Task<AccessFacts>? _access;
 
     /// <summary>Every account's access now, read once for all the access rules of the run.</summary>

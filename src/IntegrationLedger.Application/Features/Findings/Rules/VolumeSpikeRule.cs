@@ -12,7 +12,7 @@ namespace IntegrationLedger.Application.Features.Findings.Rules;
 /// </summary>
 public sealed class VolumeSpikeRule : IRule
 {
-    public string Id => "volume-spike";
+    public string Id => RuleId;
     public Severity Severity => Severity.High;
     public string Title => "Data volume far above the integration's habit";
     public string Explanation =>
@@ -30,18 +30,24 @@ public sealed class VolumeSpikeRule : IRule
         new("floor-calls", 1_000, "Requests a day must reach to be a spike", Min: 0, Max: 1_000_000_000),
     ];
 
-    public SpikeSettings SettingsIn(RuleContext context) => new(
-        context.Setting(this, "window"), context.Setting(this, "minimum-history"), context.Setting(this, "threshold-tenths") / 10.0,
-        new Dictionary<ActivityMeasure, long>
-        {
-            [ActivityMeasure.Rows] = context.Setting(this, "floor-rows"),
-            [ActivityMeasure.Bytes] = context.Setting(this, "floor-megabytes") * 1024L * 1024,
-            [ActivityMeasure.Calls] = context.Setting(this, "floor-calls"),
-        });
+    public const string RuleId = "volume-spike";
+
+    /// <summary>The judgement's thresholds from the ledger's settings (<see cref="RuleBook.CurrentSettingsAsync"/>): the charts judge as the rule does.</summary>
+    public static SpikeSettings SettingsFrom(IReadOnlyDictionary<string, int> settings)
+    {
+        int Setting(string name) => settings[$"{RuleId}.{name}"];
+        return new SpikeSettings(Setting("window"), Setting("minimum-history"), Setting("threshold-tenths") / 10.0,
+            new Dictionary<ActivityMeasure, long>
+            {
+                [ActivityMeasure.Rows] = Setting("floor-rows"),
+                [ActivityMeasure.Bytes] = Setting("floor-megabytes") * 1024L * 1024,
+                [ActivityMeasure.Calls] = Setting("floor-calls"),
+            });
+    }
 
     public async Task<IReadOnlyList<RuleResult>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
     {
-        var settings = SettingsIn(context);
+        var settings = SettingsFrom(context.Settings);
         var integrations = await ActivityBaselines.OfIntegrationsReachingAsync(context.Db, settings, cancellationToken);
         if (integrations.Count == 0)
             return [];
