@@ -4,6 +4,7 @@ using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Features.Importing;
 using IntegrationLedger.Cli.Commands.Accounts;
+using IntegrationLedger.Cli.Commands.Activity;
 using IntegrationLedger.Cli.Commands.Audit;
 using IntegrationLedger.Cli.Commands.Exporting;
 using IntegrationLedger.Cli.Commands.Findings;
@@ -96,6 +97,7 @@ public static class LedgerCli
             new TokenAddCommand(cli), new TokenListCommand(cli), new TokenShowCommand(cli), new TokenUseCommand(cli),
             new TokenResetPlanCommand(cli), new TokenResetCommand(cli), new TokenConfirmCommand(cli),
             new TokenRevokeCommand(cli), new TokenSetOwnerCommand(cli), new TokenFindCommand(cli)));
+        root.Subcommands.Add(new ActivityCommand(cli));
         root.Subcommands.Add(new ImportCommand(cli));
         root.Subcommands.Add(new TemplateCommand(cli));
         root.Subcommands.Add(new ExportCommand(cli));
