@@ -1,6 +1,7 @@
 using System.Globalization;
 using IntegrationLedger.Domain.Activity;
 using IntegrationLedger.Domain.Usage;
+using IntegrationLedger.Application.Features.Importing;
 using Microsoft.Data.Sqlite;
 
 namespace IntegrationLedger.Application.Features.Activity;
@@ -93,43 +94,78 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
         }
     }
 
-    /// <summary>Adds what was counted to the baseline tables, in the transaction the events were written in.</summary>
+    /// <summary>
+    /// Adds what was counted to the baseline tables, in the transaction the events were written in. A day the
+    /// tables do not hold yet (the usual case: an import brings new days) is inserted whole; only a day they
+    /// already hold is added to. Each statement is prepared once and driven through SQLite's own API
+    /// (<see cref="SqliteBulkInsert"/>): an import of a million events can bring a million account days.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        await using var day = Command(
-            "INSERT INTO ActivityDays (Scope, Subject, Day, Calls, Failures, Rows, Bytes, Objects, Sources) VALUES ($scope, $subject, $day, $calls, $failures, $rows, $bytes, 0, 0) " +
-            "ON CONFLICT (Scope, Subject, Day) DO UPDATE SET Calls = Calls + excluded.Calls, Failures = Failures + excluded.Failures, " +
-            "Rows = Rows + excluded.Rows, Bytes = Bytes + excluded.Bytes",
-            "$scope", "$subject", "$day", "$calls", "$failures", "$rows", "$bytes");
-        await using var entity = Command(
-            "INSERT INTO ActivityObjects (Scope, Subject, Day, Entity, Calls, Rows) VALUES ($scope, $subject, $day, $entity, $calls, $rows) " +
-            "ON CONFLICT (Scope, Subject, Day, Entity) DO UPDATE SET Calls = Calls + excluded.Calls, Rows = Rows + excluded.Rows",
-            "$scope", "$subject", "$day", "$entity", "$calls", "$rows");
-        await using var source = Command(
-            "INSERT INTO ActivitySources (Scope, Subject, Day, Source, Calls) VALUES ($scope, $subject, $day, $source, $calls) " +
-            "ON CONFLICT (Scope, Subject, Day, Source) DO UPDATE SET Calls = Calls + excluded.Calls",
-            "$scope", "$subject", "$day", "$source", "$calls");
-        // The day's distinct counts, from the sets just added to (a later import may bring the same object again).
-        await using var distinct = Command(
-            "UPDATE ActivityDays SET " +
-            "Objects = (SELECT COUNT(*) FROM ActivityObjects o WHERE o.Scope = $scope AND o.Subject = $subject AND o.Day = $day), " +
-            "Sources = (SELECT COUNT(*) FROM ActivitySources s WHERE s.Scope = $scope AND s.Subject = $subject AND s.Day = $day) " +
-            "WHERE Scope = $scope AND Subject = $subject AND Day = $day",
-            "$scope", "$subject", "$day");
+        var held = await DaysHeldAsync(cancellationToken);
+        using var insertDay = new SqliteBulkInsert(connection,
+            "INSERT INTO ActivityDays (Scope, Subject, Day, Calls, Failures, Rows, Bytes, Objects, Sources) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        using var addToDay = new SqliteBulkInsert(connection,
+            "UPDATE ActivityDays SET Calls = Calls + ?4, Failures = Failures + ?5, Rows = Rows + ?6, Bytes = Bytes + ?7, Objects = Objects + ?8, Sources = Sources + ?9 " +
+            "WHERE Scope = ?1 AND Subject = ?2 AND Day = ?3");
+        using var insertObject = new SqliteBulkInsert(connection,
+            "INSERT INTO ActivityObjects (Scope, Subject, Day, Entity, Calls, Rows) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        using var addToObject = new SqliteBulkInsert(connection,
+            "UPDATE ActivityObjects SET Calls = Calls + ?5, Rows = Rows + ?6 WHERE Scope = ?1 AND Subject = ?2 AND Day = ?3 AND Entity = ?4");
+        using var insertSource = new SqliteBulkInsert(connection,
+            "INSERT INTO ActivitySources (Scope, Subject, Day, Source, Calls) VALUES (?1, ?2, ?3, ?4, ?5)");
+        using var addToSource = new SqliteBulkInsert(connection,
+            "UPDATE ActivitySources SET Calls = Calls + ?5 WHERE Scope = ?1 AND Subject = ?2 AND Day = ?3 AND Source = ?4");
+
+        // Binds the key every statement of a day starts with.
+        static void Key(SqliteBulkInsert statement, string scope, string subject, string day)
+        {
+            statement.Text(1, scope);
+            statement.Text(2, subject);
+            statement.Text(3, day);
+        }
+
+        // Adds to a row of the day's set, or inserts it; true when the row is new (one more distinct value that day).
+        static bool AddOrInsert(SqliteBulkInsert add, SqliteBulkInsert insert, bool dayHeld, string scope, string subject, string day, string value, long calls, long? rows)
+        {
+            foreach (var statement in dayHeld ? new[] { add, insert } : [insert])
+            {
+                Key(statement, scope, subject, day);
+                statement.Text(4, value);
+                statement.Integer(5, calls);
+                if (rows is { } count)
+                    statement.Integer(6, count);
+                if (statement.Execute() == 1)
+                    return statement == insert;
+            }
+            throw new InvalidOperationException($"The baseline row {scope}/{subject}/{day}/{value} could be neither added to nor inserted.");
+        }
 
         var subjects = _integrations.Select(i => (ActivityScope.Integration, GuidText(i.Key), i.Value))
             .Concat(_accounts.Select(a => (ActivityScope.Account, a.Key, a.Value)));
-        foreach (var (scope, subject, days) in subjects)
+        foreach (var (scopeValue, subject, days) in subjects)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            var scope = scopeValue.ToString();
             foreach (var (date, totals) in days.Days)
             {
-                var dayText = DayText(date);
-                await RunAsync(day, cancellationToken, scope.ToString(), subject, dayText, totals.Calls, totals.Failures, totals.Rows, totals.Bytes);
+                var day = DayText(date);
+                var dayHeld = held.Contains((scope, subject, day));
+                long newObjects = 0, newSources = 0;
                 foreach (var (name, counted) in totals.Objects ?? [])
-                    await RunAsync(entity, cancellationToken, scope.ToString(), subject, dayText, name, counted.Calls, counted.Rows);
+                    newObjects += AddOrInsert(addToObject, insertObject, dayHeld, scope, subject, day, name, counted.Calls, counted.Rows) ? 1 : 0;
                 foreach (var (address, calls) in totals.Sources ?? [])
-                    await RunAsync(source, cancellationToken, scope.ToString(), subject, dayText, address, calls);
-                await RunAsync(distinct, cancellationToken, scope.ToString(), subject, dayText);
+                    newSources += AddOrInsert(addToSource, insertSource, dayHeld, scope, subject, day, address, calls, null) ? 1 : 0;
+                var statement = dayHeld ? addToDay : insertDay;
+                Key(statement, scope, subject, day);
+                statement.Integer(4, totals.Calls);
+                statement.Integer(5, totals.Failures);
+                statement.Integer(6, totals.Rows);
+                statement.Integer(7, totals.Bytes);
+                statement.Integer(8, newObjects);
+                statement.Integer(9, newSources);
+                if (statement.Execute() != 1)
+                    throw new InvalidOperationException($"The baseline day {scope}/{subject}/{day} was not written.");
             }
         }
 
@@ -151,6 +187,22 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
             "$username", "$hour", "$failures", "$first", "$last");
         foreach (var ((username, start), totals) in _failedLogins)
             await RunAsync(hour, cancellationToken, username, TimeText(start), totals.Failures, TimeText(totals.First), TimeText(totals.Last));
+    }
+
+    /// <summary>The days between the first and last this import counted that the tables already hold.</summary>
+    private async Task<HashSet<(string Scope, string Subject, string Day)>> DaysHeldAsync(CancellationToken cancellationToken)
+    {
+        var held = new HashSet<(string, string, string)>();
+        var counted = _integrations.Values.Concat(_accounts.Values).SelectMany(s => s.Days.Keys).ToList();
+        if (counted.Count == 0)
+            return held;
+        await using var command = Command("SELECT Scope, Subject, Day FROM ActivityDays WHERE Day >= $first AND Day <= $last", "$first", "$last");
+        command.Parameters[0].Value = DayText(counted.Min());
+        command.Parameters[1].Value = DayText(counted.Max());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            held.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        return held;
     }
 
     public static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
