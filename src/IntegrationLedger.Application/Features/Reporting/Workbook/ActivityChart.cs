@@ -60,10 +60,13 @@ internal sealed class ActivityChart
             return null;
         // Every week of the period, not only those with events: a week without any is something the
         // auditor should see (an import missed, an integration stopped), and the axis stays to scale.
+        // The rows' own weeks lie in the period; taking them in too means a row can never miss its week.
         var first = WeeklyActivityRow.MondayOf(DateOnly.FromDateTime(start));
         var last = WeeklyActivityRow.MondayOf(DateOnly.FromDateTime(end.AddTicks(-1)));
-        first = rows.Min(r => r.WeekOf) is var earliest && earliest < first ? earliest : first;
-        last = rows.Max(r => r.WeekOf) is var latest && latest > last ? latest : last;
+        if (rows.Min(r => r.WeekOf) < first)
+            first = rows.Min(r => r.WeekOf);
+        if (rows.Max(r => r.WeekOf) > last)
+            last = rows.Max(r => r.WeekOf);
         var weeks = new List<DateOnly>();
         for (var week = first; week <= last; week = week.AddDays(7))
             weeks.Add(week);
