@@ -15,7 +15,7 @@ namespace IntegrationLedger.Application.Features.Reporting.Workbook;
 /// integration. Stacked columns because the auditor's first question is "how much happened, and when"
 /// (a column's height is the week's total, so a spike or a silent week stands out at once), and the
 /// second "whose was it" (the segments); a line per integration would tangle once there are several, and
-/// clustered columns would give 9 bars a week. The busiest integrations are named, the rest summed as
+/// clustered columns would give up to eight thin bars a week. The busiest integrations are named, the rest summed as
 /// one grey "Other" segment, so the legend and the colours stay readable.
 /// ClosedXML 0.95.4 cannot write charts, so this is done in two steps: <see cref="WriteTable"/> puts the
 /// chart's own small table (a row a week, a column per series) on the sheet with ClosedXML, to the right
