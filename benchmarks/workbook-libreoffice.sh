@@ -3,6 +3,7 @@
 # workbook, then has LibreOffice (headless) convert every sheet to CSV and checks each sheet came out.
 #   benchmarks/workbook-libreoffice.sh
 # Needs LibreOffice: apt-get install libreoffice-calc-nogui
+# That LibreOffice also draws the Activity per week chart: benchmarks/workbook-chart-libreoffice.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v soffice >/dev/null || { echo "needs LibreOffice: apt-get install libreoffice-calc-nogui" >&2; exit 1; }

@@ -126,7 +126,7 @@ internal sealed class QuarterlyReportReader(Ledger ledger)
             .Select(g => new { g.Key.IntegrationId, g.Key.Day, Events = g.Count(), Failed = g.Count(e => e.Succeeded == false) })
             .ToListAsync(cancellationToken);
         return days
-            .GroupBy(d => (Week: DateOnly.FromDateTime(d.Day.AddDays(-(((int)d.Day.DayOfWeek + 6) % 7))), Integration: names.IntegrationsById.GetValueOrDefault(d.IntegrationId!.Value, "?")))
+            .GroupBy(d => (Week: WeeklyActivityRow.MondayOf(DateOnly.FromDateTime(d.Day)), Integration: names.IntegrationsById.GetValueOrDefault(d.IntegrationId!.Value, "?")))
             .OrderBy(g => g.Key.Week).ThenBy(g => g.Key.Integration, StringComparer.Ordinal)
             .Select(g => new WeeklyActivityRow(g.Key.Week, g.Key.Integration, g.Sum(d => d.Events), g.Sum(d => d.Failed)))
             .ToList();

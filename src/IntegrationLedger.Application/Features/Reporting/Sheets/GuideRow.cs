@@ -36,7 +36,10 @@ internal sealed record GuideRow(string Topic, string Explanation)
             new("Offboarding", "People who left in the period, each token they owned, and how many days its revocation took."),
             new("Training", $"Each security training completion the ledger held {data.AsAt}: who, which course, on which day, and who recorded it."),
             new("Access review", "The period's access review: each item, its owner's decision (keep, change, revoke), the note and who decided."),
-            new("Activity per week", "Imported events per integration per week (weeks start on Monday), with how many failed."),
+            new("Activity per week", "Imported events per integration per week (weeks start on Monday), with how many failed. "
+                + "To its right, the same events as a small table, a row for every week of the period and a column per integration "
+                + $"(when there are more than {ActivityChart.MaxSeries}, the busiest {ActivityChart.MaxSeries - 1} are named and the rest summed as Other), "
+                + "and under it a chart of that table: a column a week, as high as the week's events, in a segment per integration."),
             new("Findings", "What the rules found open during the period, as they stood at its end: severity, subject, status, and who acknowledged or resolved it."),
             new("Change log", "Every change to the ledger in the period, one line each, oldest first: who, what (the action in words), which record (by name), and the fields that changed, before → after. "
                 + "Ids, hashes and other internal columns are left out, and a secret never appears: a password or a fingerprint shows only as \"set\" or \"changed\"."),

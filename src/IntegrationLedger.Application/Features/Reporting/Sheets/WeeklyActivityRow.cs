@@ -9,4 +9,7 @@ internal sealed record WeeklyActivityRow(DateOnly WeekOf, string Integration, in
     [
         new("Week of (Monday)", r => r.WeekOf), new("Integration", r => r.Integration), new("Events", r => r.Events), new("Failed", r => r.Failed),
     ]);
+
+    /// <summary>The Monday that starts the week of <paramref name="day"/>: the sheet's rows and its chart's weeks are counted alike.</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }

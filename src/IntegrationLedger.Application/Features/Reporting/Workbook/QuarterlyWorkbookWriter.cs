@@ -6,8 +6,8 @@ using IntegrationLedger.Application.Persistence;
 namespace IntegrationLedger.Application.Features.Reporting.Workbook;
 
 /// <summary>
-/// Lays out the quarter's workbook and writes it: the small sheets through ClosedXML in memory, then the
-/// Change log and Evidence streamed from the ledger into the file around them (see <see cref="StreamedSheets"/>).
+/// Lays out the quarter's workbook and writes it: the small sheets through ClosedXML in memory, the Activity
+/// per week sheet's chart added to them (see <see cref="ActivityChart"/>), then the Change log and Evidence streamed from the ledger into the file around them (see <see cref="StreamedSheets"/>).
 /// </summary>
 internal static class QuarterlyWorkbookWriter
 {
@@ -38,12 +38,16 @@ internal static class QuarterlyWorkbookWriter
         TableSheet.Add(workbook, OffboardingRow.Layout, data.Offboarding);
         TableSheet.Add(workbook, TrainingRow.Layout, data.Access.Training);
         TableSheet.Add(workbook, ReviewRow.Layout, data.Review);
-        TableSheet.Add(workbook, WeeklyActivityRow.Layout, data.Activity);
+        var activity = TableSheet.Add(workbook, WeeklyActivityRow.Layout, data.Activity);
+        var chart = ActivityChart.For(data.Activity, data.Quarter.StartUtc, data.End);
+        chart?.WriteTable(activity);
         TableSheet.Add(workbook, FindingRow.Layout, data.Findings);
         TableSheet.Add(workbook, RuleRow.Layout, data.Method);
 
         using var smallSheets = new MemoryStream();
         workbook.SaveAs(smallSheets);
+        // ClosedXML cannot write charts: the chart is added to the package it saved, before the large sheets join it.
+        chart?.AddTo(smallSheets);
         smallSheets.Position = 0;
         var start = data.Quarter.StartUtc;
         var streamed = new[]
