@@ -29,6 +29,7 @@ public static class RuleBook
         new DepartedAccountStillActiveRule(),
         new AccessGainedRule(),
         new TrainingLapsedRule(),
+        new SalesforceThreatDetectionRule(),
     ];
 
     /// <summary>The rules whose findings are recorded by another command (<see cref="IRecordedRule"/>), which a run of the rules leaves alone.</summary>
