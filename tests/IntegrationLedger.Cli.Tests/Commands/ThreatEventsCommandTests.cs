@@ -38,6 +38,7 @@ public partial class ThreatEventsCommandTests
         Assert.That(text, Does.Contain("10 Threat Detection events for users the ledger does not know: d.novak@example.com (2), j.rivera@example.com (2), " +
             "l.moreau@example.com (2), p.lindqvist@example.com (2), k.patel@example.com (1), s.ito@example.com (1)."));
         Assert.That(cli.ScalarRaw("SELECT COUNT(*) FROM UsageEvents WHERE EventType = 'CredentialStuffing'"), Is.EqualTo(10));
+        Assert.That((await cli.LedgerAsync("audit", "verify")).ExitCode, Is.Zero, "the batch's digest covers the events' scores and evidence");
     }
 
     [Test]

@@ -66,7 +66,7 @@ public sealed record ImportSummary(string Heading, string Figures)
         var named = string.Join(", ", unknown.Take(UnknownUsersShown).Select(u => FormattableString.Invariant($"{u.User ?? "no user named"} ({u.Events})")));
         var more = unknown.Count > UnknownUsersShown ? FormattableString.Invariant($" and {unknown.Count - UnknownUsersShown} more") : "";
         return FormattableString.Invariant($"{events} Threat Detection event{(events == 1 ? "" : "s")} for {(unknown.Count == 1 ? "a user" : "users")} the ledger does not know: ") +
-            named + more + ". They are kept; no finding names them until the ledger has their accounts (an sf-users import) or an integration claims them.";
+            named + more + ". They are kept; salesforce-threat-detection reports them once the ledger has their accounts (an sf-users import).";
     }
 
     /// <summary>"set aside 12 (UITracking 12), ", for a file holding types the ledger does not use; nothing otherwise.</summary>

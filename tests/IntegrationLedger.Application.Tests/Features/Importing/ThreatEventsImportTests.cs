@@ -361,14 +361,15 @@ public class ThreatEventsImportTests
     }
 
     [Test]
-    public async Task Import_AUserKnownOnlyByItsId_IsNotUnknown()
+    public async Task Import_AUserKnownByItsId_IsNotUnknown()
     {
         await using var test = await LedgerAsync();
         await KnowAccountsAsync(test, "etl.bot@example.com");
-        // The export names the user by id only, in 15 characters.
-        var path = Samples.Write(test, "ApiAnomalyEventStore.csv", "EventDate,EventIdentifier,UserId,Score\n" +
-            "2026-11-28T03:15:30.486+0000,67b4e832-dc7f-4721-87ce-3146bf4bb806,005xx000001Uq9k,0.97\n" +
-            "2026-11-28T03:16:30.486+0000,67b4e832-dc7f-4721-87ce-3146bf4bb807,005xx000001Zz9k,0.97\n");
+        // The export names the user by id only, in 15 characters; or by the id and a username it has been renamed to since.
+        var path = Samples.Write(test, "ApiAnomalyEventStore.csv", "EventDate,EventIdentifier,UserId,Username,Score\n" +
+            "2026-11-28T03:15:30.486+0000,67b4e832-dc7f-4721-87ce-3146bf4bb806,005xx000001Uq9k,,0.97\n" +
+            "2026-11-28T03:15:40.486+0000,67b4e832-dc7f-4721-87ce-3146bf4bb805,005xx000001Uq9kAAC,etl.bot@orbit.example.com,0.97\n" +
+            "2026-11-28T03:16:30.486+0000,67b4e832-dc7f-4721-87ce-3146bf4bb807,005xx000001Zz9k,,0.97\n");
 
         var outcome = await ImportAsync(test, path);
 

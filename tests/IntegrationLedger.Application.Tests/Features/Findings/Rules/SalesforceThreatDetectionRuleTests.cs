@@ -167,6 +167,20 @@ public class SalesforceThreatDetectionRuleTests
     }
 
     [Test]
+    public async Task Findings_AnAccountKnownByItsUserId_UnderAnotherUsername_HasOne()
+    {
+        await using var test = await LedgerAsync();
+        await KnowAccountsAsync(test, "etl.bot@example.com");
+        var path = Samples.Write(test, "ApiAnomalyEventStore.csv", "EventDate,EventIdentifier,UserId,Username,Score\n" +
+            "2026-11-28T03:15:40.486+0000,67b4e832-dc7f-4721-87ce-3146bf4bb805,005xx000001Uq9kAAC,etl.bot@orbit.example.com,0.97\n");
+        await test.Ledger.ImportUsageAsync(new ImportFile("auto", path));
+
+        var finding = (await FindingsOfAsync(test, Rule)).Single();
+
+        Assert.That(finding.Summary, Does.Contain("for account etl.bot@example.com (no integration claims it)"), "the ledger's name for the account");
+    }
+
+    [Test]
     public async Task Findings_WithoutThreatEvents_AreNone()
     {
         await using var test = await LedgerAsync();
