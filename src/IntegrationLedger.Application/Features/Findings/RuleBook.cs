@@ -32,6 +32,7 @@ public static class RuleBook
         new VolumeSpikeRule(),
         new NewDataAccessedRule(),
         new LoginFailureBurstRule(),
+        new SalesforceThreatDetectionRule(),
     ];
 
     /// <summary>The rules whose findings are recorded by another command (<see cref="IRecordedRule"/>), which a run of the rules leaves alone.</summary>

@@ -45,7 +45,28 @@ public sealed record ImportSummary(string Heading, string Figures)
             $"{Verdict(result.DryRun, result.Committed)}: {title} as {how}.",
             result.Rejected
                 ? FormattableString.Invariant($"read {c.Read}, added 0, duplicates 0, rejected {c.Rejected}, attributed 0, unattributed 0")
-                : FormattableString.Invariant($"read {c.Read}, {(result.DryRun ? "would add" : "added")} {c.Added}, duplicates {c.Duplicates}, {SetAside(result)}rejected {c.Rejected}, attributed {c.Attributed}, unattributed {c.Unattributed}"));
+                : FormattableString.Invariant($"read {c.Read}, {(result.DryRun ? "would add" : "added")} {c.Added}, duplicates {c.Duplicates}, {SetAside(result)}rejected {c.Rejected}, attributed {c.Attributed}, unattributed {c.Unattributed}"))
+        {
+            Note = result.Rejected ? null : UnknownUsersNote(result.UnknownUsers),
+        };
+    }
+
+    /// <summary>How many of the users an unknown-users sentence names; the JSON details list them all.</summary>
+    public const int UnknownUsersShown = 10;
+
+    /// <summary>
+    /// "2 Threat Detection events for users the ledger does not know: x@example.com (1), 005xx000001Yp8LAAS (1)." and
+    /// what to do about them; null when there are none.
+    /// </summary>
+    public static string? UnknownUsersNote(IReadOnlyList<UnknownUserEvents> unknown)
+    {
+        if (unknown.Count == 0)
+            return null;
+        var events = unknown.Sum(u => u.Events);
+        var named = string.Join(", ", unknown.Take(UnknownUsersShown).Select(u => FormattableString.Invariant($"{u.User ?? "no user named"} ({u.Events})")));
+        var more = unknown.Count > UnknownUsersShown ? FormattableString.Invariant($" and {unknown.Count - UnknownUsersShown} more") : "";
+        return FormattableString.Invariant($"{events} Threat Detection event{(events == 1 ? "" : "s")} for {(unknown.Count == 1 ? "a user" : "users")} the ledger does not know: ") +
+            named + more + ". They are kept; salesforce-threat-detection reports them once the ledger has their accounts (an sf-users import).";
     }
 
     /// <summary>"set aside 12 (UITracking 12), ", for a file holding types the ledger does not use; nothing otherwise.</summary>

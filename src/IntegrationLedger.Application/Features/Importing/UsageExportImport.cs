@@ -5,6 +5,7 @@ using IntegrationLedger.Application.Features.Importing.Files;
 using IntegrationLedger.Application.Features.Importing.Formats;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Importing;
+using IntegrationLedger.Domain.Usage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -14,6 +15,9 @@ namespace IntegrationLedger.Application.Features.Importing;
 public sealed record ImportProgress(long BytesRead, long TotalBytes, long Rows);
 
 public sealed record UnattributedActivity(string? Account, string? Application, string? SourceIp, long Events);
+
+/// <summary>How many of a file's new Threat Detection events name one user the ledger does not know (a username, else a user id, else none).</summary>
+public sealed record UnknownUserEvents(string? User, long Events);
 
 /// <summary>How many of a file's new events were attributed to one integration.</summary>
 public sealed record AttributedActivity(string Integration, long Events);
@@ -39,6 +43,13 @@ public sealed record UsageImportResult(
 
     /// <summary>The integrations the new events were attributed to, most events first.</summary>
     public IReadOnlyList<AttributedActivity> AttributedTo { get; init; } = [];
+
+    /// <summary>
+    /// The new Threat Detection events whose user the ledger does not know (no account with the username or user id,
+    /// no integration claiming them), by user, most events first: kept and counted, but no finding names them, so the
+    /// summary does.
+    /// </summary>
+    public IReadOnlyList<UnknownUserEvents> UnknownUsers { get; init; } = [];
 
     /// <summary>The file read inside a zip, or null when <see cref="File"/> was read itself (plain or gzip).</summary>
     public string? Member { get; init; }
@@ -86,6 +97,7 @@ internal sealed class UsageExportImport(Ledger ledger)
         var setAside = new Dictionary<string, long>(StringComparer.Ordinal);
         var unattributed = new Dictionary<(string?, string?, string?), long>();
         var attributedTo = new Dictionary<Guid, long>();
+        var unknownUsers = new Dictionary<string, long>(StringComparer.Ordinal);
         var rowErrors = new List<RowError>();
 
         void Reject(IReadOnlyList<RowError> found, string[]? fields)
@@ -158,6 +170,13 @@ internal sealed class UsageExportImport(Ledger ledger)
                 var group = (attribution.Username ?? usageEvent.UserId, usageEvent.Application ?? usageEvent.ClientName, usageEvent.SourceIp);
                 if (unattributed.TryGetValue(group, out var seen) || unattributed.Count < UnattributedGroupsKept)
                     unattributed[group] = seen + 1;
+                // Salesforce's verdict on a user the ledger has no account for: no rule can name it (see SalesforceThreatDetectionRule).
+                if (UsageEventTypes.IsThreatDetection(usageEvent.EventType) && !attributor.KnowsAccount(attribution.Username, usageEvent.UserId))
+                {
+                    var user = attribution.Username ?? usageEvent.UserId ?? "";
+                    if (unknownUsers.TryGetValue(user, out var events) || unknownUsers.Count < UnattributedGroupsKept)
+                        unknownUsers[user] = events + 1;
+                }
             }
         }
         if (csv.TakeErrors() is { Count: > 0 } trailing)
@@ -197,6 +216,8 @@ internal sealed class UsageExportImport(Ledger ledger)
             Member = csv.Source.Member,
             SetAsideTypes = setAside,
             SameContentAs = sameContentAs,
+            UnknownUsers = unknownUsers.OrderByDescending(u => u.Value).ThenBy(u => u.Key, StringComparer.Ordinal)
+                .Select(u => new UnknownUserEvents(u.Key.Length == 0 ? null : u.Key, u.Value)).ToList(),
         };
     }
 

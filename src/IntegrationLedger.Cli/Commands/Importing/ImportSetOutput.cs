@@ -101,6 +101,8 @@ internal sealed class ImportSetOutput(CliServices cli, bool json)
             if (unattributed.Count > ShownGroups)
                 Output.Line($"  ... and {unattributed.Count - ShownGroups} more groups");
         }
+        if (ImportSummary.UnknownUsersNote(result.UnknownUsers) is { } unknown)
+            Output.Line(unknown);
     }
 
     /// <summary>Each refused file on standard error: its problem, or its first bad rows with file, line, field and reason.</summary>
@@ -145,6 +147,7 @@ internal sealed class ImportSetOutput(CliServices cli, bool json)
             Errors = l.Outcome?.Errors.Take(ErrorsShownPerFile).Select(e => new { e.Line, e.Field, e.Reason }),
             Attributed = l.Outcome?.Usage?.Counts.Attributed,
             Unattributed = l.Outcome?.Usage?.Counts.Unattributed,
+            UnknownUsers = l.Outcome?.Usage?.UnknownUsers,
         }),
         Total = result.Total with { Format = "" },
         Refused = result.Refused.Select(l => l.Name),

@@ -24,6 +24,7 @@ public sealed class Attributor
     private readonly List<(Guid Integration, string Name, AttributionRuleKind Kind, string Value, IPNetwork? Network)> _rules;
     private readonly Dictionary<string, string> _usernameByUserId;
     private readonly Dictionary<string, Guid> _accountByUsername;
+    private readonly HashSet<string> _accountUserIds;
     private readonly Dictionary<Guid, List<Token>> _tokensByAccount;
     private readonly HashSet<(Guid Token, Guid Integration)> _usages;
     private readonly Dictionary<(string?, string?, string?, string?, string?), Guid?> _integrationCache = [];
@@ -32,12 +33,14 @@ public sealed class Attributor
         List<(Guid, string, AttributionRuleKind, string, IPNetwork?)> rules,
         Dictionary<string, string> usernameByUserId,
         Dictionary<string, Guid> accountByUsername,
+        HashSet<string> accountUserIds,
         Dictionary<Guid, List<Token>> tokensByAccount,
         HashSet<(Guid, Guid)> usages)
     {
         _rules = rules;
         _usernameByUserId = usernameByUserId;
         _accountByUsername = accountByUsername;
+        _accountUserIds = accountUserIds;
         _tokensByAccount = tokensByAccount;
         _usages = usages;
     }
@@ -62,6 +65,7 @@ public sealed class Attributor
             rules!,
             usernameByUserId,
             accounts.ToDictionary(a => a.Username, a => a.Id, StringComparer.OrdinalIgnoreCase),
+            accounts.Where(a => a.PlatformUserId is not null).Select(a => a.PlatformUserId!).ToHashSet(StringComparer.OrdinalIgnoreCase),
             tokens.GroupBy(t => t.AccountId!.Value).ToDictionary(g => g.Key, g => g.ToList()),
             usages.Select(u => (u.TokenId, u.IntegrationId)).ToHashSet());
     }
@@ -80,6 +84,13 @@ public sealed class Attributor
         }
         return e.UserId is not null && _usernameByUserId.TryGetValue(e.UserId, out var username) ? username : null;
     }
+
+    /// <summary>
+    /// Whether the ledger has an account for the user: one with this username, or recorded with this Salesforce user id
+    /// (a user renamed since keeps the id). A user id seen only in an export names no account.
+    /// </summary>
+    public bool KnowsAccount(string? username, string? userId) =>
+        (username is not null && _accountByUsername.ContainsKey(username)) || (userId is not null && _accountUserIds.Contains(userId));
 
     public EventAttribution Attribute(UsageEvent e)
     {

@@ -91,6 +91,12 @@ public sealed record ImportSetResult(IReadOnlyList<ImportSetLine> Lines, bool Dr
         [.. Taken.SelectMany(u => u.Unattributed).GroupBy(g => (g.Account, g.Application, g.SourceIp))
             .Select(g => new UnattributedActivity(g.Key.Account, g.Key.Application, g.Key.SourceIp, g.Sum(a => a.Events)))
             .OrderByDescending(g => g.Events).ThenBy(g => g.Account, StringComparer.Ordinal).ThenBy(g => g.Application, StringComparer.Ordinal).ThenBy(g => g.SourceIp, StringComparer.Ordinal)];
+
+    /// <summary>The run's new Threat Detection events for users the ledger does not know, over all its files, by user, most events first.</summary>
+    public IReadOnlyList<UnknownUserEvents> UnknownUsers =>
+        [.. Taken.SelectMany(u => u.UnknownUsers).GroupBy(u => u.User, StringComparer.Ordinal)
+            .Select(g => new UnknownUserEvents(g.Key, g.Sum(u => u.Events)))
+            .OrderByDescending(u => u.Events).ThenBy(u => u.User, StringComparer.Ordinal)];
 }
 
 /// <summary>
