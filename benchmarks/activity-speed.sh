@@ -41,9 +41,9 @@ days=$(sqlite3 "$work/ledger.db" "SELECT count(*) FROM ActivityDays")
 
 rules() {
   read -r whole_s peak_kb < <(measure "${ledger[@]}" findings --timings)
-  own=$(awk '/^rules in all/ { print $4 }' "$work/out")
-  anomaly=$(awk '/^(volume-spike|new-data-accessed|login-failure-burst|salesforce-threat-detection) / { s += $2 } END { printf "%.3f", s }' "$work/out")
-  slowest=$(awk '$3 == "s" && $1 !~ /^\(/ { print $2, $1 }' "$work/out" | sort -rn | head -3 | awk '{ printf "%s%s %s s", (NR > 1 ? ", " : ""), $2, $1 }')
+  own=$(awk '/^rules in all/ { print $4 }' "$work/err")
+  anomaly=$(awk '/^(volume-spike|new-data-accessed|login-failure-burst|salesforce-threat-detection) / { s += $2 } END { printf "%.3f", s }' "$work/err")
+  slowest=$(awk '$3 == "s" && $1 !~ /^\(/ { print $2, $1 }' "$work/err" | sort -rn | head -3 | awk '{ printf "%s%s %s s", (NR > 1 ? ", " : ""), $2, $1 }')
   printf '%s: %s s whole (peak %s MB); the rules themselves %s s, the anomaly rules %s s; slowest: %s\n' \
     "$1" "$whole_s" "$((peak_kb / 1024))" "$own" "$anomaly" "$slowest"
 }
@@ -54,5 +54,5 @@ printf 'sqlite3 .import                 %s s\n' "$sqlite_s"
 printf 'ratio                           %s\n' "$(awk -v a="$import_s" -v b="$sqlite_s" 'BEGIN { printf "%.2f", a / b }')"
 rules "ledger findings, first run "
 rules "ledger findings, second run"
-grep -E '^(volume-spike|new-data-accessed) ' "$work/out" || true
+cat "$work/err"
 "${ledger[@]}" findings --rule volume-spike --json | grep -o '"subject": *"[^"]*"' | head -3

@@ -24,6 +24,9 @@ internal sealed record QuarterlyReportData(
     long EventsInPeriod,
     long AttributedEvents)
 {
+    /// <summary>The findings of unusual activity among <see cref="Findings"/> (the Anomalies sheet), by day.</summary>
+    public IReadOnlyList<AnomalyRow> Anomalies { get; } = [.. Findings.Select(AnomalyRow.From).OfType<AnomalyRow>().OrderBy(a => a.Day).ThenBy(a => a.Concerns, StringComparer.Ordinal)];
+
     /// <summary>Whether the period is the whole quarter, or a quarter still running (or cut short by --as-of) up to a moment.</summary>
     public bool IsQuarterOver => End >= Quarter.EndUtc;
 
@@ -50,6 +53,10 @@ internal sealed record QuarterlyReportData(
             new($"Integrations {AsAt}", Integrations.Count),
             new("Findings open during the quarter", Findings.Count),
             new("Of them, critical or high", Findings.Count(f => f.Severity >= Severity.High)),
+            new("Anomalies: unusual activity found during the quarter", Anomalies.Count, Anomalies.Count == 0 ? null
+                : $"{Anomalies.Select(a => a.Concerns).Distinct().Count()} integrations or accounts; "
+                  + string.Join(", ", Anomalies.GroupBy(a => a.Kind).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key.ToLowerInvariant()}"))
+                  + "; each listed on the Anomalies sheet"),
             new("Usage events in the quarter", EventsInPeriod, EventsInPeriod == 0 ? null : $"{100.0 * AttributedEvents / EventsInPeriod:0.0}% attributed to an integration"),
             new("Changes to the ledger in the quarter", Audit.ChangesInPeriod, "sign-ins apart (see the Sign-ins sheet); each listed on the Change log sheet"),
             new("Sign-ins, sign-outs and refused requests in the quarter", Audit.AccessInPeriod,

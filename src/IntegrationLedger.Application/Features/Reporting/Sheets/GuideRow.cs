@@ -41,6 +41,7 @@ internal sealed record GuideRow(string Topic, string Explanation)
                 + $"(when there are more than {ActivityChart.MaxSeries}, the busiest {ActivityChart.MaxSeries - 1} are named and the rest summed as Other), "
                 + "and under it a chart of that table: a column a week, as high as the week's events, in a segment per integration."),
             new("Findings", "What the rules found open during the period, as they stood at its end: severity, subject, status, and who acknowledged or resolved it."),
+            new("Anomalies", "The findings of unusual activity among them: days an integration moved far more data than its habit (volume-spike), objects it touched for the first time (new-data-accessed), bursts of failed logins, and what Salesforce's Threat Detection reported; each states what was seen, against what baseline, and the events behind it."),
             new("Change log", "Every change to the ledger in the period, one line each, oldest first: who, what (the action in words), which record (by name), and the fields that changed, before → after. "
                 + "Ids, hashes and other internal columns are left out, and a secret never appears: a password or a fingerprint shows only as \"set\" or \"changed\"."),
             new("Sign-ins", "Every sign-in, sign-out, failed sign-in and refused request of the period, with the account and the address it came from, kept apart from the changes. "

@@ -42,6 +42,7 @@ internal static class QuarterlyWorkbookWriter
         var chart = ActivityChart.For(data.Activity, data.Quarter.StartUtc, data.End);
         chart?.WriteTable(activity);
         TableSheet.Add(workbook, FindingRow.Layout, data.Findings);
+        TableSheet.Add(workbook, AnomalyRow.Layout, data.Anomalies);
         TableSheet.Add(workbook, RuleRow.Layout, data.Method);
 
         using var smallSheets = new MemoryStream();
