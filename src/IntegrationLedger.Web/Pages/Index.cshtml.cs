@@ -10,6 +10,18 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
     /// <summary>The access figures, from one load of every account's access.</summary>
     public AccessDashboard Access { get; private set; } = null!;
 
+    /// <summary>The integrations and accounts with open findings of the anomaly rules.</summary>
+    public AnomalyDashboard Anomalies { get; private set; } = null!;
+
+    /// <summary>Each anomaly rule's column heading, in <see cref="GetAnomalyDashboardHandler.Rules"/>' order.</summary>
+    public static IReadOnlyDictionary<string, string> AnomalyHeadings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [GetAnomalyDashboardHandler.VolumeSpike] = "Volume spikes",
+        [GetAnomalyDashboardHandler.NewDataAccessed] = "New objects",
+        [GetAnomalyDashboardHandler.LoginFailureBurst] = "Failed-login bursts",
+        [GetAnomalyDashboardHandler.ThreatDetection] = "Threat Detection",
+    };
+
     /// <summary>The ledger's now, against which a due token is overdue.</summary>
     public DateTime Now { get; private set; }
 
@@ -19,5 +31,6 @@ public sealed class IndexModel(LedgerSession session) : LedgerPageModel(session)
         Now = ledger.Now;
         Board = await new GetDashboardHandler(ledger).HandleAsync(cancellationToken);
         Access = await new GetAccessDashboardHandler(ledger).HandleAsync(cancellationToken);
+        Anomalies = await new GetAnomalyDashboardHandler(ledger).HandleAsync(cancellationToken);
     }
 }

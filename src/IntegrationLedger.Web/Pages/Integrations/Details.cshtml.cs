@@ -1,4 +1,5 @@
 using IntegrationLedger.Application.Features.Access;
+using IntegrationLedger.Application.Features.Activity;
 using IntegrationLedger.Application.Features.Integrations;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Web.Hosting;
@@ -17,6 +18,12 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
 
     /// <summary>The accounts it uses (through a token or an attribution rule), each with its access level now.</summary>
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
+
+    /// <summary>How many days of activity the page draws, to the last day imported.</summary>
+    public const int ActivityDays = 90;
+
+    /// <summary>Its daily activity over the last <see cref="ActivityDays"/> days, judged as the anomaly rules judge it.</summary>
+    public ActivityView Activity { get; private set; } = null!;
 
     [BindProperty]
     public ChangeIntegrationInput Change { get; set; } = new();
@@ -58,6 +65,7 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
         var ledger = await LedgerAsync(cancellationToken);
         Details = await new ShowIntegrationHandler(ledger).HandleAsync(Name, cancellationToken);
         Accounts = await new ListAccountsOfHandler(ledger).OfIntegrationAsync(Name, cancellationToken);
+        Activity = await new ShowActivityHandler(ledger).HandleAsync(new ShowActivity(Details.Name, ActivityDays), cancellationToken);
     }
 }
 
