@@ -70,6 +70,10 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
                 calls = 0;
                 integrationId = job.IntegrationId;
                 username = job.Username;
+                // An event from before the day the job was counted on (its files came in out of order): the
+                // job began that day, so what was counted for it moves there, as a rebuild would count it.
+                if (day < job.Day)
+                    job = MoveJob(jobId, job, day);
             }
             countedOn = job.Day;
             rows = Math.Max(0, rows - job.Rows);
@@ -79,18 +83,36 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
             job.Dirty |= rows > 0 || bytes > 0;
         }
 
+        foreach (var days in Subjects(integrationId, username))
+            days.Add(e, day, countedOn, calls, rows, bytes);
+    }
+
+    /// <summary>The days of the integration and the account an event is counted under.</summary>
+    private IEnumerable<SubjectDays> Subjects(Guid? integrationId, string? username)
+    {
         if (integrationId is { } integration)
         {
             if (!_integrations.TryGetValue(integration, out var days))
                 _integrations[integration] = days = new SubjectDays();
-            days.Add(e, day, countedOn, calls, rows, bytes);
+            yield return days;
         }
         if (username is not null)
         {
             if (!_accounts.TryGetValue(username, out var days))
                 _accounts[username] = days = new SubjectDays();
-            days.Add(e, day, countedOn, calls, rows, bytes);
+            yield return days;
         }
+    }
+
+    /// <summary>Moves a job's call, rows and bytes, and its object's, from the day it was counted on to an earlier one.</summary>
+    private JobState MoveJob(string jobId, JobState job, DateOnly day)
+    {
+        foreach (var days in Subjects(job.IntegrationId, job.Username))
+        {
+            days.Count(job.Entity, job.Day, -1, -job.Rows, -job.Bytes);
+            days.Count(job.Entity, day, 1, job.Rows, job.Bytes);
+        }
+        return _jobs[jobId] = job with { Day = day, Dirty = true };
     }
 
     /// <summary>Adds what was counted to the baseline tables, in the transaction the events were written in.</summary>
@@ -109,8 +131,10 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
             "INSERT INTO ActivitySources (Scope, Subject, Day, Source, Calls) VALUES ($scope, $subject, $day, $source, $calls) " +
             "ON CONFLICT (Scope, Subject, Day, Source) DO UPDATE SET Calls = Calls + excluded.Calls",
             "$scope", "$subject", "$day", "$source", "$calls");
-        // The day's distinct counts, from the sets just added to (a later import may bring the same object again).
+        // The day's distinct counts, from the sets just added to (a later import may bring the same object again);
+        // an object left with neither calls nor rows (a job moved to the day it began) is no longer the day's.
         await using var distinct = Command(
+            "DELETE FROM ActivityObjects WHERE Scope = $scope AND Subject = $subject AND Day = $day AND Calls = 0 AND Rows = 0; " +
             "UPDATE ActivityDays SET " +
             "Objects = (SELECT COUNT(*) FROM ActivityObjects o WHERE o.Scope = $scope AND o.Subject = $subject AND o.Day = $day), " +
             "Sources = (SELECT COUNT(*) FROM ActivitySources s WHERE s.Scope = $scope AND s.Subject = $subject AND s.Day = $day) " +
@@ -136,7 +160,7 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
         await using var job = Command(
             "INSERT INTO BulkJobs (JobId, Day, UserId, Username, IntegrationId, Entity, Operation, Rows, Bytes) " +
             "VALUES ($id, $day, $user, $username, $integration, $entity, $operation, $rows, $bytes) " +
-            "ON CONFLICT (JobId) DO UPDATE SET Rows = excluded.Rows, Bytes = excluded.Bytes",
+            "ON CONFLICT (JobId) DO UPDATE SET Day = excluded.Day, Rows = excluded.Rows, Bytes = excluded.Bytes",
             "$id", "$day", "$user", "$username", "$integration", "$entity", "$operation", "$rows", "$bytes");
         foreach (var (id, state) in _jobs.Where(j => j.Value is { Dirty: true }))
         {
@@ -225,16 +249,7 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
 
         public void Add(UsageEvent e, DateOnly day, DateOnly countedOn, long calls, long rows, long bytes)
         {
-            var totals = Totals(countedOn);
-            totals.Calls += calls;
-            totals.Rows += rows;
-            totals.Bytes += bytes;
-            if (e.Entity is { } entity && (calls > 0 || rows > 0))
-            {
-                totals.Objects ??= new Dictionary<string, (long, long)>(StringComparer.OrdinalIgnoreCase);
-                var (objectCalls, objectRows) = totals.Objects.GetValueOrDefault(entity);
-                totals.Objects[entity] = (objectCalls + calls, objectRows + rows);
-            }
+            var totals = Count(e.Entity, countedOn, calls, rows, bytes);
             // Failures and sources belong to the moment of the event, even for a job counted on the day it began.
             var eventTotals = day == countedOn ? totals : Totals(day);
             if (e.Succeeded == false)
@@ -244,6 +259,22 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
                 eventTotals.Sources ??= new Dictionary<string, long>(StringComparer.Ordinal);
                 eventTotals.Sources[source] = eventTotals.Sources.GetValueOrDefault(source) + 1;
             }
+        }
+
+        /// <summary>Adds calls, rows and bytes (less, for a job moved away) to a day and to the object they touched.</summary>
+        public DayTotals Count(string? entity, DateOnly day, long calls, long rows, long bytes)
+        {
+            var totals = Totals(day);
+            totals.Calls += calls;
+            totals.Rows += rows;
+            totals.Bytes += bytes;
+            if (entity is not null && (calls != 0 || rows != 0))
+            {
+                totals.Objects ??= new Dictionary<string, (long, long)>(StringComparer.OrdinalIgnoreCase);
+                var (objectCalls, objectRows) = totals.Objects.GetValueOrDefault(entity);
+                totals.Objects[entity] = (objectCalls + calls, objectRows + rows);
+            }
+            return totals;
         }
 
         /// <summary>The day's totals; an import's events come in runs of one day, so the last day asked for is kept at hand.</summary>

@@ -48,6 +48,7 @@ public sealed class ActivityBaselineTests
     }
 
     [TestCase(false, TestName = "BulkJob_SplitOverTwoFiles_CountsItsLargestRowsOnce_OnTheDayItBegan_AsOneCall")]
+    [TestCase(true, TestName = "BulkJob_SplitOverTwoFilesImportedLastFileFirst_CountsItsLargestRowsOnce_OnTheDayItBegan_AsOneCall")]
     public async Task BulkJob_SplitOverTwoFiles_CountsItsLargestRowsOnceOnTheDayItBegan(bool lastFileFirst)
     {
         await using var test = await VolumeScenario.LedgerAsync();
@@ -75,6 +76,35 @@ public sealed class ActivityBaselineTests
         }));
 
         // However the files came in, the counts are those the events give.
+        var imported = VolumeScenario.BaselineRows(test);
+        await new RebuildActivityHandler(test.Ledger).HandleAsync();
+        VolumeScenario.AssertSameBaselines(imported, VolumeScenario.BaselineRows(test), "rebuilt from the events");
+    }
+
+    [Test]
+    public async Task BulkJob_StateEventsOutOfOrderInOneFile_CountOnTheDayItBegan()
+    {
+        await using var test = await VolumeScenario.LedgerAsync();
+        var start = new DateTime(2026, 11, 27, 23, 58, 0, DateTimeKind.Utc);
+        await VolumeScenario.ImportAsync(test, VolumeScenario.BulkApi2File(test,
+        [
+            new(start.AddMinutes(3), "750xx00000Lq7Mn", "InProgress", 1_204_332),
+            new(start.AddMinutes(4), "750xx00000Lq7Mn", "JobComplete", null),
+            new(start, "750xx00000Lq7Mn", "UploadComplete", null),
+            new(start.AddMinutes(1), "750xx00000Lq7Mn", "InProgress", 400_000),
+        ]));
+
+        var subject = await VolumeScenario.SubjectAsync(test, VolumeScenario.Extract);
+        var days = await test.Ledger.Db.ActivityDays.AsNoTracking()
+            .Where(d => d.Scope == ActivityScope.Integration && d.Subject == subject).OrderBy(d => d.Day).ToListAsync();
+        Assert.That(days.Select(d => (d.Day, d.Calls, d.Rows, d.Objects, d.Sources)), Is.EqualTo(new[]
+        {
+            (Nov27, 1L, 1_204_332L, 1L, 1L),
+            (Nov28, 0L, 0L, 0L, 1L),
+        }), "the job's call and rows on the 27th; the 28th keeps only where its later events came from");
+        Assert.That(await test.Ledger.Db.ActivityObjects.AsNoTracking().Select(o => o.Day).ToListAsync(), Is.EqualTo(new[] { Nov27 }));
+        Assert.That((await test.Ledger.Db.BulkJobs.AsNoTracking().SingleAsync()).Day, Is.EqualTo(Nov27));
+
         var imported = VolumeScenario.BaselineRows(test);
         await new RebuildActivityHandler(test.Ledger).HandleAsync();
         VolumeScenario.AssertSameBaselines(imported, VolumeScenario.BaselineRows(test), "rebuilt from the events");
