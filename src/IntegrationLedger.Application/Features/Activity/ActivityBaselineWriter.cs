@@ -71,6 +71,10 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
                 calls = 0;
                 integrationId = job.IntegrationId;
                 username = job.Username;
+                // An event from before the day the job was counted on (its files came in out of order): the
+                // job began that day, so what was counted for it moves there, as a rebuild would count it.
+                if (day < job.Day)
+                    job = MoveJob(jobId, job, day);
             }
             countedOn = job.Day;
             rows = Math.Max(0, rows - job.Rows);
@@ -80,18 +84,36 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
             job.Dirty |= rows > 0 || bytes > 0;
         }
 
+        foreach (var days in Subjects(integrationId, username))
+            days.Add(e, day, countedOn, calls, rows, bytes);
+    }
+
+    /// <summary>The days of the integration and the account an event is counted under.</summary>
+    private IEnumerable<SubjectDays> Subjects(Guid? integrationId, string? username)
+    {
         if (integrationId is { } integration)
         {
             if (!_integrations.TryGetValue(integration, out var days))
                 _integrations[integration] = days = new SubjectDays();
-            days.Add(e, day, countedOn, calls, rows, bytes);
+            yield return days;
         }
         if (username is not null)
         {
             if (!_accounts.TryGetValue(username, out var days))
                 _accounts[username] = days = new SubjectDays();
-            days.Add(e, day, countedOn, calls, rows, bytes);
+            yield return days;
         }
+    }
+
+    /// <summary>Moves a job's call, rows and bytes, and its object's, from the day it was counted on to an earlier one.</summary>
+    private JobState MoveJob(string jobId, JobState job, DateOnly day)
+    {
+        foreach (var days in Subjects(job.IntegrationId, job.Username))
+        {
+            days.Count(job.Entity, job.Day, -1, -job.Rows, -job.Bytes);
+            days.Count(job.Entity, day, 1, job.Rows, job.Bytes);
+        }
+        return _jobs[jobId] = job with { Day = day, Dirty = true };
     }
 
     /// <summary>
@@ -114,6 +136,9 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
             "UPDATE ActivityObjects SET Calls = Calls + ?5, Rows = Rows + ?6 WHERE Scope = ?1 AND Subject = ?2 AND Day = ?3 AND Entity = ?4");
         using var insertSource = new SqliteBulkInsert(connection,
             "INSERT INTO ActivitySources (Scope, Subject, Day, Source, Calls) VALUES (?1, ?2, ?3, ?4, ?5)");
+        // An object left with neither calls nor rows (its job moved to the day it began) is no longer the day's.
+        using var removeIfEmpty = new SqliteBulkInsert(connection,
+            "DELETE FROM ActivityObjects WHERE Scope = ?1 AND Subject = ?2 AND Day = ?3 AND Entity = ?4 AND Calls = 0 AND Rows = 0");
         using var addToSource = new SqliteBulkInsert(connection,
             "UPDATE ActivitySources SET Calls = Calls + ?5 WHERE Scope = ?1 AND Subject = ?2 AND Day = ?3 AND Source = ?4");
 
@@ -125,19 +150,37 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
             statement.Text(3, day);
         }
 
-        // Adds to a row of the day's set, or inserts it; true when the row is new (one more distinct value that day).
-        static bool AddOrInsert(SqliteBulkInsert add, SqliteBulkInsert insert, bool dayHeld, string scope, string subject, string day, string value, long calls, long? rows)
+        // Adds to a row of the day's set, or inserts it: +1 when the row is new (one more distinct value that day),
+        // -1 when it was emptied and removed, 0 otherwise.
+        static int AddOrInsert(SqliteBulkInsert add, SqliteBulkInsert insert, SqliteBulkInsert? removeIfEmpty, bool dayHeld,
+            string scope, string subject, string day, string value, long calls, long? rows)
         {
-            foreach (var statement in dayHeld ? new[] { add, insert } : [insert])
+            void Bind(SqliteBulkInsert statement)
             {
                 Key(statement, scope, subject, day);
                 statement.Text(4, value);
                 statement.Integer(5, calls);
                 if (rows is { } count)
                     statement.Integer(6, count);
-                if (statement.Execute() == 1)
-                    return statement == insert;
             }
+            if (dayHeld)
+            {
+                Bind(add);
+                if (add.Execute() == 1)
+                {
+                    if (removeIfEmpty is null || calls > 0 || rows > 0)
+                        return 0;
+                    Key(removeIfEmpty, scope, subject, day);
+                    removeIfEmpty.Text(4, value);
+                    return -removeIfEmpty.Execute();
+                }
+            }
+            // What this import moved away again within itself leaves nothing to write.
+            if (calls <= 0 && (rows ?? 0) <= 0)
+                return 0;
+            Bind(insert);
+            if (insert.Execute() == 1)
+                return 1;
             throw new InvalidOperationException($"The baseline row {scope}/{subject}/{day}/{value} could be neither added to nor inserted.");
         }
 
@@ -153,9 +196,9 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
                 var dayHeld = held.Contains((scope, subject, day));
                 long newObjects = 0, newSources = 0;
                 foreach (var (name, counted) in totals.Objects ?? [])
-                    newObjects += AddOrInsert(addToObject, insertObject, dayHeld, scope, subject, day, name, counted.Calls, counted.Rows) ? 1 : 0;
+                    newObjects += AddOrInsert(addToObject, insertObject, removeIfEmpty, dayHeld, scope, subject, day, name, counted.Calls, counted.Rows);
                 foreach (var (address, calls) in totals.Sources ?? [])
-                    newSources += AddOrInsert(addToSource, insertSource, dayHeld, scope, subject, day, address, calls, null) ? 1 : 0;
+                    newSources += AddOrInsert(addToSource, insertSource, null, dayHeld, scope, subject, day, address, calls, null);
                 var statement = dayHeld ? addToDay : insertDay;
                 Key(statement, scope, subject, day);
                 statement.Integer(4, totals.Calls);
@@ -172,7 +215,7 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
         await using var job = Command(
             "INSERT INTO BulkJobs (JobId, Day, UserId, Username, IntegrationId, Entity, Operation, Rows, Bytes) " +
             "VALUES ($id, $day, $user, $username, $integration, $entity, $operation, $rows, $bytes) " +
-            "ON CONFLICT (JobId) DO UPDATE SET Rows = excluded.Rows, Bytes = excluded.Bytes",
+            "ON CONFLICT (JobId) DO UPDATE SET Day = excluded.Day, Rows = excluded.Rows, Bytes = excluded.Bytes",
             "$id", "$day", "$user", "$username", "$integration", "$entity", "$operation", "$rows", "$bytes");
         foreach (var (id, state) in _jobs.Where(j => j.Value is { Dirty: true }))
         {
@@ -277,16 +320,7 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
 
         public void Add(UsageEvent e, DateOnly day, DateOnly countedOn, long calls, long rows, long bytes)
         {
-            var totals = Totals(countedOn);
-            totals.Calls += calls;
-            totals.Rows += rows;
-            totals.Bytes += bytes;
-            if (e.Entity is { } entity && (calls > 0 || rows > 0))
-            {
-                totals.Objects ??= new Dictionary<string, (long, long)>(StringComparer.OrdinalIgnoreCase);
-                var (objectCalls, objectRows) = totals.Objects.GetValueOrDefault(entity);
-                totals.Objects[entity] = (objectCalls + calls, objectRows + rows);
-            }
+            var totals = Count(e.Entity, countedOn, calls, rows, bytes);
             // Failures and sources belong to the moment of the event, even for a job counted on the day it began.
             var eventTotals = day == countedOn ? totals : Totals(day);
             if (e.Succeeded == false)
@@ -296,6 +330,22 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
                 eventTotals.Sources ??= new Dictionary<string, long>(StringComparer.Ordinal);
                 eventTotals.Sources[source] = eventTotals.Sources.GetValueOrDefault(source) + 1;
             }
+        }
+
+        /// <summary>Adds calls, rows and bytes (less, for a job moved away) to a day and to the object they touched.</summary>
+        public DayTotals Count(string? entity, DateOnly day, long calls, long rows, long bytes)
+        {
+            var totals = Totals(day);
+            totals.Calls += calls;
+            totals.Rows += rows;
+            totals.Bytes += bytes;
+            if (entity is not null && (calls != 0 || rows != 0))
+            {
+                totals.Objects ??= new Dictionary<string, (long, long)>(StringComparer.OrdinalIgnoreCase);
+                var (objectCalls, objectRows) = totals.Objects.GetValueOrDefault(entity);
+                totals.Objects[entity] = (objectCalls + calls, objectRows + rows);
+            }
+            return totals;
         }
 
         /// <summary>The day's totals; an import's events come in runs of one day, so the last day asked for is kept at hand.</summary>

@@ -66,7 +66,7 @@ public class QuarterlyReportTests
         Assert.That(workbook.Worksheets.Select(w => w.Name), Is.EqualTo(new[]
         {
             "Cover", "How to read", "Summary", "Tokens", "Integrations", "Token usage", "Access levels", "Access changes", "Rotations and revocations", "Offboarding", "Training", "Access review",
-            "Activity per week", "Findings", "Change log", "Sign-ins", "Evidence", "Method",
+            "Activity per week", "Findings", "Anomalies", "Change log", "Sign-ins", "Evidence", "Method",
         }));
         foreach (var sheet in workbook.Worksheets)
         {
