@@ -184,20 +184,22 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
             throw new InvalidOperationException($"The baseline row {scope}/{subject}/{day}/{value} could be neither added to nor inserted.");
         }
 
-        var subjects = _integrations.Select(i => (ActivityScope.Integration, GuidText(i.Key), i.Value))
-            .Concat(_accounts.Select(a => (ActivityScope.Account, a.Key, a.Value)));
-        foreach (var (scopeValue, subject, days) in subjects)
+        // In the order of the tables' keys (scope, subject, day, value), as SQLite compares text: each insert
+        // lands beside the previous one in the key's index instead of on a random page of it.
+        var subjects = _integrations.Select(i => (Scope: ActivityScope.Integration.ToString(), Subject: GuidText(i.Key), Days: i.Value))
+            .Concat(_accounts.Select(a => (Scope: ActivityScope.Account.ToString(), Subject: a.Key, Days: a.Value)))
+            .OrderBy(s => s.Scope, StringComparer.Ordinal).ThenBy(s => s.Subject, StringComparer.Ordinal);
+        foreach (var (scope, subject, days) in subjects)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var scope = scopeValue.ToString();
-            foreach (var (date, totals) in days.Days)
+            foreach (var (date, totals) in days.Days.OrderBy(d => d.Key))
             {
                 var day = DayText(date);
                 var dayHeld = held.Contains((scope, subject, day));
                 long newObjects = 0, newSources = 0;
-                foreach (var (name, counted) in totals.Objects ?? [])
+                foreach (var (name, counted) in (totals.Objects ?? []).OrderBy(o => o.Key, StringComparer.Ordinal))
                     newObjects += AddOrInsert(addToObject, insertObject, removeIfEmpty, dayHeld, scope, subject, day, name, counted.Calls, counted.Rows);
-                foreach (var (address, calls) in totals.Sources ?? [])
+                foreach (var (address, calls) in (totals.Sources ?? []).OrderBy(o => o.Key, StringComparer.Ordinal))
                     newSources += AddOrInsert(addToSource, insertSource, null, dayHeld, scope, subject, day, address, calls, null);
                 var statement = dayHeld ? addToDay : insertDay;
                 Key(statement, scope, subject, day);
