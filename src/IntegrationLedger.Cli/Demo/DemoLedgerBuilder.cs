@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 using IntegrationLedger.Application;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Common.Security;
+using IntegrationLedger.Application.Features.Activity;
 using IntegrationLedger.Application.Features.Audit;
+using IntegrationLedger.Application.Features.Findings.Rules;
+using IntegrationLedger.Cli.Commands.Activity;
 using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Features.Importing;
 using IntegrationLedger.Cli.Commands.Importing;
@@ -92,6 +95,7 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
         await PrintSummaryAsync(ledger, organisation, plans, imports, cancellationToken);
         PrintAccess(access);
         PrintFindings(findings);
+        await PrintUnusualActivityAsync(ledger, findings, cancellationToken);
 
         var quarter = Quarter.Of(organisation.AsOf.UtcDateTime);
         var report = await new BuildQuarterlyReportHandler(ledger).HandleAsync(
@@ -111,6 +115,19 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
             table.AddTextRow(rule.Key, KebabCase.Of(rule.Max(f => f.Severity)), rule.Count().ToString(System.Globalization.CultureInfo.InvariantCulture), rule.First().Summary);
         output.Write(table);
         output.Line("List and work them: ledger --db DIR/ledger.db findings; ledger finding ack|resolve ID --note TEXT");
+    }
+
+    /// <summary>The activity of the integration the first volume spike is about, as <c>ledger activity</c> draws it.</summary>
+    private async Task PrintUnusualActivityAsync(Ledger ledger, IReadOnlyList<FindingView> findings, CancellationToken cancellationToken)
+    {
+        if (findings.FirstOrDefault(f => f.Rule == VolumeSpikeRule.RuleId) is not { } spike)
+            return;
+        // The subject is "INTEGRATION on yyyy-MM-dd".
+        var integration = spike.Subject[..spike.Subject.LastIndexOf(" on ", StringComparison.Ordinal)];
+        var view = await new ShowActivityHandler(ledger).HandleAsync(new ShowActivity(integration, 40), cancellationToken);
+        cli.Output.Line();
+        cli.Output.Line($"Unusual activity (ledger --db DIR/ledger.db activity \"{integration}\"):");
+        ActivityCommand.Render(cli.Output, view, ActivityMeasure.Rows);
     }
 
     /// <summary>Imports the organisation's exports from samples/salesforce, each as the format its header shows.</summary>

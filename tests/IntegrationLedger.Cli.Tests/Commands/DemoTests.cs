@@ -17,7 +17,7 @@ public class DemoTests
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.ToString());
         Assert.That(result.Out, Does.Contain("14 people (2 departed), 6 integrations, 6 tokens, 8 token usages"));
         Assert.That(result.Out, Does.Contain("rotation overdue").And.Contain("owner departed"));
-        Assert.That(result.Out, Does.Contain("Imported 15 sample exports"));
+        Assert.That(result.Out, Does.Contain("Imported 21 sample exports"));
         Assert.That(result.Out, Does.Contain("matches no registered integration").And.Contain("admin.ops@example.com"));
         var database = Path.Combine(output, "ledger.db");
         var tokens = (await cli.RunAsync(["--db", database, "token", "list", "--json"])).Json;
@@ -29,6 +29,10 @@ public class DemoTests
         var findings = (await cli.RunAsync(["--db", database, "findings", "--json"])).Json.EnumerateArray().Select(f => f.GetProperty("rule").GetString()).ToHashSet();
         Assert.That(findings, Is.SupersetOf(new[] { "integration-over-privileged", "integration-user-not-api-only", "shared-integration-account", "mfa-missing",
             "password-age", "departed-account-still-active", "access-gained", "training-lapsed" }));
+        // The data-volume exports: Orbit BI Extract's unusual export, from an object it never read, and a burst of failed logins.
+        Assert.That(findings, Is.SupersetOf(new[] { "volume-spike", "new-data-accessed", "login-failure-burst", "salesforce-threat-detection" }));
+        Assert.That(result.Out, Does.Contain("Unusual activity (ledger --db DIR/ledger.db activity \"Orbit BI Extract\")")
+            .And.Contain("1,315,073").And.Contain("first touched Contact"));
         var accounts = (await cli.RunAsync(["--db", database, "account", "list", "--integration-users", "--powerful", "--json"])).Json;
         Assert.That(accounts.EnumerateArray().Select(a => a.GetProperty("username").GetString()), Does.Contain("etl.bot@example.com"));
         var etl = await cli.RunAsync(["--db", database, "account", "show", "etl.bot@example.com"]);
@@ -39,6 +43,8 @@ public class DemoTests
         Assert.That(workbook.Worksheet("Tokens").RowsUsed().Count(), Is.EqualTo(7), "a header and six tokens");
         Assert.That(workbook.Worksheet("Integrations").RowsUsed().Count(), Is.EqualTo(7));
         Assert.That(workbook.Worksheet("Findings").RowsUsed().Count(), Is.GreaterThan(10));
+        Assert.That(workbook.Worksheet("Anomalies").Column(2).CellsUsed().Select(c => c.GetString()),
+            Is.SupersetOf(new[] { "Volume spike", "Object touched for the first time", "Burst of failed logins", "Salesforce Threat Detection" }));
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IntegrationLedger.Application.Persistence;
 using IntegrationLedger.Domain.Activity;
+using IntegrationLedger.Domain.Usage;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Activity;
@@ -65,12 +66,16 @@ public static class ActivityBaselines
         var largest = await (
             from e in db.UsageEvents.AsNoTracking()
             where e.IntegrationId == integrationId && e.OccurredAt >= start && e.OccurredAt < end && (e.RowsProcessed != null || e.BytesReturned != null)
+                && !Verdicts.Contains(e.EventType)
             join b in db.ImportBatches on e.BatchId equals b.Id
             orderby e.RowsProcessed descending, e.BytesReturned descending, e.OccurredAt
             select new EvidenceEvent(e.OccurredAt, e.EventType, e.Username, e.SourceIp, e.Operation, e.Entity, e.RowsProcessed, e.BytesReturned, e.JobId, b.FileName, e.LineNumber))
             .Take(count * JobEventsAtMost).ToListAsync(cancellationToken);
         return OnePerJob(largest, count);
     }
+
+    /// <summary>Threat Detection's verdicts name rows and objects too, but they are not the activity itself.</summary>
+    private static readonly List<string> Verdicts = [.. UsageEventTypes.ThreatDetection];
 
     /// <summary>A Bulk API job writes several events; evidence names each job once, by its first event in the list.</summary>
     private static List<EvidenceEvent> OnePerJob(List<EvidenceEvent> events, int count)
@@ -90,7 +95,7 @@ public static class ActivityBaselines
         // Per job, the event with the most rows: the one that says what the job read.
         var first = await (
             from e in db.UsageEvents.AsNoTracking()
-            where e.IntegrationId == integrationId && e.OccurredAt >= start && e.OccurredAt < end && e.Entity == entity
+            where e.IntegrationId == integrationId && e.OccurredAt >= start && e.OccurredAt < end && e.Entity == entity && !Verdicts.Contains(e.EventType)
             join b in db.ImportBatches on e.BatchId equals b.Id
             orderby e.OccurredAt
             select new EvidenceEvent(e.OccurredAt, e.EventType, e.Username, e.SourceIp, e.Operation, e.Entity, e.RowsProcessed, e.BytesReturned, e.JobId, b.FileName, e.LineNumber))

@@ -43,23 +43,24 @@ internal sealed class ActivityCommand : LedgerCommand
         if (days is < 1 or > ShowActivity.MaxDays)
             throw new UsageException($"--days must be between 1 and {ShowActivity.MaxDays}.");
         var view = await new ShowActivityHandler(ledger).HandleAsync(new ShowActivity(name, days), cancellationToken);
-        return Show(parse, view, v => Render(v, parse.GetValue(_measure)));
+        return Show(parse, view, v => Render(Output, v, parse.GetValue(_measure)));
     }
 
-    private void Render(ActivityView view, ActivityMeasure measure)
+    /// <summary>The chart, its legend, and a table of the anomalous days (also the end of <c>ledger demo</c>).</summary>
+    internal static void Render(CliOutput output, ActivityView view, ActivityMeasure measure)
     {
         if (view.Days.Count == 0)
         {
-            Output.Line($"{view.Integration} has no imported activity (ledger import auto FILE brings Event Monitoring files in).");
+            output.Line($"{view.Integration} has no imported activity (ledger import auto FILE brings Event Monitoring files in).");
             return;
         }
         var anomalies = view.Anomalies.ToList();
-        Output.Line($"{view.Integration}: {MeasureWords(measure)} per day (UTC), {view.From:yyyy-MM-dd} to {view.Through:yyyy-MM-dd}; " +
+        output.Line($"{view.Integration}: {MeasureWords(measure)} per day (UTC), {view.From:yyyy-MM-dd} to {view.Through:yyyy-MM-dd}; " +
             $"{anomalies.Count} anomalous day{(anomalies.Count == 1 ? "" : "s")}");
-        foreach (var line in TerminalActivityChart.Draw(view.Days, measure, Math.Clamp(Output.Console.Profile.Width, 40, 200)))
-            Output.UnwrappedLine(line);
+        foreach (var line in TerminalActivityChart.Draw(view.Days, measure, Math.Clamp(output.Console.Profile.Width, 40, 200)))
+            output.UnwrappedLine(line);
         var s = view.Settings;
-        Output.Line($"{TerminalActivityChart.SpikeMark} spike (modified z-score above {s.Threshold.ToString("0.0", CultureInfo.InvariantCulture)} against the median of the {s.Window} days before, " +
+        output.Line($"{TerminalActivityChart.SpikeMark} spike (modified z-score above {s.Threshold.ToString("0.0", CultureInfo.InvariantCulture)} against the median of the {s.Window} days before, " +
             $"once {s.MinimumHistory} days are known, and above the floor); {TerminalActivityChart.NewObjectMark} an object touched for the first time " +
             $"after the first {view.LearningDays} days; · the rows' median.");
         if (anomalies.Count == 0)
@@ -75,8 +76,8 @@ internal sealed class ActivityCommand : LedgerCommand
             table.AddTextRow(d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Number(d.Rows), Number(d.RowsMedian), Number(d.RowsSpikeFrom),
                 SpikeJudge.Size(d.Bytes), Number(d.Calls), string.Join("; ", unusual));
         }
-        Output.Write(table);
-        Output.Line("The findings say more: ledger findings --rule volume-spike; ledger findings --rule new-data-accessed");
+        output.Write(table);
+        output.Line("The findings say more: ledger findings --rule volume-spike; ledger findings --rule new-data-accessed");
     }
 
     private static string MeasureWords(ActivityMeasure measure) => measure switch
