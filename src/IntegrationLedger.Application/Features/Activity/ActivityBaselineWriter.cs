@@ -15,8 +15,7 @@ namespace IntegrationLedger.Application.Features.Activity;
 /// </summary>
 internal sealed class ActivityBaselineWriter(SqliteConnection connection, SqliteTransaction transaction)
 {
-    private readonly Dictionary<Guid, SubjectDays> _integrations = [];
-    private readonly Dictionary<string, SubjectDays> _accounts = new(StringComparer.Ordinal);
+    private readonly ActivityCounts _counts = new();
     private readonly Dictionary<string, JobState> _jobs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _jobsNotStored = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Username, DateTime Hour), HourTotals> _failedLogins = [];
@@ -84,34 +83,21 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
             job.Dirty |= rows > 0 || bytes > 0;
         }
 
-        foreach (var days in Subjects(integrationId, username))
-            days.Add(e, day, countedOn, calls, rows, bytes);
-    }
-
-    /// <summary>The days of the integration and the account an event is counted under.</summary>
-    private IEnumerable<SubjectDays> Subjects(Guid? integrationId, string? username)
-    {
-        if (integrationId is { } integration)
-        {
-            if (!_integrations.TryGetValue(integration, out var days))
-                _integrations[integration] = days = new SubjectDays();
-            yield return days;
-        }
-        if (username is not null)
-        {
-            if (!_accounts.TryGetValue(username, out var days))
-                _accounts[username] = days = new SubjectDays();
-            yield return days;
-        }
+        var (integrationSubject, accountSubject) = _counts.SubjectsOf(integrationId, username);
+        if (integrationSubject is { } integrationCounted)
+            _counts.Add(integrationCounted, e, day, countedOn, calls, rows, bytes);
+        if (accountSubject is { } accountCounted)
+            _counts.Add(accountCounted, e, day, countedOn, calls, rows, bytes);
     }
 
     /// <summary>Moves a job's call, rows and bytes, and its object's, from the day it was counted on to an earlier one.</summary>
     private JobState MoveJob(string jobId, JobState job, DateOnly day)
     {
-        foreach (var days in Subjects(job.IntegrationId, job.Username))
+        var (integration, account) = _counts.SubjectsOf(job.IntegrationId, job.Username);
+        foreach (var subject in new[] { integration, account }.OfType<int>())
         {
-            days.Count(job.Entity, job.Day, -1, -job.Rows, -job.Bytes);
-            days.Count(job.Entity, day, 1, job.Rows, job.Bytes);
+            _counts.Count(subject, job.Entity, job.Day, -1, -job.Rows, -job.Bytes);
+            _counts.Count(subject, job.Entity, day, 1, job.Rows, job.Bytes);
         }
         return _jobs[jobId] = job with { Day = day, Dirty = true };
     }
@@ -184,34 +170,26 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
             throw new InvalidOperationException($"The baseline row {scope}/{subject}/{day}/{value} could be neither added to nor inserted.");
         }
 
-        // In the order of the tables' keys (scope, subject, day, value), as SQLite compares text: each insert
-        // lands beside the previous one in the key's index instead of on a random page of it.
-        var subjects = _integrations.Select(i => (Scope: ActivityScope.Integration.ToString(), Subject: GuidText(i.Key), Days: i.Value))
-            .Concat(_accounts.Select(a => (Scope: ActivityScope.Account.ToString(), Subject: a.Key, Days: a.Value)))
-            .OrderBy(s => s.Scope, StringComparer.Ordinal).ThenBy(s => s.Subject, StringComparer.Ordinal);
-        foreach (var (scope, subject, days) in subjects)
+        foreach (var counted in _counts.InKeyOrder())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var (date, totals) in days.Days.OrderBy(d => d.Key))
-            {
-                var day = DayText(date);
-                var dayHeld = held.Contains((scope, subject, day));
-                long newObjects = 0, newSources = 0;
-                foreach (var (name, counted) in (totals.Objects ?? []).OrderBy(o => o.Key, StringComparer.Ordinal))
-                    newObjects += AddOrInsert(addToObject, insertObject, removeIfEmpty, dayHeld, scope, subject, day, name, counted.Calls, counted.Rows);
-                foreach (var (address, calls) in (totals.Sources ?? []).OrderBy(o => o.Key, StringComparer.Ordinal))
-                    newSources += AddOrInsert(addToSource, insertSource, null, dayHeld, scope, subject, day, address, calls, null);
-                var statement = dayHeld ? addToDay : insertDay;
-                Key(statement, scope, subject, day);
-                statement.Integer(4, totals.Calls);
-                statement.Integer(5, totals.Failures);
-                statement.Integer(6, totals.Rows);
-                statement.Integer(7, totals.Bytes);
-                statement.Integer(8, newObjects);
-                statement.Integer(9, newSources);
-                if (statement.Execute() != 1)
-                    throw new InvalidOperationException($"The baseline day {scope}/{subject}/{day} was not written.");
-            }
+            var (scope, subject, day) = (counted.Scope, counted.Subject, DayText(counted.Day));
+            var dayHeld = held.Contains((scope, subject, day));
+            long newObjects = 0, newSources = 0;
+            foreach (var (name, calls, rows) in counted.Objects)
+                newObjects += AddOrInsert(addToObject, insertObject, removeIfEmpty, dayHeld, scope, subject, day, name, calls, rows);
+            foreach (var (address, calls) in counted.Sources)
+                newSources += AddOrInsert(addToSource, insertSource, null, dayHeld, scope, subject, day, address, calls, null);
+            var statement = dayHeld ? addToDay : insertDay;
+            Key(statement, scope, subject, day);
+            statement.Integer(4, counted.Totals.Calls);
+            statement.Integer(5, counted.Totals.Failures);
+            statement.Integer(6, counted.Totals.Rows);
+            statement.Integer(7, counted.Totals.Bytes);
+            statement.Integer(8, newObjects);
+            statement.Integer(9, newSources);
+            if (statement.Execute() != 1)
+                throw new InvalidOperationException($"The baseline day {scope}/{subject}/{day} was not written.");
         }
 
         await using var job = Command(
@@ -238,12 +216,11 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
     private async Task<HashSet<(string Scope, string Subject, string Day)>> DaysHeldAsync(CancellationToken cancellationToken)
     {
         var held = new HashSet<(string, string, string)>();
-        var counted = _integrations.Values.Concat(_accounts.Values).SelectMany(s => s.Days.Keys).ToList();
-        if (counted.Count == 0)
+        if (_counts.IsEmpty)
             return held;
         await using var command = Command("SELECT Scope, Subject, Day FROM ActivityDays WHERE Day >= $first AND Day <= $last", "$first", "$last");
-        command.Parameters[0].Value = DayText(counted.Min());
-        command.Parameters[1].Value = DayText(counted.Max());
+        command.Parameters[0].Value = DayText(_counts.FirstDay);
+        command.Parameters[1].Value = DayText(_counts.LastDay);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             held.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
@@ -310,66 +287,6 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
         for (var i = 0; i < values.Length; i++)
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>One integration's or account's days, as counted in this import.</summary>
-    private sealed class SubjectDays
-    {
-        public Dictionary<DateOnly, DayTotals> Days { get; } = [];
-
-        private DateOnly _lastDay;
-        private DayTotals? _last;
-
-        public void Add(UsageEvent e, DateOnly day, DateOnly countedOn, long calls, long rows, long bytes)
-        {
-            var totals = Count(e.Entity, countedOn, calls, rows, bytes);
-            // Failures and sources belong to the moment of the event, even for a job counted on the day it began.
-            var eventTotals = day == countedOn ? totals : Totals(day);
-            if (e.Succeeded == false)
-                eventTotals.Failures++;
-            if (e.SourceIp is { } source)
-            {
-                eventTotals.Sources ??= new Dictionary<string, long>(StringComparer.Ordinal);
-                eventTotals.Sources[source] = eventTotals.Sources.GetValueOrDefault(source) + 1;
-            }
-        }
-
-        /// <summary>Adds calls, rows and bytes (less, for a job moved away) to a day and to the object they touched.</summary>
-        public DayTotals Count(string? entity, DateOnly day, long calls, long rows, long bytes)
-        {
-            var totals = Totals(day);
-            totals.Calls += calls;
-            totals.Rows += rows;
-            totals.Bytes += bytes;
-            if (entity is not null && (calls != 0 || rows != 0))
-            {
-                totals.Objects ??= new Dictionary<string, (long, long)>(StringComparer.OrdinalIgnoreCase);
-                var (objectCalls, objectRows) = totals.Objects.GetValueOrDefault(entity);
-                totals.Objects[entity] = (objectCalls + calls, objectRows + rows);
-            }
-            return totals;
-        }
-
-        /// <summary>The day's totals; an import's events come in runs of one day, so the last day asked for is kept at hand.</summary>
-        private DayTotals Totals(DateOnly day)
-        {
-            if (_last is not null && _lastDay == day)
-                return _last;
-            if (!Days.TryGetValue(day, out var totals))
-                Days[day] = totals = new DayTotals();
-            _lastDay = day;
-            return _last = totals;
-        }
-    }
-
-    private sealed class DayTotals
-    {
-        public long Calls;
-        public long Failures;
-        public long Rows;
-        public long Bytes;
-        public Dictionary<string, (long Calls, long Rows)>? Objects;
-        public Dictionary<string, long>? Sources;
     }
 
     private sealed class HourTotals
