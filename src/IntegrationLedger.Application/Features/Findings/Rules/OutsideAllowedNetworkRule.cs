@@ -1,4 +1,5 @@
 using System.Net;
+using IntegrationLedger.Domain.Activity;
 using IntegrationLedger.Domain.Findings;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,18 +25,22 @@ public sealed class OutsideAllowedNetworkRule : IRule
         var last = await activity.MaxAsync(e => (DateTime?)e.OccurredAt, cancellationToken);
         if (last is null)
             return [];
-        var since = last.Value.AddDays(-context.Setting(this, "days"));
-        var ids = integrations.Select(i => (Guid?)i.Id).ToList();
-        var sources = await activity.Where(e => ids.Contains(e.IntegrationId) && e.SourceIp != null && e.OccurredAt >= since)
-            .GroupBy(e => new { Integration = e.IntegrationId!.Value, Ip = e.SourceIp! })
-            .Select(g => new { g.Key.Integration, g.Key.Ip, Events = g.Count() })
-            .ToListAsync(cancellationToken);
+        // The sources of each day come from the baselines the imports keep, not from the events: the window
+        // is whole UTC days, from the day N days before the latest activity.
+        var since = DateOnly.FromDateTime(last.Value.AddDays(-context.Setting(this, "days")));
+        var subjects = integrations.Select(i => i.Id.ToString().ToUpperInvariant()).ToList();
+        var sources = (await context.Db.ActivitySources.AsNoTracking()
+            .Where(s => s.Scope == ActivityScope.Integration && subjects.Contains(s.Subject) && s.Day >= since)
+            .GroupBy(s => new { s.Subject, s.Source })
+            .Select(g => new { g.Key.Subject, Ip = g.Key.Source, Events = g.Sum(s => s.Calls) })
+            .ToListAsync(cancellationToken))
+            .ToLookup(s => Guid.Parse(s.Subject));
 
         var results = new List<RuleResult>();
         foreach (var integration in integrations)
         {
             var networks = integration.AllowedNetworks.Select(n => IPNetwork.Parse(n.Cidr)).ToList();
-            var outside = sources.Where(s => s.Integration == integration.Id && IPAddress.TryParse(s.Ip, out var ip) && !networks.Any(n => n.Contains(ip))).ToList();
+            var outside = sources[integration.Id].Where(s => IPAddress.TryParse(s.Ip, out var ip) && !networks.Any(n => n.Contains(ip))).ToList();
             if (outside.Count > 0)
             {
                 results.Add(new RuleResult("Integration", integration.Name,
