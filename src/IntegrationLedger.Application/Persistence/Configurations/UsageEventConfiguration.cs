@@ -29,6 +29,8 @@ internal sealed class UsageEventConfiguration : IEntityTypeConfiguration<UsageEv
         builder.HasIndex(e => new { e.IntegrationId, e.OccurredAt });
         builder.HasIndex(e => new { e.Username, e.OccurredAt });
         builder.HasIndex(e => new { e.SourceIp, e.OccurredAt });
+        // Each token's last use, for the stale rule, read from this index alone rather than from every event.
+        builder.HasIndex(e => new { e.TokenId, e.OccurredAt });
         builder.Property(e => e.UserId).HasMaxLength(18);
         builder.Property(e => e.ConnectedAppId).HasMaxLength(18);
         builder.Property(e => e.Entity).HasMaxLength(200);

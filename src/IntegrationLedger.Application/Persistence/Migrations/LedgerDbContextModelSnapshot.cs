@@ -1128,6 +1128,8 @@ namespace IntegrationLedger.Application.Persistence.Migrations
 
                     b.HasIndex("SourceIp", "OccurredAt");
 
+                    b.HasIndex("TokenId", "OccurredAt");
+
                     b.HasIndex("Username", "OccurredAt");
 
                     b.ToTable("UsageEvents", (string)null);
