@@ -59,7 +59,7 @@ public sealed class UsageEvent
     /// <summary>For setup changes: what kind of lifecycle evidence it is (PasswordReset, SecurityTokenReset, ConnectedAppChange).</summary>
     public string? Category { get; init; }
 
-    /// <summary>For setup changes: the user or app the change was made to.</summary>
+    /// <summary>What the event acted on: for setup changes the user or app changed, for Report events and report anomalies the report id.</summary>
     public string? Subject { get; init; }
 
     /// <summary>For OAuth token rows: how many times the token was used.</summary>
