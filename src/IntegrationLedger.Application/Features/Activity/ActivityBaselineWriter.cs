@@ -2,6 +2,7 @@ using System.Globalization;
 using IntegrationLedger.Domain.Activity;
 using IntegrationLedger.Domain.Usage;
 using IntegrationLedger.Application.Features.Importing;
+using IntegrationLedger.Application.Features.Importing.Formats;
 using Microsoft.Data.Sqlite;
 
 namespace IntegrationLedger.Application.Features.Activity;
@@ -34,13 +35,7 @@ internal sealed class ActivityBaselineWriter(SqliteConnection connection, Sqlite
             return null;
         if ((await JobAsync(jobId, cancellationToken)) is not { } job)
             return null;
-        var differences = new List<string>();
-        if (!string.Equals(job.UserId, e.UserId, StringComparison.Ordinal))
-            differences.Add($"user {e.UserId ?? "(none)"} where the ledger holds {job.UserId ?? "(none)"}");
-        if (!string.Equals(job.Entity, e.Entity, StringComparison.OrdinalIgnoreCase))
-            differences.Add($"object {e.Entity ?? "(none)"} where the ledger holds {job.Entity ?? "(none)"}");
-        if (!string.Equals(job.Operation, e.Operation, StringComparison.OrdinalIgnoreCase))
-            differences.Add($"operation {e.Operation ?? "(none)"} where the ledger holds {job.Operation ?? "(none)"}");
+        var differences = BulkJobEvents.Differences((job.UserId, job.Entity, job.Operation), e.UserId, e.Entity, e.Operation, "the ledger holds");
         return differences.Count == 0 ? null
             : $"the state events of Bulk API 2.0 job {jobId} disagree with those imported before: this one names {string.Join(", ", differences)}";
     }

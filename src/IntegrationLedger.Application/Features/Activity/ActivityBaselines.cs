@@ -61,18 +61,35 @@ public static class ActivityBaselines
     /// <summary>The day's events of an integration that moved the most data: a finding's evidence.</summary>
     public static async Task<List<EvidenceEvent>> LargestEventsAsync(LedgerDbContext db, Guid integrationId, DateOnly day, int count, CancellationToken cancellationToken)
     {
-        var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var end = start.AddDays(1);
-        var largest = await (
-            from e in db.UsageEvents.AsNoTracking()
-            where e.IntegrationId == integrationId && e.OccurredAt >= start && e.OccurredAt < end && (e.RowsProcessed != null || e.BytesReturned != null)
-                && !Verdicts.Contains(e.EventType)
-            join b in db.ImportBatches on e.BatchId equals b.Id
-            orderby e.RowsProcessed descending, e.BytesReturned descending, e.OccurredAt
-            select new EvidenceEvent(e.OccurredAt, e.EventType, e.Username, e.SourceIp, e.Operation, e.Entity, e.RowsProcessed, e.BytesReturned, e.JobId, b.FileName, e.LineNumber))
+        var largest = await Evidence(db, ActivityOf(db, integrationId, day).Where(e => e.RowsProcessed != null || e.BytesReturned != null)
+                .OrderByDescending(e => e.RowsProcessed).ThenByDescending(e => e.BytesReturned).ThenBy(e => e.OccurredAt))
             .Take(count * JobEventsAtMost).ToListAsync(cancellationToken);
         return OnePerJob(largest, count);
     }
+
+    /// <summary>The first events of an integration that touched an object on a day.</summary>
+    public static async Task<List<EvidenceEvent>> EventsOnObjectAsync(LedgerDbContext db, Guid integrationId, string entity, DateOnly day, int count, CancellationToken cancellationToken)
+    {
+        var first = await Evidence(db, ActivityOf(db, integrationId, day).Where(e => e.Entity == entity).OrderBy(e => e.OccurredAt))
+            .Take(count * JobEventsAtMost).ToListAsync(cancellationToken);
+        // Per job, the event with the most rows: the one that says what the job read.
+        return OnePerJob([.. first.OrderByDescending(e => e.Rows ?? -1).ThenBy(e => e.OccurredAt)], count).OrderBy(e => e.OccurredAt).ToList();
+    }
+
+    /// <summary>An integration's activity on one UTC day, read through the (IntegrationId, OccurredAt) index.</summary>
+    private static IQueryable<UsageEvent> ActivityOf(LedgerDbContext db, Guid integrationId, DateOnly day)
+    {
+        var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = start.AddDays(1);
+        return db.UsageEvents.AsNoTracking()
+            .Where(e => e.IntegrationId == integrationId && e.OccurredAt >= start && e.OccurredAt < end && !Verdicts.Contains(e.EventType));
+    }
+
+    /// <summary>The events, in their order, with the file and line each came from.</summary>
+    private static IQueryable<EvidenceEvent> Evidence(LedgerDbContext db, IQueryable<UsageEvent> events) =>
+        from e in events
+        join b in db.ImportBatches on e.BatchId equals b.Id
+        select new EvidenceEvent(e.OccurredAt, e.EventType, e.Username, e.SourceIp, e.Operation, e.Entity, e.RowsProcessed, e.BytesReturned, e.JobId, b.FileName, e.LineNumber);
 
     /// <summary>Threat Detection's verdicts name rows and objects too, but they are not the activity itself.</summary>
     private static readonly List<string> Verdicts = [.. UsageEventTypes.ThreatDetection];
@@ -86,20 +103,4 @@ public static class ActivityBaselines
 
     /// <summary>How many state events of one job a list of evidence may have to pass over.</summary>
     private const int JobEventsAtMost = 6;
-
-    /// <summary>The first events of an integration that touched an object on a day.</summary>
-    public static async Task<List<EvidenceEvent>> EventsOnObjectAsync(LedgerDbContext db, Guid integrationId, string entity, DateOnly day, int count, CancellationToken cancellationToken)
-    {
-        var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var end = start.AddDays(1);
-        // Per job, the event with the most rows: the one that says what the job read.
-        var first = await (
-            from e in db.UsageEvents.AsNoTracking()
-            where e.IntegrationId == integrationId && e.OccurredAt >= start && e.OccurredAt < end && e.Entity == entity && !Verdicts.Contains(e.EventType)
-            join b in db.ImportBatches on e.BatchId equals b.Id
-            orderby e.OccurredAt
-            select new EvidenceEvent(e.OccurredAt, e.EventType, e.Username, e.SourceIp, e.Operation, e.Entity, e.RowsProcessed, e.BytesReturned, e.JobId, b.FileName, e.LineNumber))
-            .Take(count * JobEventsAtMost).ToListAsync(cancellationToken);
-        return OnePerJob([.. first.OrderByDescending(e => e.Rows ?? -1).ThenBy(e => e.OccurredAt)], count).OrderBy(e => e.OccurredAt).ToList();
-    }
 }

@@ -47,11 +47,11 @@ public sealed record AnomalyDashboard(IReadOnlyList<AnomalousSubject> Subjects, 
 /// </summary>
 public sealed class GetAnomalyDashboardHandler(Ledger ledger)
 {
-    public const string VolumeSpike = "volume-spike";
+    public const string VolumeSpike = Findings.Rules.VolumeSpikeRule.RuleId;
     public const string NewDataAccessed = "new-data-accessed";
     public const string LoginFailureBurst = "login-failure-burst";
 
-    /// <summary>Salesforce's own Threat Detection events as findings; its rule may not be in every ledger's rule book yet.</summary>
+    /// <summary>Salesforce's own Threat Detection events as findings.</summary>
     public const string ThreatDetection = "salesforce-threat-detection";
 
     /// <summary>The anomaly rules, in the order the dashboard shows them.</summary>

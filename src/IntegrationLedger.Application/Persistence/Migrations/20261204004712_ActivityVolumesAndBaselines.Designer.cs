@@ -1131,6 +1131,8 @@ namespace IntegrationLedger.Application.Persistence.Migrations
 
                     b.HasIndex("SourceIp", "OccurredAt");
 
+                    b.HasIndex("TokenId", "OccurredAt");
+
                     b.HasIndex("Username", "OccurredAt");
 
                     b.ToTable("UsageEvents", (string)null);

@@ -62,6 +62,12 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                 type: "REAL",
                 nullable: true);
 
+            // Each token's last use, for the stale rule, read from this index alone.
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageEvents_TokenId_OccurredAt",
+                table: "UsageEvents",
+                columns: new[] { "TokenId", "OccurredAt" });
+
             migrationBuilder.CreateTable(
                 name: "ActivityDays",
                 columns: table => new
@@ -171,6 +177,10 @@ namespace IntegrationLedger.Application.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_UsageEvents_TokenId_OccurredAt",
+                table: "UsageEvents");
+
             migrationBuilder.DropTable(
                 name: "ActivityDays");
 

@@ -17,14 +17,25 @@ internal sealed class BulkJobEvents
             _jobs[jobId] = (line, userId, entity, operation);
             return null;
         }
-        var differences = new List<string>();
-        if (!string.Equals(first.UserId, userId, StringComparison.Ordinal))
-            differences.Add($"user {userId ?? "(none)"} where line {first.Line} has {first.UserId ?? "(none)"}");
-        if (!string.Equals(first.Entity, entity, StringComparison.OrdinalIgnoreCase))
-            differences.Add($"object {entity ?? "(none)"} where line {first.Line} has {first.Entity ?? "(none)"}");
-        if (!string.Equals(first.Operation, operation, StringComparison.OrdinalIgnoreCase))
-            differences.Add($"operation {operation ?? "(none)"} where line {first.Line} has {first.Operation ?? "(none)"}");
+        var differences = Differences((first.UserId, first.Entity, first.Operation), userId, entity, operation, $"line {first.Line} has");
         return differences.Count == 0 ? null
             : $"the state events of Bulk API 2.0 job {jobId} disagree: this one names {string.Join(", ", differences)}";
+    }
+
+    /// <summary>
+    /// How a job's state event differs from what the job's first event named (<paramref name="held"/>): "user X
+    /// where line 4 has Y", one phrase for each of user, object and operation that differs; objects and
+    /// operations are compared ignoring case.
+    /// </summary>
+    public static List<string> Differences((string? UserId, string? Entity, string? Operation) held, string? userId, string? entity, string? operation, string where)
+    {
+        var differences = new List<string>();
+        if (!string.Equals(held.UserId, userId, StringComparison.Ordinal))
+            differences.Add($"user {userId ?? "(none)"} where {where} {held.UserId ?? "(none)"}");
+        if (!string.Equals(held.Entity, entity, StringComparison.OrdinalIgnoreCase))
+            differences.Add($"object {entity ?? "(none)"} where {where} {held.Entity ?? "(none)"}");
+        if (!string.Equals(held.Operation, operation, StringComparison.OrdinalIgnoreCase))
+            differences.Add($"operation {operation ?? "(none)"} where {where} {held.Operation ?? "(none)"}");
+        return differences;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationLedger.Application.Features.Dashboard;
 using IntegrationLedger.Application.Features.Reporting.Workbook;
 using IntegrationLedger.Domain.Findings;
 
@@ -15,10 +16,10 @@ internal sealed record AnomalyRow(string Id, string Kind, Severity Severity, Dat
     /// <summary>The rules whose findings are anomalies, with what the sheet calls them.</summary>
     public static IReadOnlyDictionary<string, string> Rules { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["volume-spike"] = "Volume spike",
-        ["new-data-accessed"] = "Object touched for the first time",
-        ["login-failure-burst"] = "Burst of failed logins",
-        ["salesforce-threat-detection"] = "Salesforce Threat Detection",
+        [GetAnomalyDashboardHandler.VolumeSpike] = "Volume spike",
+        [GetAnomalyDashboardHandler.NewDataAccessed] = "Object touched for the first time",
+        [GetAnomalyDashboardHandler.LoginFailureBurst] = "Burst of failed logins",
+        [GetAnomalyDashboardHandler.ThreatDetection] = "Salesforce Threat Detection",
     };
 
     public static SheetLayout<AnomalyRow> Layout { get; } = new("Anomalies", "Anomalies",
@@ -37,19 +38,17 @@ internal sealed record AnomalyRow(string Id, string Kind, Severity Severity, Dat
     }
 
     /// <summary>
-    /// What the finding concerns and the day, from its subject: "Orbit BI Extract on 2026-11-28", "svc@x at
-    /// 2026-11-27 22:00", "Orbit BI Extract: Contact" (whose day is in its text, "On 2026-11-28 ...").
+    /// What the finding concerns and the day, from its subject as the dashboard reads it
+    /// (<see cref="AnomalySubjectKey"/>): "Orbit BI Extract on 2026-11-28", "svc@x at 2026-11-27 22:00". A
+    /// new-data-accessed finding's day is in its text ("On 2026-11-28 ..."), and a subject the parser cannot
+    /// place (a Threat Detection event) is shown as it is.
     /// </summary>
     private static (string Concerns, DateOnly? Day) Split(FindingRow finding)
     {
-        var subject = finding.Subject;
-        foreach (var separator in new[] { " on ", " at " })
-        {
-            var at = subject.LastIndexOf(separator, StringComparison.Ordinal);
-            if (at > 0 && Date(subject[(at + separator.Length)..]) is { } day)
-                return (subject[..at], day);
-        }
-        return (subject, finding.Summary.StartsWith("On ", StringComparison.Ordinal) ? Date(finding.Summary[3..]) : null);
+        var subject = AnomalySubjectKey.Parse(finding.Rule, finding.SubjectType, finding.Subject);
+        // A new object's finding is about the integration and the object together, as its subject says.
+        var concerns = subject.Kind == AnomalySubjectKind.Other || subject.Entity is not null ? finding.Subject : subject.Name;
+        return (concerns, subject.Day ?? (finding.Summary.StartsWith("On ", StringComparison.Ordinal) ? Date(finding.Summary[3..]) : null));
     }
 
     private static DateOnly? Date(string text) =>
