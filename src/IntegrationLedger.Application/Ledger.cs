@@ -16,12 +16,14 @@ public sealed class Ledger : IAsyncDisposable
     private const string KeyCheckSetting = "ledger.key-check";
 
     private readonly LedgerOptions _options;
+    private readonly DbContextOptions<LedgerDbContext> _dbOptions;
     private LedgerKey? _key;
 
-    private Ledger(LedgerOptions options, LedgerDbContext db)
+    private Ledger(LedgerOptions options, DbContextOptions<LedgerDbContext> dbOptions)
     {
         _options = options;
-        Db = db;
+        _dbOptions = dbOptions;
+        Db = new LedgerDbContext(dbOptions);
     }
 
     public LedgerDbContext Db { get; }
@@ -112,6 +114,18 @@ public sealed class Ledger : IAsyncDisposable
     public Task<LedgerChange> BeginChangeAsync(string action, CancellationToken cancellationToken = default) =>
         LedgerChange.BeginAsync(this, action, cancellationToken);
 
+    /// <summary>
+    /// Another context on a connection of its own, for reading beside <see cref="Db"/> on another thread (the
+    /// rules run on several at once). It sees what is committed, never what Db's open transaction holds, so a
+    /// caller inside a change reads on Db alone. The caller disposes it.
+    /// </summary>
+    internal async Task<LedgerDbContext> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var reader = new LedgerDbContext(_dbOptions);
+        await reader.Database.OpenConnectionAsync(cancellationToken);
+        return reader;
+    }
+
     public async ValueTask DisposeAsync() => await Db.DisposeAsync();
 
     private static async Task<Ledger> ConnectAsync(LedgerOptions options, CancellationToken cancellationToken)
@@ -127,7 +141,7 @@ public sealed class Ledger : IAsyncDisposable
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeout))
             .Options;
-        var ledger = new Ledger(options, new LedgerDbContext(dbOptions));
+        var ledger = new Ledger(options, dbOptions);
         try
         {
             await ledger.Db.Database.OpenConnectionAsync(cancellationToken);

@@ -42,22 +42,20 @@ public sealed class RunRulesHandler(Ledger ledger)
     /// <summary>How long each rule took to evaluate in the last run, and the findings' update after them, for <c>ledger findings --timings</c>.</summary>
     public IReadOnlyList<(string Step, TimeSpan Took)> Timings { get; private set; } = [];
 
+    /// <summary>How long the last run's rules took together, from the first start to the last end (they run side by side).</summary>
+    public TimeSpan RulesTook { get; private set; }
+
     public async Task<IReadOnlyList<FindingView>> HandleAsync(RunRules request, CancellationToken cancellationToken = default)
     {
         var db = ledger.Db;
         var now = ledger.Now;
         // The rules only read, and some read a lot: they run before the write lock is taken, so other
         // commands are not kept waiting while they scan the events.
-        var context = new RuleContext(db, now, await RuleBook.CurrentSettingsAsync(db, cancellationToken));
-        var results = new List<(IRule Rule, RuleResult Result)>();
-        var timings = new List<(string, TimeSpan)>();
+        var (outcomes, rulesTook) = await RuleEvaluation.RunAsync(ledger, now, await RuleBook.CurrentSettingsAsync(db, cancellationToken), cancellationToken);
+        var results = outcomes.SelectMany(o => o.Results.Select(result => (o.Rule, Result: result))).ToList();
+        var timings = outcomes.Select(o => (o.Rule.Id, o.Took)).ToList();
+        RulesTook = rulesTook;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var rule in RuleBook.All)
-        {
-            results.AddRange((await rule.EvaluateAsync(context, cancellationToken)).Select(result => (rule, result)));
-            timings.Add((rule.Id, clock.Elapsed));
-            clock.Restart();
-        }
 
         await using (var change = await ledger.BeginChangeAsync(AuditActions.FindingsRun, cancellationToken))
         {

@@ -88,6 +88,7 @@ internal sealed class UsageExportImport(Ledger ledger)
         var batchId = Guid.CreateVersion7(ledger.Now);
         using var writer = new UsageEventWriter(connection, transaction, batchId, format.Name);
         var baselines = new ActivityBaselineWriter(connection, transaction);
+        var indexes = DeferredEventIndexes.For(connection, transaction);
         using var rejectedRows = request.ErrorsPath is null ? null : RejectedRowsFile.Create(request.ErrorsPath, request.Path, csv.Header.Names, reader.SecretColumns);
 
         var context = new ImportContext(batchId, zone, request.DayFirst, request.RemedyWording);
@@ -157,6 +158,7 @@ internal sealed class UsageExportImport(Ledger ledger)
                 continue;
             }
             counts.Added++;
+            indexes.Added();
             await baselines.AddAsync(usageEvent, attribution.IntegrationId, attribution.Username ?? usageEvent.Username, cancellationToken);
             // Setup changes are evidence about integrations, not their activity: neither attributed nor not.
             if (format.IsActivity && attribution.IntegrationId is { } integrationId)
@@ -195,6 +197,7 @@ internal sealed class UsageExportImport(Ledger ledger)
         var committed = acceptable && !request.DryRun && sameContentAs is null;
         if (committed)
         {
+            await indexes.RestoreAsync(cancellationToken);
             await RememberUsersAsync(connection, transaction, attributor.Learned, cancellationToken);
             await baselines.FlushAsync(cancellationToken);
             // The batch names the member a zip held, and hashes the CSV text, not the compressed bytes. A file

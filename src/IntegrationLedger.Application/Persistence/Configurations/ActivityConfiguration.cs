@@ -7,6 +7,8 @@ namespace IntegrationLedger.Application.Persistence.Configurations;
 /// <summary>
 /// The activity baselines: derived from the events at import (and rebuilt from them by <c>ledger activity
 /// rebuild</c>), so they are not audited row by row; each table is keyed by what the rules look it up by.
+/// The three per-day tables are WITHOUT ROWID tables in SQLite (migration BaselinesWithoutRowid), which EF Core
+/// cannot express: a migration that rebuilds one of them must create it with that clause again.
 /// </summary>
 internal sealed class ActivityDayConfiguration : IEntityTypeConfiguration<ActivityDay>
 {

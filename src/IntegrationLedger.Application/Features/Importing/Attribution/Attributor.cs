@@ -28,6 +28,7 @@ public sealed class Attributor
     private readonly Dictionary<Guid, List<Token>> _tokensByAccount;
     private readonly HashSet<(Guid Token, Guid Integration)> _usages;
     private readonly Dictionary<(string?, string?, string?, string?, string?), Guid?> _integrationCache = [];
+    private readonly AttributionRuleIndex _index;
 
     private Attributor(
         List<(Guid, string, AttributionRuleKind, string, IPNetwork?)> rules,
@@ -38,6 +39,7 @@ public sealed class Attributor
         HashSet<(Guid, Guid)> usages)
     {
         _rules = rules;
+        _index = new AttributionRuleIndex(_rules.Select(r => (r.Kind, r.Value)).ToList());
         _usernameByUserId = usernameByUserId;
         _accountByUsername = accountByUsername;
         _accountUserIds = accountUserIds;
@@ -110,8 +112,9 @@ public sealed class Attributor
         var bestScore = 0;
         Guid current = default;
         var score = 0;
-        foreach (var rule in _rules)
+        foreach (var candidate in _index.CandidatesFor(username, e))
         {
+            var rule = _rules[candidate];
             if (rule.Integration != current)
             {
                 (best, bestScore) = score > bestScore ? (current, score) : (best, bestScore);

@@ -66,15 +66,9 @@ public static partial class SalesforceTimes
         {
             if (text[14] != (byte)'.' || text.Length == 15 || text.Length > 22 || !TryDigits(text[15..], out var fraction))
                 return false;
-            ticks = fraction;
-            for (var digits = text.Length - 15; digits < 7; digits++)
-                ticks *= 10;
+            ticks = Ticks(fraction, text.Length - 15);
         }
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year is >= 1 and <= 9999 ? year : 2000, month)
-            || hour > 23 || minute > 59 || second > 59 || year < 1)
-            return false;
-        utc = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks);
-        return true;
+        return TryCompose(year, month, day, hour, minute, second, ticks, out utc);
     }
 
     /// <summary>
@@ -113,6 +107,8 @@ public static partial class SalesforceTimes
         if (string.IsNullOrWhiteSpace(text))
             return false;
         var value = text.Trim();
+        if (TryParseZulu(value, out utc))
+            return true;
         if (!HasZone(value))
             return false;
         // "+0000" is not an offset .NET parses; "+00:00" is.
@@ -209,6 +205,59 @@ public static partial class SalesforceTimes
             return false;
         var time = value.AsSpan(timeStart + 1);
         return time.IndexOfAny('+', '-') > 0;
+    }
+
+    /// <summary>
+    /// The one form Event Monitoring's TIMESTAMP_DERIVED takes (<c>2026-11-28T06:00:00.000Z</c>), read
+    /// without the general parser, whose many formats cost seconds over a file of a million rows.
+    /// Anything else is left to <see cref="TryParseIso"/>'s general path.
+    /// </summary>
+    private static bool TryParseZulu(ReadOnlySpan<char> text, out DateTime utc)
+    {
+        utc = default;
+        if (text.Length < 20 || text.Length > 28 || text[^1] is not ('Z' or 'z') || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+            return false;
+        if (!TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
+            || !TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute) || !TryDigits(text.Slice(17, 2), out var second))
+            return false;
+        long ticks = 0;
+        if (text.Length > 20)
+        {
+            if (text[19] != '.' || text.Length == 21 || !TryDigits(text[20..^1], out var fraction))
+                return false;
+            ticks = Ticks(fraction, text.Length - 21);
+        }
+        return TryCompose(year, month, day, hour, minute, second, ticks, out utc);
+    }
+
+    /// <summary>A fraction of a second written with <paramref name="digits"/> digits (7 at most), in ticks.</summary>
+    private static long Ticks(int fraction, int digits)
+    {
+        long ticks = fraction;
+        for (; digits < 7; digits++)
+            ticks *= 10;
+        return ticks;
+    }
+
+    private static bool TryCompose(int year, int month, int day, int hour, int minute, int second, long ticks, out DateTime utc)
+    {
+        utc = default;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+            return false;
+        utc = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+                return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
     }
 
     private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
