@@ -1,5 +1,6 @@
 using IntegrationLedger.Application.Features.Activity;
 using IntegrationLedger.Application.Features.Audit;
+using IntegrationLedger.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationLedger.Application.Tests.Features.Activity;
@@ -44,6 +45,25 @@ public sealed class ActivityMigrationTests
         Assert.That(migrated.Holds, Is.True, string.Join("\n", migrated.Differences));
         Assert.That(rebuilt.Holds, Is.True, string.Join("\n", rebuilt.Differences));
         Assert.That(rebuilt.EntryCount, Is.EqualTo(migrated.EntryCount + 1), "the rebuild's own entry");
+    }
+
+    [Test]
+    public async Task Migrate_ALedgerFromAnEarlierBuild_KeepsTheDailyBaselinesInTablesWithoutRowids()
+    {
+        await using var fixture = await FixtureAsync();
+        await using var fresh = await Support.TestLedger.CreateFreshAsync();
+
+        foreach (var path in new[] { fixture.DatabasePath, fresh.DatabasePath })
+        {
+            foreach (var table in new[] { "ActivityDays", "ActivityObjects", "ActivitySources" })
+            {
+                Assert.That(RawSql.ScalarText(path, $"SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = '{table}'"),
+                    Does.EndWith("WITHOUT ROWID"), $"{table} in {Path.GetFileName(Path.GetDirectoryName(path))}");
+                Assert.That(RawSql.Scalar(path, $"SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = '{table}'"), Is.Zero,
+                    "the key is the table: no index beside it");
+            }
+        }
+        Assert.That(RawSql.Scalar(fixture.DatabasePath, "SELECT count(*) FROM ActivityDays"), Is.GreaterThan(0), "the backfilled days were carried over");
     }
 
     /// <summary>The ledger an earlier build wrote, copied and opened (so migrated to today's schema).</summary>

@@ -68,4 +68,46 @@ public class AttributionTests
         Assert.That(result.Unattributed.Select(g => g.Account), Does.Contain("j.rivera@example.com"));
         Assert.That(await test.Ledger.Db.UsageEvents.CountAsync(e => e.IntegrationId == null), Is.EqualTo(result.Counts.Unattributed));
     }
+
+    [TestCase("AcmeSync/4.2.1 (Windows; .NET 8.0)", "Nightly ETL", Description = "the name, then a version")]
+    [TestCase("ACMESYNC (Linux)", "Nightly ETL", Description = "letter case aside, then a platform")]
+    [TestCase("AcmeSync", "Nightly ETL")]
+    [TestCase("AcmeSyncer/1.0", null, Description = "another name that begins alike")]
+    [TestCase("Tools/AcmeSync", null, Description = "the name must begin the value")]
+    public async Task Import_ClientName_MatchesTheRuleItBeginsWith(string client, string? expected)
+    {
+        await using var test = await LedgerWithEtlAndConnectorAsync();
+        var path = Path.Combine(test.Folder, "client.csv");
+        await File.WriteAllTextAsync(path,
+            "EVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,CLIENT_NAME,CLIENT_IP\n" +
+            $"RestApi,20261128060000.000,4ZZclient,005xx000009Zz9Z,\"{client}\",203.0.113.9\n");
+
+        await test.Ledger.ImportUsageAsync(new ImportFile("sf-elf", path));
+
+        var attributed = await test.Ledger.Db.UsageEvents.Where(e => e.ClientName == client)
+            .Select(e => e.IntegrationId == null ? null : test.Ledger.Db.Integrations.Single(i => i.Id == e.IntegrationId).Name).SingleAsync();
+        Assert.That(attributed, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Import_ANameRuleMatchedByBothTheAppAndTheClient_CountsOnce()
+    {
+        // Aardvark Reports' name rule, matched by both CONNECTED_APP_NAME and CLIENT_NAME, weighs 4, not 8: Beta
+        // App's connected-app id (8) wins. Counted twice it would tie, and the tie goes to the name sorting first.
+        await using var test = await TestLedger.CreateAsync();
+        await test.AddPersonAsync("ana@example.com");
+        await new AddIntegrationHandler(test.Ledger).HandleAsync(new AddIntegration("Aardvark Reports", "Aardvark", "ana@example.com", "Reports", null, NetworkTrust.Untrusted,
+            [], [new(AttributionRuleKind.Application, "ReportBot")]));
+        await new AddIntegrationHandler(test.Ledger).HandleAsync(new AddIntegration("Beta App", "Beta", "ana@example.com", "Sync", null, NetworkTrust.Untrusted,
+            [], [new(AttributionRuleKind.ConnectedAppId, "0H4xx0000004Zzz")]));
+        var path = Path.Combine(test.Folder, "both.csv");
+        await File.WriteAllTextAsync(path,
+            "EVENT_TYPE,TIMESTAMP,REQUEST_ID,USER_ID,CONNECTED_APP_ID,CONNECTED_APP_NAME,CLIENT_NAME,CLIENT_IP\n" +
+            "RestApi,20261128060000.000,4ZZboth,005xx000009Zz9Z,0H4xx0000004Zzz,ReportBot,ReportBot/2.0,203.0.113.9\n");
+
+        await test.Ledger.ImportUsageAsync(new ImportFile("sf-elf", path));
+
+        var beta = await test.Ledger.Db.Integrations.SingleAsync(i => i.Name == "Beta App");
+        Assert.That(await test.Ledger.Db.UsageEvents.Select(e => e.IntegrationId).SingleAsync(), Is.EqualTo(beta.Id));
+    }
 }

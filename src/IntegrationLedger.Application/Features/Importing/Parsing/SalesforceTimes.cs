@@ -215,7 +215,7 @@ public static partial class SalesforceTimes
     private static bool TryParseZulu(ReadOnlySpan<char> text, out DateTime utc)
     {
         utc = default;
-        if (text.Length < 20 || text.Length > 28 || text[^1] is not ('Z' or 'z') || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
+        if (text.Length < 20 || text.Length > 28 || text[^1] != 'Z' || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
             return false;
         if (!TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
             || !TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute) || !TryDigits(text.Slice(17, 2), out var second))
