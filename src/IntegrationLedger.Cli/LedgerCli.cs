@@ -4,6 +4,7 @@ using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Features.Importing;
 using IntegrationLedger.Cli.Commands.Accounts;
+using IntegrationLedger.Cli.Commands.ConnectedApps;
 using IntegrationLedger.Cli.Commands.Activity;
 using IntegrationLedger.Cli.Commands.Audit;
 using IntegrationLedger.Cli.Commands.Exporting;
@@ -93,6 +94,8 @@ public static class LedgerCli
         root.Subcommands.Add(Group("integration", "Third-party applications and jobs that reach the platform",
             new IntegrationAddCommand(cli), new IntegrationListCommand(cli), new IntegrationShowCommand(cli), new IntegrationVetCommand(cli),
             new IntegrationSetOwnerCommand(cli)));
+        root.Subcommands.Add(Group("app", "Connected apps: their policy, who holds their OAuth tokens, and which integration and vendor they belong to",
+            new AppListCommand(cli), new AppShowCommand(cli), new AppSetCommand(cli)));
         root.Subcommands.Add(Group("token", "Credentials: where they are used, resets, confirmations and revocations",
             new TokenAddCommand(cli), new TokenListCommand(cli), new TokenShowCommand(cli), new TokenUseCommand(cli),
             new TokenResetPlanCommand(cli), new TokenResetCommand(cli), new TokenConfirmCommand(cli),

@@ -2,6 +2,7 @@ using IntegrationLedger.Domain.Access;
 using IntegrationLedger.Domain.Activity;
 using IntegrationLedger.Domain.Accounts;
 using IntegrationLedger.Domain.Auditing;
+using IntegrationLedger.Domain.ConnectedApps;
 using IntegrationLedger.Domain.Findings;
 using IntegrationLedger.Domain.Importing;
 using IntegrationLedger.Domain.Integrations;
@@ -40,6 +41,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<ActivitySource> ActivitySources => Set<ActivitySource>();
     public DbSet<BulkJob> BulkJobs => Set<BulkJob>();
     public DbSet<FailedLoginHour> FailedLoginHours => Set<FailedLoginHour>();
+    public DbSet<ConnectedApp> ConnectedApps => Set<ConnectedApp>();
 
     /// <summary>Set by <see cref="LedgerChange"/> while it saves, so that nothing reaches the store unaudited.</summary>
     internal bool AuditedSaveInProgress { get; set; }

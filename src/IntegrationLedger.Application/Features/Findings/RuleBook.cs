@@ -33,6 +33,10 @@ public static class RuleBook
         new NewDataAccessedRule(),
         new LoginFailureBurstRule(),
         new SalesforceThreatDetectionRule(),
+        new AppSelfAuthorizationRule(),
+        new AppUnregisteredRule(),
+        new AppRefreshNeverExpiresRule(),
+        new AppPolicyChangedRule(),
     ];
 
     /// <summary>The rules whose findings are recorded by another command (<see cref="IRecordedRule"/>), which a run of the rules leaves alone.</summary>

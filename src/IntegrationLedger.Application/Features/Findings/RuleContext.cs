@@ -1,14 +1,15 @@
 using IntegrationLedger.Application.Features.Access;
+using IntegrationLedger.Application.Features.ConnectedApps;
 using IntegrationLedger.Application.Persistence;
 
 namespace IntegrationLedger.Application.Features.Findings;
 
 /// <summary>What a rule sees: the ledger as it is now, the time, and its own thresholds.</summary>
-/// <param name="access">
-/// The access facts shared by the contexts of one run, which evaluates its rules on several connections at
-/// once; null for a context of its own, which loads them on first use.
+/// <param name="shared">
+/// What several rules read, shared by the contexts of one run, which evaluates its rules on several
+/// connections at once; null for a context of its own, which loads each on first use.
 /// </param>
-public sealed class RuleContext(LedgerDbContext db, DateTime now, IReadOnlyDictionary<string, int> settings, SharedAccessFacts? access = null)
+public sealed class RuleContext(LedgerDbContext db, DateTime now, IReadOnlyDictionary<string, int> settings, SharedFacts? shared = null)
 {
     public LedgerDbContext Db { get; } = db;
     public DateTime Now { get; } = now;
@@ -18,21 +19,30 @@ public sealed class RuleContext(LedgerDbContext db, DateTime now, IReadOnlyDicti
     /// <summary>Every rule's thresholds, by their setting names.</summary>
     public IReadOnlyDictionary<string, int> Settings => settings;
 
-    private readonly SharedAccessFacts _access = access ?? new SharedAccessFacts();
+    private readonly SharedFacts _shared = shared ?? new SharedFacts();
 
     /// <summary>Every account's access now, read once for all the access rules of the run (on the connection of the first to ask).</summary>
-    public Task<AccessFacts> AccessAsync(CancellationToken cancellationToken) => _access.Get(() => AccessFacts.LoadAsync(Db, Now, cancellationToken));
+    public Task<AccessFacts> AccessAsync(CancellationToken cancellationToken) => _shared.Access.Get(() => AccessFacts.LoadAsync(Db, Now, cancellationToken));
+
+    /// <summary>The register of connected apps, read once for all the app rules of the run.</summary>
+    public Task<List<AppEntry>> AppsAsync(CancellationToken cancellationToken) => _shared.Apps.Get(() => ConnectedAppRegister.LoadAsync(Db, cancellationToken));
 }
 
-/// <summary>The access facts of one run of the rules, loaded once whichever of its contexts asks first.</summary>
-public sealed class SharedAccessFacts
+/// <summary>What several rules of one run read, each loaded once whichever of the run's contexts asks first.</summary>
+public sealed class SharedFacts
 {
-    private readonly Lock _lock = new();
-    private Task<AccessFacts>? _loading;
+    internal Once<AccessFacts> Access { get; } = new();
+    internal Once<List<AppEntry>> Apps { get; } = new();
 
-    internal Task<AccessFacts> Get(Func<Task<AccessFacts>> load)
+    internal sealed class Once<T>
     {
-        lock (_lock)
-            return _loading ??= load();
+        private readonly Lock _lock = new();
+        private Task<T>? _loading;
+
+        public Task<T> Get(Func<Task<T>> load)
+        {
+            lock (_lock)
+                return _loading ??= load();
+        }
     }
 }

@@ -24,7 +24,7 @@ internal static class RuleEvaluation
         var outcomes = new RuleOutcome[rules.Count];
         var clock = Stopwatch.StartNew();
         var readers = ledger.Db.Database.CurrentTransaction is null ? Math.Clamp(Environment.ProcessorCount, 1, MostReaders) : 1;
-        var access = new SharedAccessFacts();
+        var shared = new SharedFacts();
         var next = -1;
 
         async Task ReadAsync(int reader)
@@ -33,7 +33,7 @@ internal static class RuleEvaluation
             var db = reader == 0 ? ledger.Db : await ledger.OpenReaderAsync(cancellationToken);
             try
             {
-                var context = new RuleContext(db, now, settings, access);
+                var context = new RuleContext(db, now, settings, shared);
                 for (var i = Interlocked.Increment(ref next); i < rules.Count; i = Interlocked.Increment(ref next))
                 {
                     var started = Stopwatch.GetTimestamp();

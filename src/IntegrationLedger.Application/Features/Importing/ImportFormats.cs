@@ -23,7 +23,7 @@ public static class ImportFormats
     public const string Auto = "auto";
 
     public static IEnumerable<string> AllNames =>
-        UsageFormats.All.Select(f => f.Name).Concat(AccessFormats.All.Select(f => f.Name)).Concat(InventoryTemplates.All.Select(t => t.Name));
+        UsageFormats.All.Select(f => f.Name).Concat(AccessFormats.All.Select(f => f.Name)).Concat(InventoryTemplates.Readable.Select(t => t.Name));
 
     public static bool IsAuto(string name) => string.Equals(name, Auto, StringComparison.OrdinalIgnoreCase);
 

@@ -1,3 +1,4 @@
+using IntegrationLedger.Application.Features.Importing.Inventory;
 namespace IntegrationLedger.Application.Features.Importing;
 
 /// <summary>
@@ -78,7 +79,7 @@ public sealed record ImportSummary(string Heading, string Figures)
     {
         var c = result.Counts;
         return new ImportSummary(
-            $"{Verdict(result.DryRun, result.Committed)}: {title} as the {result.Template} template{(detected ? " (recognised from the header)" : "")}.",
+            $"{Verdict(result.DryRun, result.Committed)}: {title} as {(InventoryTemplates.Exports.Any(e => e.Name == result.Template) ? result.Template : $"the {result.Template} template")}{(detected ? " (recognised from the header)" : "")}.",
             result.Rejected
                 ? FormattableString.Invariant($"read {c.Read}, rejected {c.Rejected}, changed nothing")
                 : FormattableString.Invariant($"read {c.Read}, created {c.Created}, updated {c.Updated}, unchanged {c.Unchanged}, rejected {c.Rejected}"));

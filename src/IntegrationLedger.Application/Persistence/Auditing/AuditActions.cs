@@ -18,6 +18,8 @@ public static class AuditActions
     public const string IntegrationVet = "integration.vet";
     public const string IntegrationOwner = "integration.owner";
 
+    public const string ConnectedAppSet = "app.set";
+
     public const string TokenAdd = "token.add";
     public const string TokenUse = "token.use";
     public const string TokenReset = "token.reset";

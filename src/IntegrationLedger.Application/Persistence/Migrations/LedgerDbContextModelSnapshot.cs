@@ -416,6 +416,60 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationLedger.Domain.ConnectedApps.ConnectedApp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("AdminApprovedUsersOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CreatedInSalesforceAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HighAssuranceSession")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ModifiedInSalesforceAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RefreshTokenValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("RefreshTokenValidityFromLastUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SalesforceId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("SalesforceId")
+                        .IsUnique();
+
+                    b.ToTable("ConnectedApps", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationLedger.Domain.Findings.Finding", b =>
                 {
                     b.Property<Guid>("Id")

@@ -144,7 +144,7 @@ public sealed class Attributor
     /// A rule's name matches the event's value itself or the value with more after it (a version, a
     /// platform), so "AcmeSync" matches "AcmeSync/4.2.1 (Windows; .NET 8.0)" but not "AcmeSyncer".
     /// </summary>
-    private static bool NamesMatch(string? value, string rule)
+    internal static bool NamesMatch(string? value, string rule)
     {
         if (value is null || !value.StartsWith(rule, StringComparison.OrdinalIgnoreCase))
             return false;

@@ -91,9 +91,9 @@ internal sealed class TemplateWorkbook : IDisposable
             return ChooseFor(named, sheets);
 
         var found = sheets
-            .Select(sheet => (Sheet: sheet, Header: SheetTable.FindHeader(sheet, h => InventoryTemplates.Recognise(h) is not null, RowsSearchedForHeader)))
+            .Select(sheet => (Sheet: sheet, Header: SheetTable.FindHeader(sheet, h => InventoryTemplates.RecogniseFilledIn(h) is not null, RowsSearchedForHeader)))
             .Where(s => s.Header is not null)
-            .Select(s => (s.Sheet, Header: s.Header!, Template: InventoryTemplates.Recognise(s.Header!)!))
+            .Select(s => (s.Sheet, Header: s.Header!, Template: InventoryTemplates.RecogniseFilledIn(s.Header!)!))
             .ToList();
         if (found.GroupBy(f => f.Template).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw SameTemplateTwice(twice.Key, twice.Select(f => f.Sheet));
