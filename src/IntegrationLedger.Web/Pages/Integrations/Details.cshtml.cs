@@ -1,5 +1,6 @@
 using IntegrationLedger.Application.Features.Access;
 using IntegrationLedger.Application.Features.Activity;
+using IntegrationLedger.Application.Features.ConnectedApps;
 using IntegrationLedger.Application.Features.Integrations;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Web.Hosting;
@@ -24,6 +25,9 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
 
     /// <summary>Its daily activity over the last <see cref="ActivityDays"/> days, judged as the anomaly rules judge it.</summary>
     public ActivityView Activity { get; private set; } = null!;
+
+    /// <summary>The connected apps its attribution rules claim.</summary>
+    public IReadOnlyList<AppSummary> Apps { get; private set; } = [];
 
     [BindProperty]
     public ChangeIntegrationInput Change { get; set; } = new();
@@ -66,6 +70,7 @@ public sealed class DetailsModel(LedgerSession session) : LedgerPageModel(sessio
         Details = await new ShowIntegrationHandler(ledger).HandleAsync(Name, cancellationToken);
         Accounts = await new ListAccountsOfHandler(ledger).OfIntegrationAsync(Name, cancellationToken);
         Activity = await new ShowActivityHandler(ledger).HandleAsync(new ShowActivity(Details.Name, ActivityDays), cancellationToken);
+        Apps = (await new ListConnectedAppsHandler(ledger).HandleAsync(cancellationToken: cancellationToken)).Where(a => a.Integration == Details.Name).ToList();
     }
 }
 
