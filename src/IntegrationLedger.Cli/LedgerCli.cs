@@ -5,6 +5,7 @@ using IntegrationLedger.Application.Features.Findings;
 using IntegrationLedger.Application.Features.Importing;
 using IntegrationLedger.Cli.Commands.Accounts;
 using IntegrationLedger.Cli.Commands.ConnectedApps;
+using IntegrationLedger.Cli.Commands.Incidents;
 using IntegrationLedger.Cli.Commands.Activity;
 using IntegrationLedger.Cli.Commands.Audit;
 using IntegrationLedger.Cli.Commands.Exporting;
@@ -96,6 +97,8 @@ public static class LedgerCli
             new IntegrationSetOwnerCommand(cli)));
         root.Subcommands.Add(Group("app", "Connected apps: their policy, who holds their OAuth tokens, and which integration and vendor they belong to",
             new AppListCommand(cli), new AppShowCommand(cli), new AppSetCommand(cli)));
+        root.Subcommands.Add(Group("incident", "The day a vendor is breached: the scope at once, and a runbook whose every step is confirmed",
+            new IncidentStartCommand(cli), new IncidentListCommand(cli), new IncidentShowCommand(cli), new IncidentStepCommand(cli), new IncidentCloseCommand(cli)));
         root.Subcommands.Add(Group("token", "Credentials: where they are used, resets, confirmations and revocations",
             new TokenAddCommand(cli), new TokenListCommand(cli), new TokenShowCommand(cli), new TokenUseCommand(cli),
             new TokenResetPlanCommand(cli), new TokenResetCommand(cli), new TokenConfirmCommand(cli),

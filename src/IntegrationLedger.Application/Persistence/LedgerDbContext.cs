@@ -5,6 +5,7 @@ using IntegrationLedger.Domain.Auditing;
 using IntegrationLedger.Domain.ConnectedApps;
 using IntegrationLedger.Domain.Findings;
 using IntegrationLedger.Domain.Importing;
+using IntegrationLedger.Domain.Incidents;
 using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.People;
 using IntegrationLedger.Domain.Reviews;
@@ -42,6 +43,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<BulkJob> BulkJobs => Set<BulkJob>();
     public DbSet<FailedLoginHour> FailedLoginHours => Set<FailedLoginHour>();
     public DbSet<ConnectedApp> ConnectedApps => Set<ConnectedApp>();
+    public DbSet<Incident> Incidents => Set<Incident>();
 
     /// <summary>Set by <see cref="LedgerChange"/> while it saves, so that nothing reaches the store unaudited.</summary>
     internal bool AuditedSaveInProgress { get; set; }

@@ -19,6 +19,9 @@ public static class AuditActions
     public const string IntegrationOwner = "integration.owner";
 
     public const string ConnectedAppSet = "app.set";
+    public const string IncidentStart = "incident.start";
+    public const string IncidentStep = "incident.step";
+    public const string IncidentClose = "incident.close";
 
     public const string TokenAdd = "token.add";
     public const string TokenUse = "token.use";
