@@ -53,7 +53,9 @@ public static class ConnectedAppRegister
     public static async Task<List<AppEntry>> LoadAsync(LedgerDbContext db, CancellationToken cancellationToken)
     {
         var apps = await db.ConnectedApps.AsNoTracking().ToListAsync(cancellationToken);
-        var integrations = await db.Integrations.AsNoTracking().Include(i => i.AttributionRules).ToListAsync(cancellationToken);
+        // The vettings too: app-policy-changed compares an app's changes with its integration's latest vetting.
+        var integrations = await db.Integrations.AsNoTracking().Include(i => i.AttributionRules).Include(i => i.VettingRecords).AsSplitQuery()
+            .ToListAsync(cancellationToken);
         var holders = await HoldersAsync(db, await UsernamesAsync(db, cancellationToken), cancellationToken);
         var activity = await ActivityAsync(db, cancellationToken);
 
