@@ -53,7 +53,9 @@ public static class ConnectedAppRegister
     public static async Task<List<AppEntry>> LoadAsync(LedgerDbContext db, CancellationToken cancellationToken)
     {
         var apps = await db.ConnectedApps.AsNoTracking().ToListAsync(cancellationToken);
-        var integrations = await db.Integrations.AsNoTracking().Include(i => i.AttributionRules).ToListAsync(cancellationToken);
+        // The vettings too: app-policy-changed compares an app's changes with its integration's latest vetting.
+        var integrations = await db.Integrations.AsNoTracking().Include(i => i.AttributionRules).Include(i => i.VettingRecords).AsSplitQuery()
+            .ToListAsync(cancellationToken);
         var holders = await HoldersAsync(db, await UsernamesAsync(db, cancellationToken), cancellationToken);
         var activity = await ActivityAsync(db, cancellationToken);
 
@@ -90,12 +92,15 @@ public static class ConnectedAppRegister
     public static Integration? ClaimedBy(IEnumerable<Integration> integrations, string? salesforceId, string name)
     {
         var byId = salesforceId is null ? null : integrations
-            .Where(i => i.AttributionRules.Any(r => r.Kind == AttributionRuleKind.ConnectedAppId && string.Equals(r.Value, salesforceId, StringComparison.OrdinalIgnoreCase)))
+            .Where(i => i.AttributionRules.Any(r => r.Kind == AttributionRuleKind.ConnectedAppId && string.Equals(IdOf(r.Value), salesforceId, StringComparison.OrdinalIgnoreCase)))
             .MinBy(i => i.Name, StringComparer.Ordinal);
         return byId ?? integrations
             .Where(i => i.AttributionRules.Any(r => r.Kind == AttributionRuleKind.Application && Attributor.NamesMatch(name.Trim(), r.Value)))
             .MinBy(i => i.Name, StringComparer.Ordinal);
     }
+
+    /// <summary>A connected-app id rule's value in the 18-character form the apps are kept in: rules are stored as written, often 15 characters (as the Attributor reads them).</summary>
+    private static string IdOf(string value) => Domain.Accounts.SalesforceId.TryNormalize(value, out var id) ? id : value.Trim();
 
     private static bool NameIs(string? value, string name) => value is not null && string.Equals(value.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase);
 

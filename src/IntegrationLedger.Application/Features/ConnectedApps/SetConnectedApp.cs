@@ -28,6 +28,7 @@ public sealed class SetConnectedAppHandler(Ledger ledger)
         await using var change = await ledger.BeginChangeAsync(AuditActions.ConnectedAppSet, cancellationToken);
         var ruleAdded = false;
         string? integrationName = entry.Integration?.Name;
+        string? integrationVendor = entry.Integration?.Vendor;
         if (request.Integration is { } name)
         {
             var integration = await db.RequireIntegrationAsync(name, cancellationToken);
@@ -37,10 +38,11 @@ public sealed class SetConnectedAppHandler(Ledger ledger)
                 ruleAdded = true;
             }
             integrationName = integration.Name;
+            integrationVendor = integration.Vendor;
         }
         var app = await db.ConnectedApps.FindAsync([entry.App.Id], cancellationToken) ?? throw new InvalidOperationException("The app was read a moment ago.");
         var vendorChanged = request.Vendor is not null && app.NameVendor(request.Vendor);
         await change.CommitAsync(cancellationToken);
-        return new SetConnectedAppResult(entry.Name, integrationName, app.Vendor ?? entry.Integration?.Vendor, ruleAdded, vendorChanged);
+        return new SetConnectedAppResult(entry.Name, integrationName, app.Vendor ?? integrationVendor, ruleAdded, vendorChanged);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IntegrationLedger.Application.Common;
 using IntegrationLedger.Application.Persistence;
+using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.ConnectedApps;
 using IntegrationLedger.Domain.Usage;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,10 @@ public sealed class ShowConnectedAppHandler(Ledger ledger)
         if (entry.App is { } app)
         {
             var key = app.Id.ToString();
-            var audited = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(ConnectedApp) && a.EntityId == key && a.Before != null)
+            // Only what an export restated: a vendor named by hand (app.set) is the ledger's note, no change to the app in Salesforce.
+            var restatedBy = AuditActions.Import(ConnectedAppsExport.FormatName);
+            var audited = await db.AuditEntries.AsNoTracking()
+                .Where(a => a.EntityType == nameof(ConnectedApp) && a.EntityId == key && a.Before != null && a.Action == restatedBy)
                 .Select(a => new { a.OccurredAt, a.Actor, a.Before, a.After }).ToListAsync(cancellationToken);
             restated.AddRange(audited.Select(a => new AppChange(a.OccurredAt, "ConnectedApplication export", a.Actor, Difference(a.Before!, a.After))));
         }
