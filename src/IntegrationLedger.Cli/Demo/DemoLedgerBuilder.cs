@@ -89,6 +89,7 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
         foreach (var training in organisation.Training)
             await new RecordTrainingHandler(ledger).HandleAsync(new RecordTraining(training.Email, CliParse.Date(training.On, "training.on"), training.Course), cancellationToken);
 
+        await ImportAppExportsAsync(ledger, organisation, cancellationToken);
         var imports = await ImportSampleExportsAsync(ledger, organisation, cancellationToken);
         var access = await ImportAccessExportsAsync(ledger, organisation, cancellationToken);
         var findings = await new RunRulesHandler(ledger).HandleAsync(new RunRules(), cancellationToken);
@@ -96,6 +97,8 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
         PrintAccess(access);
         PrintFindings(findings);
         await PrintUnusualActivityAsync(ledger, findings, cancellationToken);
+        PrintApps(await new Application.Features.ConnectedApps.ListConnectedAppsHandler(ledger).HandleAsync(cancellationToken: cancellationToken));
+        await RunIncidentAsync(ledger, organisation.Incident, clock, cancellationToken);
 
         var quarter = Quarter.Of(organisation.AsOf.UtcDateTime);
         var report = await new BuildQuarterlyReportHandler(ledger).HandleAsync(
@@ -141,6 +144,76 @@ internal sealed class DemoLedgerBuilder(CliServices cli, string samplesFolder)
             results.Add(outcome.Usage ?? throw new UsageException($"Demo export {file} is an inventory template, not a platform export."));
         }
         return results;
+    }
+
+    /// <summary>Imports the organisation's ConnectedApplication exports (the OAuth tokens come with the other exports).</summary>
+    private async Task ImportAppExportsAsync(Ledger ledger, DemoOrganisation organisation, CancellationToken cancellationToken)
+    {
+        foreach (var file in organisation.AppExports)
+        {
+            var request = new ImportFile(ImportFormats.Auto, Path.Combine(samplesFolder, "salesforce", file), Wording: CommandLineWording.Import);
+            var outcome = await new ImportFileHandler(ledger).HandleAsync(request, null, cancellationToken);
+            if (outcome.Inventory is not { Committed: true })
+                throw new UsageException($"Demo export {file} was not imported as a ConnectedApplication export: {string.Join("; ", outcome.Errors.Take(3).Select(e => e.Reason))}");
+        }
+    }
+
+    private void PrintApps(IReadOnlyList<Application.Features.ConnectedApps.AppSummary> apps)
+    {
+        var output = cli.Output;
+        output.Line();
+        output.Line($"Connected apps ({apps.Count}; ledger --db DIR/ledger.db app list, app show NAME):");
+        foreach (var app in apps.Where(a => a.AdminApprovedUsersOnly == false || (a.Registered && a.RefreshTokenValidity is null)))
+        {
+            var why = string.Join(" and ", new[]
+            {
+                app.AdminApprovedUsersOnly == false ? "lets any user authorise it" : null,
+                app.Registered && app.RefreshTokenValidity is null ? "its refresh tokens never expire" : null,
+            }.OfType<string>());
+            output.Line($"  {app.Name} ({app.Integration ?? "no integration claims it"}): {why}; {app.Users} user(s) hold {app.Tokens} OAuth token(s).");
+        }
+    }
+
+    /// <summary>
+    /// The day a vendor is breached, worked to its end as an officer would: the incident opened with its scope, each
+    /// step done through the ledger's own use cases where it has one (the token reset and its confirmation, the new
+    /// vetting), every step confirmed with its note, and the incident closed.
+    /// </summary>
+    private async Task RunIncidentAsync(Ledger ledger, DemoIncident plan, FixedTimeProvider clock, CancellationToken cancellationToken)
+    {
+        var incident = await new Application.Features.Incidents.StartIncidentHandler(ledger).HandleAsync(
+            new Application.Features.Incidents.StartIncident(plan.Vendor, null, plan.Reason, CliParse.UtcTime(plan.Since, "incident.since")), cancellationToken);
+        var notes = new Queue<string>(plan.Notes);
+        var noteOf = new Dictionary<Domain.Incidents.IncidentStepKind, string>();
+        foreach (var kind in Enum.GetValues<Domain.Incidents.IncidentStepKind>())
+            noteOf[kind] = notes.TryDequeue(out var note) ? note : "Done";
+        foreach (var step in incident.Steps)
+        {
+            // A quarter of an hour for each step: the runbook's times read as an officer's afternoon.
+            clock.Now = clock.Now.AddMinutes(15);
+            switch (step.Kind)
+            {
+                case Domain.Incidents.IncidentStepKind.ResetToken:
+                    await new ResetTokenHandler(ledger).HandleAsync(new ResetToken(step.Target), cancellationToken);
+                    foreach (var usage in incident.Scope.Tokens.Where(t => t.Label == step.Target))
+                        await new ConfirmTokenUpdateHandler(ledger).HandleAsync(new ConfirmTokenUpdate(step.Target, usage.Integration), cancellationToken);
+                    break;
+                case Domain.Incidents.IncidentStepKind.RevetVendor:
+                    foreach (var integration in incident.Scope.Integrations)
+                    {
+                        await new VetIntegrationHandler(ledger).HandleAsync(new VetIntegration(integration, DateOnly.FromDateTime(clock.Now.UtcDateTime), plan.Reviewer,
+                            VettingOutcome.ApprovedWithConditions, $"{incident.Id}: forensic report", null), cancellationToken);
+                    }
+                    break;
+            }
+            await new Application.Features.Incidents.WorkIncidentStepHandler(ledger).HandleAsync(
+                new Application.Features.Incidents.WorkIncidentStep(incident.Id, step.Number, true, noteOf[step.Kind]), cancellationToken);
+        }
+        var closed = await new Application.Features.Incidents.CloseIncidentHandler(ledger).HandleAsync(
+            new Application.Features.Incidents.CloseIncident(incident.Id, plan.CloseNote), cancellationToken);
+        cli.Output.Line();
+        cli.Output.Line($"The day a vendor is breached (ledger --db DIR/ledger.db incident show {closed.Id}):");
+        Commands.Incidents.IncidentWords.Write(cli.Output, closed);
     }
 
     /// <summary>Imports the organisation's access exports, each as of the moment it was taken, the User export first (the others name its users by id).</summary>

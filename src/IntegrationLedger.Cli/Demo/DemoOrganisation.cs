@@ -9,6 +9,8 @@ namespace IntegrationLedger.Cli.Demo;
 /// <param name="Exports">The files of <c>samples/salesforce</c> the demo imports, each as the format its header shows.</param>
 /// <param name="AccessExports">The access exports of <c>samples/salesforce</c>, each with the moment it describes.</param>
 /// <param name="Training">Security training the organisation's people completed.</param>
+/// <param name="AppExports">The ConnectedApplication exports of <c>samples/salesforce</c>.</param>
+/// <param name="Incident">The vendor breach the demo works through, from start to close.</param>
 internal sealed record DemoOrganisation(
     string Organisation,
     DateTimeOffset AsOf,
@@ -21,7 +23,9 @@ internal sealed record DemoOrganisation(
     IReadOnlyList<DemoReset> Resets,
     IReadOnlyList<DemoDeparture> Departures,
     IReadOnlyList<DemoAccessExport> AccessExports,
-    IReadOnlyList<DemoTraining> Training)
+    IReadOnlyList<DemoTraining> Training,
+    IReadOnlyList<string> AppExports,
+    DemoIncident Incident)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -84,3 +88,6 @@ internal sealed record DemoTraining(string Email, string On, string? Course);
 internal sealed record DemoReset(string Token, DateTimeOffset At, IReadOnlyList<DemoConfirmation> Confirmations);
 
 internal sealed record DemoConfirmation(string Integration, DateTimeOffset At);
+
+/// <summary>The incident the demo runs: a vendor reported breached, since a day before the demo's moment, and the notes each step is confirmed with.</summary>
+internal sealed record DemoIncident(string Vendor, string Reason, string Since, string Reviewer, IReadOnlyList<string> Notes, string CloseNote);

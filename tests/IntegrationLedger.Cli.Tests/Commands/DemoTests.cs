@@ -22,7 +22,8 @@ public class DemoTests
         var database = Path.Combine(output, "ledger.db");
         var tokens = (await cli.RunAsync(["--db", database, "token", "list", "--json"])).Json;
         Assert.That(tokens.GetArrayLength(), Is.EqualTo(6));
-        Assert.That(tokens.EnumerateArray().Count(t => t.GetProperty("overdue").GetBoolean()), Is.EqualTo(1));
+        // orbit-bi-token was overdue for rotation until the demo's incident for Orbit Analytics reset it.
+        Assert.That(tokens.EnumerateArray().Count(t => t.GetProperty("overdue").GetBoolean()), Is.Zero);
         Assert.That((await cli.RunAsync(["--db", database, "audit", "verify"])).ExitCode, Is.Zero);
 
         // The access exports give a finding of each access rule, and the accounts their access levels.
@@ -37,6 +38,15 @@ public class DemoTests
         Assert.That(accounts.EnumerateArray().Select(a => a.GetProperty("username").GetString()), Does.Contain("etl.bot@example.com"));
         var etl = await cli.RunAsync(["--db", database, "account", "show", "etl.bot@example.com"]);
         Assert.That(etl.Out, Does.Contain("Orbit_BI_Full_Access").And.Contain("gained Modify All Data"));
+
+        // A connected app that lets any user authorise it, one whose refresh tokens never expire, and an incident run to its end.
+        Assert.That(findings, Is.SupersetOf(new[] { "app-self-authorization", "app-refresh-never-expires", "app-unregistered" }));
+        Assert.That(result.Out, Does.Contain("The day a vendor is breached").And.Contain("Runbook (0 of 8 step(s) left)"));
+        var incident = (await cli.RunAsync(["--db", database, "incident", "show", "INC-1", "--json"])).Json;
+        Assert.That(incident.GetProperty("closedAt").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.String));
+        Assert.That(incident.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("status").GetString()), Is.All.EqualTo("done"));
+        Assert.That(incident.GetProperty("scope").GetProperty("activity").GetProperty("sources").EnumerateArray()
+            .Where(s => s.GetProperty("outsideAllowed").GetBoolean()).Select(s => s.GetProperty("address").GetString()), Does.Contain("203.0.113.150"));
 
         // The workbook of the demo's quarter holds what the demo made, up to its last moment.
         using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(output, "audit-2026-Q4.xlsx"));
