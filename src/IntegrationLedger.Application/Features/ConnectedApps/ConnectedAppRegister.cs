@@ -12,8 +12,8 @@ namespace IntegrationLedger.Application.Features.ConnectedApps;
 /// <param name="LastUsedAt">The latest use any of them recorded; null when none was ever used.</param>
 public sealed record AppHolder(string? UserId, string? Username, int Tokens, DateTime? LastUsedAt, long? UseCount);
 
-/// <summary>The activity that named an app (its CONNECTED_APP_ID or CONNECTED_APP_NAME, or a login through it).</summary>
-/// <param name="Users">The most distinct users among the ways it was named (its id, its name): at least this many.</param>
+/// <summary>The activity that named an app by its id (CONNECTED_APP_ID).</summary>
+/// <param name="Users">How many distinct users (by username, else user id) it came from.</param>
 public sealed record AppActivity(long Events, int Users, DateTime? FirstAt, DateTime? LastAt)
 {
     public static readonly AppActivity None = new(0, 0, null, null);
@@ -65,22 +65,24 @@ public static class ConnectedAppRegister
         {
             named.Add(app.Name.Trim());
             var integration = ClaimedBy(integrations, app.SalesforceId, app.Name);
-            var seen = activity.Where(a => a.Key.Id == app.SalesforceId || (a.Key.Id is null && NameIs(a.Key.Name, app.Name))).Select(a => a.Value).ToList();
             entries.Add(new AppEntry(app, app.Name, app.SalesforceId, integration, app.Vendor ?? integration?.Vendor,
-                holders.GetValueOrDefault(app.Name.Trim()) ?? [], Combine(seen)));
+                holders.GetValueOrDefault(app.Name.Trim()) ?? [], activity.TryGetValue(app.SalesforceId, out var seen) ? seen.Activity : AppActivity.None));
         }
 
         // Apps that OAuth tokens, or events by a connected app's id, name without an export listing them:
-        // uninstalled, or an export not yet imported. A name alone in events (a login's "Browser") is not an app.
+        // uninstalled, or an export not yet imported.
+        var listedIds = apps.Select(a => a.SalesforceId).ToHashSet(StringComparer.Ordinal);
+        var seenOnly = activity.Where(a => !listedIds.Contains(a.Key)).ToList();
         var unlisted = holders.Keys.Where(n => !named.Contains(n))
-            .Concat(activity.Keys.Where(k => k.Id is not null && apps.All(a => a.SalesforceId != k.Id)).Select(k => k.Name ?? k.Id!).Where(n => !named.Contains(n)))
+            .Concat(seenOnly.Select(a => a.Value.Name ?? a.Key).Where(n => !named.Contains(n)))
             .Distinct(StringComparer.OrdinalIgnoreCase);
         foreach (var name in unlisted)
         {
-            var ids = activity.Keys.Where(k => NameIs(k.Name ?? k.Id, name)).Select(k => k.Id).OfType<string>().Distinct().ToList();
-            var integration = ClaimedBy(integrations, ids.Count == 1 ? ids[0] : null, name);
-            var seen = activity.Where(a => (a.Key.Id is not null && ids.Contains(a.Key.Id)) || NameIs(a.Key.Name, name)).Select(a => a.Value).ToList();
-            entries.Add(new AppEntry(null, name, ids.Count == 1 ? ids[0] : null, integration, integration?.Vendor, holders.GetValueOrDefault(name) ?? [], Combine(seen)));
+            var ids = seenOnly.Where(a => NameIs(a.Value.Name ?? a.Key, name)).Select(a => a.Key).ToList();
+            var id = ids.Count == 1 ? ids[0] : null;
+            var integration = ClaimedBy(integrations, id, name);
+            var seen = Combine(ids.Select(i => activity[i].Activity).ToList());
+            entries.Add(new AppEntry(null, name, id, integration, integration?.Vendor, holders.GetValueOrDefault(name) ?? [], seen));
         }
         return entries.OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.SalesforceId, StringComparer.Ordinal).ToList();
     }
@@ -144,16 +146,19 @@ public static class ConnectedAppRegister
     /// <summary>Events that name an app without being its activity: token snapshots, setup changes (whose Application is the Setup section), verdicts.</summary>
     private static readonly string[] NotActivity = [UsageEventTypes.OAuthToken, UsageEventTypes.SetupAuditTrail, .. UsageEventTypes.ThreatDetection];
 
-    /// <summary>The activity that named an app, by its id (CONNECTED_APP_ID) and its name (CONNECTED_APP_NAME, or a login's application).</summary>
-    private static async Task<Dictionary<(string? Id, string? Name), AppActivity>> ActivityAsync(LedgerDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The activity that named each app by its id, with the name it was seen under, read through the partial index
+    /// on events that carry a connected app's id (most events carry none, so it costs the import little).
+    /// </summary>
+    private static async Task<Dictionary<string, (AppActivity Activity, string? Name)>> ActivityAsync(LedgerDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.UsageEvents.AsNoTracking()
-            .Where(e => (e.ConnectedAppId != null || e.Application != null) && !NotActivity.Contains(e.EventType))
-            .GroupBy(e => new { e.ConnectedAppId, e.Application })
-            .Select(g => new { g.Key.ConnectedAppId, g.Key.Application, Events = g.LongCount(), Users = g.Select(e => e.Username ?? e.UserId).Distinct().Count(),
+            .Where(e => e.ConnectedAppId != null && !NotActivity.Contains(e.EventType))
+            .GroupBy(e => e.ConnectedAppId!)
+            .Select(g => new { Id = g.Key, Name = g.Max(e => e.Application), Events = g.LongCount(), Users = g.Select(e => e.Username ?? e.UserId).Distinct().Count(),
                 First = g.Min(e => e.OccurredAt), Last = g.Max(e => e.OccurredAt) })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => (r.ConnectedAppId, r.Application), r => new AppActivity(r.Events, r.Users, r.First, r.Last));
+        return rows.ToDictionary(r => r.Id, r => (new AppActivity(r.Events, r.Users, r.First, r.Last), r.Name), StringComparer.Ordinal);
     }
 
     private static AppActivity Combine(List<AppActivity> seen) => seen.Count switch

@@ -31,6 +31,10 @@ internal sealed class UsageEventConfiguration : IEntityTypeConfiguration<UsageEv
         builder.HasIndex(e => new { e.SourceIp, e.OccurredAt });
         // Each token's last use, for the stale rule, read from this index alone rather than from every event.
         builder.HasIndex(e => new { e.TokenId, e.OccurredAt });
+        // The activity of each connected app (the register, its rules, an incident), from the few events that name one.
+        builder.HasIndex(e => new { e.ConnectedAppId, e.OccurredAt }).HasFilter("ConnectedAppId IS NOT NULL");
+        // The OAuth token snapshots, by app: who holds each connected app's tokens, without reading the other events.
+        builder.HasIndex(e => new { e.Application, e.UserId }).HasFilter("EventType = 'OAuthToken'").HasDatabaseName("IX_UsageEvents_OAuthTokens");
         builder.Property(e => e.UserId).HasMaxLength(18);
         builder.Property(e => e.ConnectedAppId).HasMaxLength(18);
         builder.Property(e => e.Entity).HasMaxLength(200);

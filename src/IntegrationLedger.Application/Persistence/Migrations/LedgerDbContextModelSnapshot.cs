@@ -1282,6 +1282,13 @@ namespace IntegrationLedger.Application.Persistence.Migrations
 
                     b.HasIndex("BatchId");
 
+                    b.HasIndex("Application", "UserId")
+                        .HasDatabaseName("IX_UsageEvents_OAuthTokens")
+                        .HasFilter("EventType = 'OAuthToken'");
+
+                    b.HasIndex("ConnectedAppId", "OccurredAt")
+                        .HasFilter("ConnectedAppId IS NOT NULL");
+
                     b.HasIndex("IntegrationId", "OccurredAt");
 
                     b.HasIndex("OccurredAt", "KeyHash")
