@@ -90,12 +90,15 @@ public static class ConnectedAppRegister
     public static Integration? ClaimedBy(IEnumerable<Integration> integrations, string? salesforceId, string name)
     {
         var byId = salesforceId is null ? null : integrations
-            .Where(i => i.AttributionRules.Any(r => r.Kind == AttributionRuleKind.ConnectedAppId && string.Equals(r.Value, salesforceId, StringComparison.OrdinalIgnoreCase)))
+            .Where(i => i.AttributionRules.Any(r => r.Kind == AttributionRuleKind.ConnectedAppId && string.Equals(IdOf(r.Value), salesforceId, StringComparison.OrdinalIgnoreCase)))
             .MinBy(i => i.Name, StringComparer.Ordinal);
         return byId ?? integrations
             .Where(i => i.AttributionRules.Any(r => r.Kind == AttributionRuleKind.Application && Attributor.NamesMatch(name.Trim(), r.Value)))
             .MinBy(i => i.Name, StringComparer.Ordinal);
     }
+
+    /// <summary>A connected-app id rule's value as an 18-character id (a rule may give the 15 Setup shows), as the attributor reads it.</summary>
+    private static string IdOf(string value) => Domain.Accounts.SalesforceId.TryNormalize(value, out var id) ? id : value.Trim();
 
     private static bool NameIs(string? value, string name) => value is not null && string.Equals(value.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase);
 
