@@ -1,5 +1,6 @@
 using System.Globalization;
 using IntegrationLedger.Application.Features.Incidents;
+using IntegrationLedger.Application.Tests.Features.Activity;
 using IntegrationLedger.Application.Tests.Support;
 using IntegrationLedger.Domain.Incidents;
 using IntegrationLedger.Domain.Tokens;
@@ -125,6 +126,30 @@ public class IncidentScopeTests
 
         Assert.That((activity.Calls, activity.Rows), Is.EqualTo((8L, 11_190L)), "the baselines still count the 29th to today; the events still hold the 28th");
         Assert.That(activity.Objects.Single(o => o.Entity == "Contact").Calls, Is.EqualTo(2), "10:30 on the 28th from the events, 04:00 on the 29th from the baselines");
+    }
+
+    [Test]
+    public async Task Start_CountsABulkJobOnWhensOwnDay_AsTheBaselinesCountIt_OneRequestOfItsLargestCount()
+    {
+        // A Bulk API 2.0 job writes a state event at each step, each with the count so far: the baselines count the job
+        // once, with its largest count. Read from the events for the part of WHEN's day, it must come to the same.
+        await using var test = await LedgerAsync();
+        var start = new DateTime(2026, 11, 28, 14, 0, 0, DateTimeKind.Utc);
+        await VolumeScenario.ImportAsync(test, VolumeScenario.BulkApi2File(test,
+        [
+            new(start, "750xx00000Ab1Cd", "UploadComplete", null, UserId: "005xx000001Sv7A", Ip: Allowed),
+            new(start.AddMinutes(1), "750xx00000Ab1Cd", "InProgress", 400_000, UserId: "005xx000001Sv7A", Ip: Allowed),
+            new(start.AddMinutes(3), "750xx00000Ab1Cd", "JobComplete", 1_204_332, UserId: "005xx000001Sv7A", Ip: Allowed),
+        ]));
+        var midnight = new DateTime(2026, 11, 28, 0, 0, 0, DateTimeKind.Utc);
+
+        var fromBaselines = (await StartAsync(test, vendor: Vendor, since: midnight)).Scope.Activity;
+        var fromEvents = (await StartAsync(test, vendor: Vendor, since: midnight.AddMilliseconds(1))).Scope.Activity;
+
+        Assert.That((fromBaselines.Calls, fromBaselines.Rows), Is.EqualTo((1L, 1_204_332L)), "the whole day, from the baselines");
+        Assert.That((fromEvents.Calls, fromEvents.Rows), Is.EqualTo((fromBaselines.Calls, fromBaselines.Rows)), "nothing happened in the first millisecond");
+        Assert.That(fromEvents.Objects.Select(o => (o.Entity, o.Calls, o.Rows)), Is.EqualTo(fromBaselines.Objects.Select(o => (o.Entity, o.Calls, o.Rows))));
+        Assert.That(fromEvents.Sources.Select(s => (s.Address, s.Calls)), Is.EqualTo(fromBaselines.Sources.Select(s => (s.Address, s.Calls))));
     }
 
     [Test]
