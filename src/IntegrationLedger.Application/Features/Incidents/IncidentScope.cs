@@ -123,10 +123,19 @@ internal static class IncidentScopeBuilder
             ? await db.UsageEvents.AsNoTracking()
                 .Where(e => e.IntegrationId != null && ids.Contains(e.IntegrationId.Value) && e.OccurredAt >= since && e.OccurredAt < partEnd
                     && e.EventType != UsageEventTypes.OAuthToken && !verdicts.Contains(e.EventType))
-                .Select(e => new { Integration = e.IntegrationId!.Value, e.Entity, e.SourceIp, e.RowsProcessed, e.BytesReturned })
+                .Select(e => new { Integration = e.IntegrationId!.Value, e.Entity, e.SourceIp, e.RowsProcessed, e.BytesReturned, e.EventType, e.JobId })
                 .ToListAsync(cancellationToken)
             : [];
-        objects.AddRange(part.Where(e => e.Entity is not null).Select(e => (names[e.Integration], e.Entity!, 1L, e.RowsProcessed ?? 0)));
+        // A Bulk API 2.0 job is one request of its largest count however many state events it wrote (each gives the
+        // count so far), as the baselines count it; every other event is a request of its own.
+        static bool IsJob(string eventType, string? jobId) => eventType == UsageEventTypes.BulkApi2 && jobId is not null;
+        var requests = part.Where(e => !IsJob(e.EventType, e.JobId))
+            .Select(e => (e.Integration, e.Entity, Rows: e.RowsProcessed ?? 0, Bytes: e.BytesReturned ?? 0))
+            .Concat(part.Where(e => IsJob(e.EventType, e.JobId)).GroupBy(e => (e.Integration, e.JobId))
+                .Select(job => (job.Key.Integration, Entity: job.Select(e => e.Entity).FirstOrDefault(entity => entity is not null),
+                    Rows: job.Max(e => e.RowsProcessed ?? 0), Bytes: job.Max(e => e.BytesReturned ?? 0))))
+            .ToList();
+        objects.AddRange(requests.Where(r => r.Entity is not null).Select(r => (names[r.Integration], r.Entity!, 1L, r.Rows)));
         sources.AddRange(part.Where(e => e.SourceIp is not null).Select(e => (names[e.Integration], e.SourceIp!, 1L)));
 
         var byName = integrations.ToDictionary(i => i.Name, i => i.AllowedNetworks.Select(n => IPNetwork.Parse(n.Cidr)).ToList());
@@ -135,9 +144,9 @@ internal static class IncidentScopeBuilder
 
         return new ScopedActivity(
             since,
-            (days?.Calls ?? 0) + part.Count,
-            (days?.Rows ?? 0) + part.Sum(e => e.RowsProcessed ?? 0),
-            (days?.Bytes ?? 0) + part.Sum(e => e.BytesReturned ?? 0),
+            (days?.Calls ?? 0) + requests.Count,
+            (days?.Rows ?? 0) + requests.Sum(r => r.Rows),
+            (days?.Bytes ?? 0) + requests.Sum(r => r.Bytes),
             objects.GroupBy(o => (o.Integration, o.Entity)).Select(g => new ScopedObject(g.Key.Integration, g.Key.Entity, g.Sum(o => o.Calls), g.Sum(o => o.Rows)))
                 .OrderByDescending(o => o.Rows).ThenByDescending(o => o.Calls).ToList(),
             sources.GroupBy(s => (s.Integration, s.Address)).Select(g => new ScopedSource(g.Key.Integration, g.Key.Address, g.Sum(s => s.Calls), Outside(g.Key.Integration, g.Key.Address)))
