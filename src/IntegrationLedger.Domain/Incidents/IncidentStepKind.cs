@@ -4,7 +4,7 @@ namespace IntegrationLedger.Domain.Incidents;
 public enum IncidentStepKind
 {
     /// <summary>Revoke every OAuth token of a connected app in Salesforce (Connected Apps OAuth Usage: Revoke All, or Block).</summary>
-    RevokeOAuthTokens,
+    RevokeOauthTokens,
 
     /// <summary>Rotate a connected app's consumer secret (and its key).</summary>
     RotateConsumerSecret,

@@ -98,7 +98,7 @@ public class IncidentCommandTests
         var steps = json.GetProperty("steps").EnumerateArray().ToList();
         Assert.That(steps.Select(s => (s.GetProperty("number").GetInt32(), s.GetProperty("kind").GetString(), s.GetProperty("target").GetString())), Is.EqualTo(new[]
         {
-            (1, "revoke-o-auth-tokens", "Acme Sync Connector"),
+            (1, "revoke-oauth-tokens", "Acme Sync Connector"),
             (2, "rotate-consumer-secret", "Acme Sync Connector"),
             (3, "reset-token", "acme-token"),
             (4, "freeze-account", "integration.sync@example.com"),

@@ -17,7 +17,7 @@ internal static class Runbook
         {
             var holders = app.Holders.Count == 0 ? "no token of it is known to the ledger"
                 : $"{app.Holders.Count.ToString(CultureInfo.InvariantCulture)} user(s) hold {app.Tokens.ToString(CultureInfo.InvariantCulture)} token(s)";
-            yield return (IncidentStepKind.RevokeOAuthTokens, app.Name,
+            yield return (IncidentStepKind.RevokeOauthTokens, app.Name,
                 $"Revoke every OAuth token of '{app.Name}' in Salesforce ({holders}): Setup > Connected Apps OAuth Usage > Revoke All, or Block the app; " +
                 "or revoke each token through /services/oauth2/revoke.");
         }

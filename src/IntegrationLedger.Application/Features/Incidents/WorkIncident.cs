@@ -52,9 +52,9 @@ public sealed class WorkIncidentStepHandler(Ledger ledger)
         {
             case IncidentStepKind.ResetToken:
                 var token = await db.Tokens.AsNoTracking().SingleOrDefaultAsync(t => t.Label == step.Target, cancellationToken);
-                if (token is null || (token.RevokedAt ?? DateTime.MinValue) >= incident.OpenedAt)
+                if (token is null || (token.RevokedAt ?? DateTime.MinValue) > incident.OpenedAt)
                     return;
-                if (token.LastRotatedAt < incident.OpenedAt)
+                if (token.LastRotatedAt <= incident.OpenedAt)
                     throw new DomainException($"'{token.Label}' has not been reset since {incident.Label} was opened ({incident.OpenedAt:yyyy-MM-dd HH:mm} UTC): " +
                         $"reset it with ledger token reset {token.Label} (or revoke it), then confirm this step.");
                 var waiting = await db.TokenUsages.AsNoTracking().Where(u => u.TokenId == token.Id && u.Status == TokenUsageStatus.PendingUpdate)

@@ -193,8 +193,8 @@ public class IncidentScopeTests
 
         Assert.That(incident.Steps.Select(s => (s.Number, s.Kind, s.Target)), Is.EqualTo(new[]
         {
-            (1, IncidentStepKind.RevokeOAuthTokens, AcmeApp),
-            (2, IncidentStepKind.RevokeOAuthTokens, LegacyApp),
+            (1, IncidentStepKind.RevokeOauthTokens, AcmeApp),
+            (2, IncidentStepKind.RevokeOauthTokens, LegacyApp),
             (3, IncidentStepKind.RotateConsumerSecret, AcmeApp),
             (4, IncidentStepKind.RotateConsumerSecret, LegacyApp),
             (5, IncidentStepKind.ResetToken, "acme-token"),
@@ -220,7 +220,7 @@ public class IncidentScopeTests
 
         Assert.That(incident.Steps.Select(s => (s.Kind, s.Target)), Is.EqualTo(new[]
         {
-            (IncidentStepKind.RevokeOAuthTokens, AcmeApp),
+            (IncidentStepKind.RevokeOauthTokens, AcmeApp),
             (IncidentStepKind.RotateConsumerSecret, AcmeApp),
             (IncidentStepKind.ResetToken, "acme-token"),
             (IncidentStepKind.FreezeAccount, SyncUser),

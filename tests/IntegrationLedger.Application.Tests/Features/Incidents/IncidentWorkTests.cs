@@ -38,7 +38,7 @@ public class IncidentWorkTests
         var incident = await StartAsync(test, app: AcmeApp);
         Assert.That(incident.Steps.Select(s => s.Kind), Is.EqualTo(new[]
         {
-            IncidentStepKind.RevokeOAuthTokens, IncidentStepKind.RotateConsumerSecret, IncidentStepKind.ResetToken,
+            IncidentStepKind.RevokeOauthTokens, IncidentStepKind.RotateConsumerSecret, IncidentStepKind.ResetToken,
             IncidentStepKind.FreezeAccount, IncidentStepKind.ReviewActivity, IncidentStepKind.RevetVendor,
         }), "the runbook these tests work");
         return test;
