@@ -4,6 +4,7 @@
 # to the vendor's 50 integrations (Integration 0 to 49, each claiming one app by its name and 40 of the
 # 2,000 API clients, so that every event is theirs), imports EVENTS API and RestApi events
 # (generate-elf-api.sh), the apps and the tokens, then times `ledger incident start` twice.
+# `incident list` is timed too: the start-up every command pays (the runtime, opening the ledger, the model).
 #   benchmarks/incident-speed.sh [EVENTS]      (default 1000000; KEEP_WORK=1 keeps the ledger for a closer look)
 # Needs GNU time: apt-get install time
 set -euo pipefail
@@ -60,5 +61,8 @@ PY
 }
 printf 'events imported                 %s (%s of them the vendor'"'"'s)\n' "$(sqlite3 "$work/ledger.db" "SELECT count(*) FROM UsageEvents")" \
   "$(sqlite3 "$work/ledger.db" "SELECT count(*) FROM UsageEvents WHERE IntegrationId IS NOT NULL")"
+# The same process start-up, ledger opening and one small query, for comparison in the same run.
+read -r list_s _ < <(measure "${ledger[@]}" incident list --json)
+printf 'ledger incident list (start-up) %s s\n' "$list_s"
 start "incident start, first "
 start "incident start, second"

@@ -53,6 +53,18 @@ public class DemoTests
         Assert.That(workbook.Worksheet("Tokens").RowsUsed().Count(), Is.EqualTo(7), "a header and six tokens");
         Assert.That(workbook.Worksheet("Integrations").RowsUsed().Count(), Is.EqualTo(7));
         Assert.That(workbook.Worksheet("Findings").RowsUsed().Count(), Is.GreaterThan(10));
+        var apps = workbook.Worksheet("Connected apps");
+        Assert.That(apps.Column(1).CellsUsed().Select(c => c.GetString()), Does.Contain("Orbit BI Extract").And.Contain("Workbench"));
+        Assert.That(apps.Column(6).CellsUsed().Select(c => c.GetString()), Does.Contain("any user may self-authorise"));
+        Assert.That(apps.Column(7).CellsUsed().Select(c => c.GetString()), Does.Contain("never expire"));
+        var steps = workbook.Worksheet("Incidents").RowsUsed().Skip(1).ToList();
+        Assert.That(steps, Has.Count.EqualTo(8), "INC-1's eight steps");
+        Assert.That(steps.Select(r => r.Cell(8).GetString()), Is.All.EqualTo("done"));
+        Assert.That(steps.Select(r => r.Cell(9).GetString()), Is.All.Not.Empty, "who settled each step");
+        var signOff = workbook.Worksheets.Last();
+        Assert.That(signOff.Name, Is.EqualTo("Sign-off"));
+        Assert.That(signOff.Column(1).CellsUsed().Select(c => c.GetString()), Does.Contain("Reviewer's signature and date"));
+        Assert.That(signOff.Column(2).CellsUsed().Select(c => c.GetString()), Has.Some.Matches<string>(v => System.Text.RegularExpressions.Regex.IsMatch(v, "^[0-9]+:[0-9a-f]{64}$")));
         Assert.That(workbook.Worksheet("Anomalies").Column(2).CellsUsed().Select(c => c.GetString()),
             Is.SupersetOf(new[] { "Volume spike", "Object touched for the first time", "Burst of failed logins", "Salesforce Threat Detection" }));
     }

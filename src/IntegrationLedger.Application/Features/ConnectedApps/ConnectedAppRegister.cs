@@ -50,14 +50,16 @@ public sealed record AppEntry(
 /// </summary>
 public static class ConnectedAppRegister
 {
-    public static async Task<List<AppEntry>> LoadAsync(LedgerDbContext db, CancellationToken cancellationToken)
+    /// <param name="before">Only the OAuth token snapshots and activity from before this moment (a workbook's period end); null for all.</param>
+    public static async Task<List<AppEntry>> LoadAsync(LedgerDbContext db, CancellationToken cancellationToken, DateTime? before = null)
     {
         var apps = await db.ConnectedApps.AsNoTracking().ToListAsync(cancellationToken);
         // The vettings too: app-policy-changed compares an app's changes with its integration's latest vetting.
         var integrations = await db.Integrations.AsNoTracking().Include(i => i.AttributionRules).Include(i => i.VettingRecords).AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var holders = await HoldersAsync(db, await UsernamesAsync(db, cancellationToken), cancellationToken);
-        var activity = await ActivityAsync(db, cancellationToken);
+        var end = before ?? DateTime.MaxValue;
+        var holders = await HoldersAsync(db, await UsernamesAsync(db, cancellationToken), end, cancellationToken);
+        var activity = await ActivityAsync(db, end, cancellationToken);
 
         var entries = new List<AppEntry>();
         var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -107,9 +109,9 @@ public static class ConnectedAppRegister
     private static bool NameIs(string? value, string name) => value is not null && string.Equals(value.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Each app name's token holders, from every OauthToken row imported: per user, the tokens and their latest use.</summary>
-    private static async Task<Dictionary<string, List<AppHolder>>> HoldersAsync(LedgerDbContext db, Dictionary<string, string> usernames, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, List<AppHolder>>> HoldersAsync(LedgerDbContext db, Dictionary<string, string> usernames, DateTime end, CancellationToken cancellationToken)
     {
-        var tokens = await db.UsageEvents.AsNoTracking().Where(e => e.EventType == UsageEventTypes.OAuthToken && e.Application != null)
+        var tokens = await db.UsageEvents.AsNoTracking().Where(e => e.EventType == UsageEventTypes.OAuthToken && e.Application != null && e.OccurredAt < end)
             .Select(e => new { App = e.Application!, e.UserId, e.Username, e.OccurredAt, e.Detail, e.UseCount, e.Subject })
             .ToListAsync(cancellationToken);
         return tokens
@@ -150,10 +152,10 @@ public static class ConnectedAppRegister
     /// The activity that named each app by its id, with the name it was seen under, read through the partial index
     /// on events that carry a connected app's id (most events carry none, so it costs the import little).
     /// </summary>
-    private static async Task<Dictionary<string, (AppActivity Activity, string? Name)>> ActivityAsync(LedgerDbContext db, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, (AppActivity Activity, string? Name)>> ActivityAsync(LedgerDbContext db, DateTime end, CancellationToken cancellationToken)
     {
         var rows = await db.UsageEvents.AsNoTracking()
-            .Where(e => e.ConnectedAppId != null && !NotActivity.Contains(e.EventType))
+            .Where(e => e.ConnectedAppId != null && !NotActivity.Contains(e.EventType) && e.OccurredAt < end)
             .GroupBy(e => e.ConnectedAppId!)
             .Select(g => new { Id = g.Key, Name = g.Max(e => e.Application), Events = g.LongCount(), Users = g.Select(e => e.Username ?? e.UserId).Distinct().Count(),
                 First = g.Min(e => e.OccurredAt), Last = g.Max(e => e.OccurredAt) })

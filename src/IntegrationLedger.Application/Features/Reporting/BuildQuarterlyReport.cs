@@ -42,7 +42,9 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         IReadOnlyList<string> sheets;
         try
         {
-            sheets = await QuarterlyWorkbookWriter.WriteAsync(ledger.Db, data, properties, Cover(request, organisation, data), output, cancellationToken);
+            var chainAtBuild = data.Audit.Chain;
+            var signOff = SignOffRow.For(organisation, quarter.ToString(), ledger.Actor, ledger.Now, chainAtBuild.EntryCount, chainAtBuild.HeadHash);
+            sheets = await QuarterlyWorkbookWriter.WriteAsync(ledger.Db, data, properties, Cover(request, organisation, data), signOff, output, cancellationToken);
             output.Commit();
         }
         catch (Exception exception) when (OutputFile.IsWriteFailure(exception))

@@ -22,7 +22,9 @@ internal sealed record QuarterlyReportData(
     IReadOnlyList<RuleRow> Method,
     AccessSheets Access,
     long EventsInPeriod,
-    long AttributedEvents)
+    long AttributedEvents,
+    IReadOnlyList<ConnectedAppRow> ConnectedApps,
+    IReadOnlyList<IncidentRow> Incidents)
 {
     /// <summary>The findings of unusual activity among <see cref="Findings"/> (the Anomalies sheet), by day.</summary>
     public IReadOnlyList<AnomalyRow> Anomalies { get; } = [.. Findings.Select(AnomalyRow.From).OfType<AnomalyRow>().OrderBy(a => a.Day).ThenBy(a => a.Concerns, StringComparer.Ordinal)];
@@ -61,6 +63,10 @@ internal sealed record QuarterlyReportData(
             new("Changes to the ledger in the quarter", Audit.ChangesInPeriod, "sign-ins apart (see the Sign-ins sheet); each listed on the Change log sheet"),
             new("Sign-ins, sign-outs and refused requests in the quarter", Audit.AccessInPeriod,
                 Audit.AccessInPeriod == 0 ? null : $"{Audit.RefusalsInPeriod} failed or refused; each listed on the Sign-ins sheet"),
+            new($"Connected apps {AsAt}", ConnectedApps.Count, ConnectedApps.Count == 0 ? null
+                : $"{ConnectedApps.Count(a => a.AdminApprovedUsersOnly == false)} let any user authorise them, {ConnectedApps.Count(a => a.InExport && a.RefreshTokenValidity is null)} have refresh tokens that never expire, {ConnectedApps.Count(a => a.Integration is null)} are claimed by no integration; each on the Connected apps sheet"),
+            new("Incidents open during the quarter", Incidents.Select(i => i.Incident).Distinct().Count(), Incidents.Count == 0 ? null
+                : $"{Incidents.Count(i => i.State == "to do")} runbook steps still to do at the end; each step on the Incidents sheet"),
             .. Access.Figures(AsAt),
         ];
     }

@@ -43,7 +43,22 @@ internal sealed class QuarterlyReportReader(Ledger ledger)
             RuleBook.All.Select(rule => RuleRow.From(rule, settings, audit.SettingChanges)).ToList(),
             AccessSheets.Read(replay, quarter, end, names, await Access.AccessSnapshotReader.BeforeAsync(ledger.Db, end, cancellationToken)),
             await events.CountAsync(cancellationToken),
-            await events.CountAsync(e => e.IntegrationId != null, cancellationToken));
+            await events.CountAsync(e => e.IntegrationId != null, cancellationToken),
+            await ConnectedAppsAsync(replay, end, cancellationToken),
+            IncidentRow.From(replay, quarter.StartUtc, end).ToList());
+    }
+
+    /// <summary>
+    /// The connected apps at the end of the period: those an export had listed by then, with their policy as the
+    /// audit log replays it, and those only OAuth tokens or activity from before then named.
+    /// </summary>
+    private async Task<List<ConnectedAppRow>> ConnectedAppsAsync(AuditReplay replay, DateTime end, CancellationToken cancellationToken)
+    {
+        var policies = replay.Rows(nameof(Domain.ConnectedApps.ConnectedApp)).Where(a => a.Text("SalesforceId") is not null)
+            .ToDictionary(a => a.Text("SalesforceId")!, StringComparer.Ordinal);
+        var register = await ConnectedApps.ConnectedAppRegister.LoadAsync(ledger.Db, cancellationToken, before: end);
+        return register.Where(e => e.SalesforceId is { } id && policies.ContainsKey(id) || (e.App is null && (e.Holders.Count > 0 || e.Activity.Events > 0)))
+            .Select(e => ConnectedAppRow.From(e, policies)).ToList();
     }
 
     /// <summary>

@@ -42,12 +42,17 @@ internal sealed record GuideRow(string Topic, string Explanation)
                 + "and under it a chart of that table: a column a week, as high as the week's events, in a segment per integration."),
             new("Findings", "What the rules found open during the period, as they stood at its end: severity, subject, status, and who acknowledged or resolved it."),
             new("Anomalies", "The findings of unusual activity among them: days an integration moved far more data than its habit (volume-spike), objects it touched for the first time (new-data-accessed), bursts of failed logins, and what Salesforce's Threat Detection reported; each states what was seen, against what baseline, and the events behind it."),
+            new("Connected apps", "Each connected app at the end of the period: the integration that claims it, its vendor, whether any user may authorise it, how long its refresh tokens stay valid, "
+                + "and how many users held its OAuth tokens, with their last use. Apps that let any user authorise them are marked red, those whose refresh tokens never expire yellow."),
+            new("Incidents", "Each step of every incident open during the period (a vendor or app presumed compromised), as it stood at the end: what it asked, whether it was done or set aside, "
+                + "who settled it, when, and their note. Steps still to do are marked."),
             new("Change log", "Every change to the ledger in the period, one line each, oldest first: who, what (the action in words), which record (by name), and the fields that changed, before → after. "
                 + "Ids, hashes and other internal columns are left out, and a secret never appears: a password or a fingerprint shows only as \"set\" or \"changed\"."),
             new("Sign-ins", "Every sign-in, sign-out, failed sign-in and refused request of the period, with the account and the address it came from, kept apart from the changes. "
                 + "Together, the Change log and Sign-ins sheets list every entry of the period's audit log: the # column runs on from one to the other without a gap."),
             new("Evidence", "Every imported usage event of the period, with the file (batch) and line it came from; it continues on further sheets at Excel's row limit."),
             new("Method", "Each rule: what it checks, its severity, and its thresholds: the value in force beside the default, with who changed it and when."),
+            new("Sign-off", "Who prepared the workbook and when, and the audit chain's anchor it was made from; the framed cells are for the preparer's and the reviewer's names, signatures and dates."),
             new("Columns", "\"#\" is the audit entry's sequence number; \"Hash\" is the entry's SHA-256, which chains it to the entry before. \"(none)\" means empty. Dates are Excel dates (yyyy-mm-dd hh:mm, UTC)."),
             new("Verify: the chain", "The audit log is hash-chained: each entry's hash covers its content and the previous entry's hash, so changing, removing or reordering any entry breaks every hash after it. "
                 + "The cover gives the chain's head hash and whether it verified when the workbook was made."),

@@ -15,7 +15,7 @@ internal static class QuarterlyWorkbookWriter
     private const string LastSheet = "Method";
 
     public static async Task<IReadOnlyList<string>> WriteAsync(LedgerDbContext db, QuarterlyReportData data, WorkbookProperties properties,
-        IReadOnlyList<CoverRow> cover, PendingOutputFile output, CancellationToken cancellationToken)
+        IReadOnlyList<CoverRow> cover, IReadOnlyList<SignOffRow> signOff, PendingOutputFile output, CancellationToken cancellationToken)
     {
         using var workbook = new XLWorkbook();
         workbook.Properties.Title = properties.Title;
@@ -43,7 +43,10 @@ internal static class QuarterlyWorkbookWriter
         chart?.WriteTable(activity);
         TableSheet.Add(workbook, FindingRow.Layout, data.Findings);
         TableSheet.Add(workbook, AnomalyRow.Layout, data.Anomalies);
+        TableSheet.Add(workbook, ConnectedAppRow.Layout, data.ConnectedApps);
+        TableSheet.Add(workbook, IncidentRow.Layout, data.Incidents);
         TableSheet.Add(workbook, RuleRow.Layout, data.Method);
+        SignOff(workbook, signOff);
 
         using var smallSheets = new MemoryStream();
         workbook.SaveAs(smallSheets);
@@ -58,6 +61,20 @@ internal static class QuarterlyWorkbookWriter
             await StreamedSheets.EvidenceAsync(db, start, data.End, integrations: data.Names.IntegrationsById, tokens: data.Names.TokensById, cancellationToken: cancellationToken),
         };
         return await StreamedSheets.AssembleAsync(smallSheets, output.Create(), streamed, before: LastSheet, cancellationToken);
+    }
+
+    /// <summary>The Sign-off sheet, last: its empty cells are tall and framed, to be signed on paper or in the PDF.</summary>
+    private static void SignOff(XLWorkbook workbook, IReadOnlyList<SignOffRow> rows)
+    {
+        var sheet = TableSheet.Add(workbook, SignOffRow.Layout, rows);
+        sheet.Column(2).Width = 80;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (!rows[r].ForSignature)
+                continue;
+            sheet.Row(r + 2).Height = 42;
+            sheet.Cell(r + 2, 2).Style.Border.OutsideBorder = XLBorderStyleValues.Medium;
+        }
     }
 }
 
