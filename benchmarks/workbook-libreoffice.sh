@@ -16,7 +16,7 @@ workbook=$(ls "$work"/demo/audit-*.xlsx)
 soffice --headless --norestore --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
   --outdir "$work/csv" "$workbook" >/dev/null 2>&1
 expected=(Cover "How to read" Summary Tokens Integrations "Token usage" "Access levels" "Access changes" "Rotations and revocations" Offboarding Training "Access review" \
-  "Activity per week" Findings "Change log" Sign-ins Evidence Method)
+  "Activity per week" Findings Anomalies "Connected apps" Incidents "Change log" Sign-ins Evidence Method Sign-off)
 base=$(basename "$workbook" .xlsx)
 for sheet in "${expected[@]}"; do
   file="$work/csv/$base-$sheet.csv"

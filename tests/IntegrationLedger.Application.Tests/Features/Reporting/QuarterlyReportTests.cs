@@ -143,7 +143,8 @@ public class QuarterlyReportTests
         small.Position = 0;
         var oneRowEach = await Application.Features.Reporting.Workbook.StreamedSheets.EvidenceAsync(test.Ledger.Db, Q3.StartUtc, Q3.EndUtc, rowsPerSheet: 1);
         var splitPath = Path.Combine(test.Folder, "split.xlsx");
-        var names = await Application.Features.Reporting.Workbook.StreamedSheets.AssembleAsync(small, File.Create(splitPath), [oneRowEach], "Method", CancellationToken.None);
+        var names = await Application.Features.Reporting.Workbook.StreamedSheets.AssembleAsync(small, File.Create(splitPath), [oneRowEach], "Method",
+            new Application.Features.Reporting.Workbook.PrintLayout("Example Corp", "Quarter 2026-Q3", "1:ab"), CancellationToken.None);
         Assert.That(names, Is.EqualTo(new[] { "Evidence", "Evidence 2", "Method" }));
         using var split = new XLWorkbook(splitPath);
         Assert.That(split.Worksheets.Select(w => w.Name), Is.EqualTo(names));
@@ -160,6 +161,47 @@ public class QuarterlyReportTests
         using var workbook = new XLWorkbook(path);
         Assert.That(workbook.Worksheet("Tokens").RowsUsed().Skip(1).Select(r => r.Cell(1).GetString()), Is.EqualTo(new[] { "etl-token" }), "lee-key came in September");
         Assert.That(workbook.Worksheet("Evidence").RowsUsed().Count(), Is.EqualTo(1), "the August events had not happened on 15 July");
+    }
+
+    [Test]
+    public async Task EverySheet_PrintsLandscapeOnePageWide_WithItsHeaderRowRepeated_AndAHeaderAndFooterThatSayWhatItIs()
+    {
+        await using var test = await LedgerAsync();
+
+        var (result, path) = await BuildAsync(test);
+
+        using var package = System.IO.Compression.ZipFile.OpenRead(path);
+        System.Xml.Linq.XDocument Xml(string name)
+        {
+            using var stream = package.GetEntry(name)!.Open();
+            return System.Xml.Linq.XDocument.Load(stream);
+        }
+        System.Xml.Linq.XNamespace main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        System.Xml.Linq.XNamespace relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        var workbook = Xml("xl/workbook.xml");
+        var targets = Xml("xl/_rels/workbook.xml.rels").Root!.Elements().ToDictionary(e => (string)e.Attribute("Id")!, e => (string)e.Attribute("Target")!);
+        var sheets = workbook.Root!.Element(main + "sheets")!.Elements(main + "sheet").ToList();
+        var titles = workbook.Root.Element(main + "definedNames")!.Elements(main + "definedName")
+            .Where(d => (string)d.Attribute("name")! == "_xlnm.Print_Titles").ToDictionary(d => (int)d.Attribute("localSheetId")!, d => d.Value);
+        Assert.That(sheets.Select(s => (string)s.Attribute("name")!), Is.EqualTo(result.Sheets));
+        for (var i = 0; i < sheets.Count; i++)
+        {
+            var name = (string)sheets[i].Attribute("name")!;
+            var target = targets[(string)sheets[i].Attribute(relationships + "id")!];
+            var sheet = Xml(target.StartsWith('/') ? target[1..] : "xl/" + target).Root!;
+            var setup = sheet.Element(main + "pageSetup");
+            Assert.Multiple(() =>
+            {
+                Assert.That((string?)setup?.Attribute("orientation"), Is.EqualTo("landscape"), name);
+                Assert.That((string?)setup?.Attribute("fitToHeight"), Is.EqualTo("0"), $"{name}: as many pages long as it takes");
+                Assert.That((string?)setup?.Attribute("fitToWidth") ?? "1", Is.EqualTo("1"), $"{name}: one page wide");
+                Assert.That((string?)sheet.Element(main + "sheetPr")?.Element(main + "pageSetUpPr")?.Attribute("fitToPage"), Is.EqualTo("1"), name);
+                Assert.That(sheet.Element(main + "headerFooter")?.Element(main + "oddHeader")?.Value, Does.Contain("Example Corp").And.Contain("2026-Q3").And.Contain(name));
+                Assert.That(sheet.Element(main + "headerFooter")?.Element(main + "oddFooter")?.Value,
+                    Does.Contain("&P").And.Contain("&N").And.Contain($"Audit chain {result.AuditEntries}:{result.AuditHead}"));
+                Assert.That(titles.GetValueOrDefault(i), Is.EqualTo($"'{name}'!$1:$1"), $"{name}: its header row on every page");
+            });
+        }
     }
 
     [Test]

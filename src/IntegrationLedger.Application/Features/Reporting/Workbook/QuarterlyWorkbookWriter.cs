@@ -25,9 +25,15 @@ internal static class QuarterlyWorkbookWriter
 
         TableSheet.Add(workbook, CoverRow.Layout, cover);
         // Long explanations: a wide column whose text wraps, rather than one cut at the usual width.
-        var guide = TableSheet.Add(workbook, GuideRow.Layout, GuideRow.For(data));
+        var topics = GuideRow.For(data);
+        var guide = TableSheet.Add(workbook, GuideRow.Layout, topics);
         guide.Column(2).Width = 110;
         guide.Column(2).Style.Alignment.WrapText = true;
+        guide.Columns(1, 2).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        // Rows are not sized to their wrapped text by every program (LibreOffice prints them one line high, the
+        // lines over each other), and ClosedXML cannot measure text here: each is given the lines it needs.
+        for (var r = 0; r < topics.Count; r++)
+            guide.Row(r + 2).Height = 15 * Math.Max(1, (int)Math.Ceiling(GuideRow.Layout.Columns[1].Value(topics[r])?.ToString()?.Length / 100.0 ?? 1));
         TableSheet.Add(workbook, FigureRow.Layout, data.Summary());
         TableSheet.Add(workbook, TokenRow.Layout, data.Tokens);
         TableSheet.Add(workbook, IntegrationRow.Layout, data.Integrations);
@@ -48,6 +54,11 @@ internal static class QuarterlyWorkbookWriter
         TableSheet.Add(workbook, RuleRow.Layout, data.Method);
         SignOff(workbook, signOff);
 
+        var chain = data.Audit.Chain;
+        var print = new PrintLayout(properties.Company.Length > 0 ? properties.Company : "(organisation not given)", $"Quarter {data.Quarter}", $"{chain.EntryCount}:{chain.HeadHash}");
+        foreach (var sheet in workbook.Worksheets)
+            print.ApplyTo(sheet);
+
         using var smallSheets = new MemoryStream();
         workbook.SaveAs(smallSheets);
         // ClosedXML cannot write charts: the chart is added to the package it saved, before the large sheets join it.
@@ -60,7 +71,7 @@ internal static class QuarterlyWorkbookWriter
             StreamedSheets.SignIns(db, start, data.End),
             await StreamedSheets.EvidenceAsync(db, start, data.End, integrations: data.Names.IntegrationsById, tokens: data.Names.TokensById, cancellationToken: cancellationToken),
         };
-        return await StreamedSheets.AssembleAsync(smallSheets, output.Create(), streamed, before: LastSheet, cancellationToken);
+        return await StreamedSheets.AssembleAsync(smallSheets, output.Create(), streamed, before: LastSheet, print, cancellationToken);
     }
 
     /// <summary>The Sign-off sheet, last: its empty cells are tall and framed, to be signed on paper or in the PDF.</summary>

@@ -118,7 +118,7 @@ internal static class StreamedSheets
     /// rewritten as XML. Returns the final sheet names in order.
     /// </summary>
     public static async Task<IReadOnlyList<string>> AssembleAsync(Stream smallSheets, Stream file, IReadOnlyList<StreamedSheet> streamed, string before,
-        CancellationToken cancellationToken)
+        PrintLayout print, CancellationToken cancellationToken)
     {
         using var source = new ZipArchive(smallSheets, ZipArchiveMode.Read, leaveOpen: true);
         XDocument Load(string name)
@@ -148,7 +148,7 @@ internal static class StreamedSheets
         var index = 0;
         foreach (var sheet in streamed)
         {
-            foreach (var name in await WriteAsync(target, sheet, dateStyle, () => ++index, () => ++tableId, contentTypes, cancellationToken))
+            foreach (var name in await WriteAsync(target, sheet, dateStyle, () => ++index, () => ++tableId, contentTypes, print, cancellationToken))
                 added.Add(name);
         }
 
@@ -168,8 +168,12 @@ internal static class StreamedSheets
             else
                 anchor.AddBeforeSelf(element);
         }
-        // Defined names may point at sheets by position; the tables carry their own filters, so none are kept.
+        // Defined names may point at sheets by position; the tables carry their own filters, so none are kept but the
+        // print titles, written again for every sheet at its final place: each printed page repeats the header row.
         workbook.Root.Element(XName.Get("definedNames", Main))?.Remove();
+        sheets.AddAfterSelf(new XElement(XName.Get("definedNames", Main), sheets.Elements().Select((e, i) =>
+            new XElement(XName.Get("definedName", Main), new XAttribute("name", "_xlnm.Print_Titles"), new XAttribute("localSheetId", i),
+                PrintLayout.TitleRows((string)e.Attribute("name")!)))));
 
         foreach (var (name, document) in new[] { ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", workbookRelationships), ("[Content_Types].xml", contentTypes), ("xl/styles.xml", styles) })
         {
@@ -180,7 +184,7 @@ internal static class StreamedSheets
     }
 
     private static async Task<List<string>> WriteAsync(ZipArchive target, StreamedSheet sheet, StreamedStyles dateStyle, Func<int> nextIndex, Func<uint> nextTableId,
-        XDocument contentTypes, CancellationToken cancellationToken)
+        XDocument contentTypes, PrintLayout print, CancellationToken cancellationToken)
     {
         var columns = sheet.Columns;
         var headers = columns.Select(c => (object?)c.Header).ToArray();
@@ -198,6 +202,7 @@ internal static class StreamedSheets
             {
                 writer.WriteStartDocument();
                 writer.WriteStartElement(new Worksheet(), [], [new("r", DocumentRelationships)]);
+                writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
                 writer.WriteElement(new SheetViews(new SheetView(
                     new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
                     new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
@@ -212,6 +217,10 @@ internal static class StreamedSheets
                     more = await enumerator.MoveNextAsync();
                 }
                 writer.WriteEndElement();
+                // Printed as the other sheets are (PrintLayout): landscape on A4, one page wide, header and footer.
+                writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+                writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+                writer.WriteElement(new HeaderFooter(new OddHeader(print.Header(name)), new OddFooter(print.Footer)));
                 writer.WriteElement(new TableParts(new TablePart { Id = "rIdTable" }) { Count = 1 });
                 writer.WriteEndElement();
                 writer.Close();
