@@ -54,8 +54,8 @@ public class ConnectedAppPagesTests
         {
             Assert.That(acme["Integration"], Is.EqualTo(WebLedger.Integration));
             Assert.That(acme["Vendor"], Is.EqualTo("Acme"), "the integration's vendor");
-            Assert.That(acme["Permitted users"], Is.EqualTo("Admin-approved users only"));
-            Assert.That(acme["Refresh tokens"], Is.EqualTo("Valid 90 (in the unit set in Setup) from issue"));
+            Assert.That(acme["Permitted users"], Is.EqualTo("Admin-approved only"));
+            Assert.That(acme["Refresh tokens"], Is.EqualTo("90 from issue (in the unit set in Setup)"));
             Assert.That((acme["Holders"], acme["Tokens"], acme["Last used"]), Is.EqualTo(("3", "3", "2026-11-28")));
         });
         var orbit = rows.Single(r => r["App"].StartsWith(Orbit, StringComparison.Ordinal) && r["App"].EndsWith("0H4xx0000004Gz7CAE", StringComparison.Ordinal));
@@ -75,7 +75,7 @@ public class ConnectedAppPagesTests
         var holders = Rows(page, "Who holds its OAuth tokens");
         Assert.That(holders.Select(h => h["User id"]), Is.EquivalentTo(new[] { "005xx000001Sv8QAAS", "005xx000001Tb2cAAC", "005xx000001Sv7AAAS" }));
         Assert.That(holders.Single(h => h["User id"] == "005xx000001Sv8QAAS")["Uses"], Is.EqualTo("4,821"));
-        Assert.That(page, Does.Contain("Admin-approved users only"));
+        Assert.That(page, Does.Contain("Admin-approved only"));
         Assert.That(WebLedger.Html(page).QuerySelector("form[method=post] input[name='Claim.Integration']"), Is.Null, "an auditor changes nothing");
     }
 

@@ -31,4 +31,20 @@ public static class AppWording
             : entry.Name;
 
     public static string Who(AppHolder holder) => holder.Username ?? holder.UserId ?? "an unknown user";
+
+    /// <summary>"admin-approved only" or "any user may self-authorise"; "not in an export" for an app no export listed.</summary>
+    public static string PermittedUsers(bool? adminApprovedOnly, bool inExport) => adminApprovedOnly switch
+    {
+        true => "admin-approved only",
+        false => "any user may self-authorise",
+        null => inExport ? "unknown" : NotInAnExport,
+    };
+
+    /// <summary>"90 from last use (in the unit set in Setup)", the export leaving the unit out, or "never expire".</summary>
+    public static string RefreshTokens(int? validity, bool? fromLastUse, bool inExport) => !inExport ? NotInAnExport
+        : validity is { } period
+            ? $"{period.ToString(CultureInfo.InvariantCulture)} from {(fromLastUse == true ? "last use" : "issue")} (in the unit set in Setup)"
+            : "never expire";
+
+    public const string NotInAnExport = "not in an export";
 }

@@ -54,11 +54,14 @@ public static class ConnectedAppRegister
     public static async Task<List<AppEntry>> LoadAsync(LedgerDbContext db, CancellationToken cancellationToken, DateTime? before = null)
     {
         var apps = await db.ConnectedApps.AsNoTracking().ToListAsync(cancellationToken);
-        // The vettings too: app-policy-changed compares an app's changes with its integration's latest vetting.
-        var integrations = await db.Integrations.AsNoTracking().Include(i => i.AttributionRules).Include(i => i.VettingRecords).AsSplitQuery()
+        // Only the integrations that can claim an app (a rule on a connected app's id or an application's name), with
+        // their vettings: app-policy-changed compares an app's changes with its integration's latest vetting.
+        var integrations = await db.Integrations.AsNoTracking()
+            .Where(i => i.AttributionRules.Any(r => r.Kind == AttributionRuleKind.ConnectedAppId || r.Kind == AttributionRuleKind.Application))
+            .Include(i => i.AttributionRules).Include(i => i.VettingRecords).AsSplitQuery()
             .ToListAsync(cancellationToken);
         var end = before ?? DateTime.MaxValue;
-        var holders = await HoldersAsync(db, await UsernamesAsync(db, cancellationToken), end, cancellationToken);
+        var holders = await HoldersAsync(db, end, cancellationToken);
         var activity = await ActivityAsync(db, end, cancellationToken);
 
         var entries = new List<AppEntry>();
@@ -109,11 +112,12 @@ public static class ConnectedAppRegister
     private static bool NameIs(string? value, string name) => value is not null && string.Equals(value.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Each app name's token holders, from every OauthToken row imported: per user, the tokens and their latest use.</summary>
-    private static async Task<Dictionary<string, List<AppHolder>>> HoldersAsync(LedgerDbContext db, Dictionary<string, string> usernames, DateTime end, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, List<AppHolder>>> HoldersAsync(LedgerDbContext db, DateTime end, CancellationToken cancellationToken)
     {
         var tokens = await db.UsageEvents.AsNoTracking().Where(e => e.EventType == UsageEventTypes.OAuthToken && e.Application != null && e.OccurredAt < end)
             .Select(e => new { App = e.Application!, e.UserId, e.Username, e.OccurredAt, e.Detail, e.UseCount, e.Subject })
             .ToListAsync(cancellationToken);
+        var usernames = await UsernamesAsync(db, tokens.Where(t => t.Username is null && t.UserId is not null).Select(t => t.UserId!).Distinct().ToList(), cancellationToken);
         return tokens
             .GroupBy(t => t.App.Trim(), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(app => app.Key, app => app
@@ -134,10 +138,15 @@ public static class ConnectedAppRegister
     /// Usernames by Salesforce user id, from the accounts and the users exports have named: OauthToken rows name
     /// only the user id, and an account recorded after the tokens were imported still names their holder.
     /// </summary>
-    private static async Task<Dictionary<string, string>> UsernamesAsync(LedgerDbContext db, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, string>> UsernamesAsync(LedgerDbContext db, List<string> userIds, CancellationToken cancellationToken)
     {
-        var known = await db.KnownUsers.AsNoTracking().ToDictionaryAsync(u => u.UserId, u => u.Username, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        foreach (var account in await db.Accounts.AsNoTracking().Where(a => a.PlatformUserId != null).Select(a => new { a.PlatformUserId, a.Username }).ToListAsync(cancellationToken))
+        var known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (userIds.Count == 0)
+            return known;
+        foreach (var user in await db.KnownUsers.AsNoTracking().Where(u => userIds.Contains(u.UserId)).ToListAsync(cancellationToken))
+            known[user.UserId] = user.Username;
+        foreach (var account in await db.Accounts.AsNoTracking().Where(a => a.PlatformUserId != null && userIds.Contains(a.PlatformUserId))
+            .Select(a => new { a.PlatformUserId, a.Username }).ToListAsync(cancellationToken))
             known[account.PlatformUserId!] = account.Username;
         return known;
     }

@@ -27,7 +27,7 @@ internal sealed class AppListCommand : LedgerCommand
             foreach (var a in list)
             {
                 table.AddTextRow(a.Name, a.SalesforceId ?? "", a.Integration ?? "(none claims it)", a.Vendor ?? "",
-                    AppWords.PermittedUsers(a), a.Registered ? AppWords.RefreshTokens(a) : "(not in an export)",
+                    AppWording.PermittedUsers(a.AdminApprovedUsersOnly, a.Registered), AppWording.RefreshTokens(a.RefreshTokenValidity, a.RefreshTokenValidityFromLastUse, a.Registered),
                     a.Users.ToString(CultureInfo.InvariantCulture), a.Tokens.ToString("N0", CultureInfo.InvariantCulture),
                     a.Events.ToString("N0", CultureInfo.InvariantCulture), DisplayText.Date(a.LastUsedAt));
             }

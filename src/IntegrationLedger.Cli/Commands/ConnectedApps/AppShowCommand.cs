@@ -33,7 +33,7 @@ internal sealed class AppShowCommand : LedgerCommand
         Output.Line($"Integration: {a.Integration ?? "none claims it (ledger app set NAME --integration INTEGRATION)"}; vendor: {a.Vendor ?? "unknown"}");
         if (a.Registered)
         {
-            Output.Line($"Permitted users: {AppWords.PermittedUsers(a)}; refresh tokens: {AppWords.RefreshTokens(a)}{(a.RefreshTokenValidity is null ? "" : " (in the unit set in Setup)")}; " +
+            Output.Line($"Permitted users: {AppWording.PermittedUsers(a.AdminApprovedUsersOnly, a.Registered)}; refresh tokens: {AppWording.RefreshTokens(a.RefreshTokenValidity, a.RefreshTokenValidityFromLastUse, a.Registered)}; " +
                 $"high-assurance session: {(a.HighAssuranceSession switch { true => "required", false => "not required", null => "unknown" })}");
             Output.Line($"Created in Salesforce {Date(a.CreatedInSalesforceAt)}, last changed {Date(a.ModifiedInSalesforceAt)}{(a.StartUrl is null ? "" : "; starts at " + a.StartUrl)}");
         }

@@ -6,22 +6,17 @@ namespace IntegrationLedger.Web.Pages.Apps;
 /// <summary>How the web words a connected app's policy, in the list, on its page and on its vendor's page alike.</summary>
 public static class AppText
 {
-    public static string PermittedUsers(AppSummary a) => a.AdminApprovedUsersOnly switch
-    {
-        true => "Admin-approved users only",
-        false => "Any user may self-authorise",
-        null => a.Registered ? "Unknown" : "Not in an export",
-    };
+    public static string PermittedUsers(AppSummary a) => Sentence(AppWording.PermittedUsers(a.AdminApprovedUsersOnly, a.Registered));
 
     /// <summary>A class marking a policy the app rules report.</summary>
     public static string? PermittedUsersClass(AppSummary a) => a.AdminApprovedUsersOnly == false ? "bad" : null;
 
-    public static string RefreshTokens(AppSummary a) => !a.Registered ? "Not in an export"
-        : a.RefreshTokenValidity is { } period
-            ? $"Valid {period.ToString(CultureInfo.InvariantCulture)} (in the unit set in Setup) from {(a.RefreshTokenValidityFromLastUse == true ? "last use" : "issue")}"
-            : "Never expire";
+    public static string RefreshTokens(AppSummary a) => Sentence(AppWording.RefreshTokens(a.RefreshTokenValidity, a.RefreshTokenValidityFromLastUse, a.Registered));
 
     public static string? RefreshTokensClass(AppSummary a) => a.Registered && a.RefreshTokenValidity is null ? "bad" : null;
+
+    /// <summary>The wording the command line shares, begun with a capital as a cell on its own reads.</summary>
+    private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 

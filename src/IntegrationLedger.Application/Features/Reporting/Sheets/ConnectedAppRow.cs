@@ -18,8 +18,8 @@ internal sealed record ConnectedAppRow(
     [
         new("App", r => r.Name), new("Id", r => r.Id), new("Integration", r => r.Integration ?? "(none claims it)"), new("Vendor", r => r.Vendor),
         new("In a ConnectedApplication export", r => r.InExport),
-        new("Permitted users", r => r.AdminApprovedUsersOnly switch { true => "admin-approved only", false => "any user may self-authorise", null => "" }),
-        new("Refresh tokens", r => !r.InExport ? "" : r.RefreshTokenValidity is { } period ? $"{period} (Setup's unit) from {(r.FromLastUse == true ? "last use" : "issue")}" : "never expire"),
+        new("Permitted users", r => AppWording.PermittedUsers(r.AdminApprovedUsersOnly, r.InExport)),
+        new("Refresh tokens", r => AppWording.RefreshTokens(r.RefreshTokenValidity, r.FromLastUse, r.InExport)),
         new("High-assurance session", r => r.HighAssuranceSession),
         new("Users holding OAuth tokens", r => r.Users), new("OAuth tokens", r => r.Tokens), new("Last used", r => r.LastUsed),
     ], r => r.AdminApprovedUsersOnly == false ? RowMark.Alert : r.InExport && r.RefreshTokenValidity is null ? RowMark.Warning : RowMark.None);
