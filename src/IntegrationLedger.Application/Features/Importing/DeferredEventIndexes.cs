@@ -11,7 +11,9 @@ namespace IntegrationLedger.Application.Features.Importing;
 /// held before (and at least <see cref="MinimumRows"/>), the secondary indexes are dropped and, before the
 /// commit, created again from their own stored definitions over every event. All of it is inside the
 /// import's transaction: a rollback, a dry run or a crash leaves the indexes as they were (decision 0023).
-/// The unique (OccurredAt, KeyHash) index stays throughout: it is what makes a repeated event a no-op.
+/// The unique (OccurredAt, KeyHash) index stays throughout: it is what makes a repeated event a no-op. So do
+/// the partial indexes (events that name a connected app, OAuth token snapshots): few events enter them, and
+/// building one again would read every event for them.
 /// </summary>
 internal sealed class DeferredEventIndexes(SqliteConnection connection, SqliteTransaction transaction, long eventsHeld)
 {
@@ -40,7 +42,8 @@ internal sealed class DeferredEventIndexes(SqliteConnection connection, SqliteTr
             return;
         _dropped = [];
         using (var read = Command(connection, transaction,
-            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'UsageEvents' AND sql IS NOT NULL AND name <> $key ORDER BY name"))
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'UsageEvents' AND sql IS NOT NULL AND name <> $key " +
+            "AND sql NOT LIKE '% WHERE %' ORDER BY name"))
         {
             read.Parameters.AddWithValue("$key", KeyIndex);
             using var reader = read.ExecuteReader();
