@@ -126,7 +126,7 @@ public class ImportPropertyTests
             }
 
             var stored = await test.Ledger.Db.UsageEvents.CountAsync() + await test.Ledger.Db.People.CountAsync() + await test.Ledger.Db.Integrations.CountAsync()
-                + await test.Ledger.Db.AccessSnapshots.CountAsync();
+                + await test.Ledger.Db.AccessSnapshots.CountAsync() + await test.Ledger.Db.ConnectedApps.CountAsync();
             if (outcome is not { Refused: false } imported)
             {
                 Assert.That(stored, Is.Zero, "a refused file changes nothing");
