@@ -91,4 +91,11 @@ public sealed class UsageEvent
 
     public Guid? IntegrationId { get; init; }
     public Guid? TokenId { get; init; }
+
+    /// <summary>
+    /// The connected app this activity is tied to: the one its CONNECTED_APP_ID names, else the registered app
+    /// its app or client name names. Unlike the attribution it is the register's view, not the import's, so it
+    /// stays outside the batch's digest and is tied anew when the register changes.
+    /// </summary>
+    public string? TiedAppId { get; init; }
 }

@@ -12,7 +12,7 @@ namespace IntegrationLedger.Application.Features.ConnectedApps;
 /// <param name="LastUsedAt">The latest use any of them recorded; null when none was ever used.</param>
 public sealed record AppHolder(string? UserId, string? Username, int Tokens, DateTime? LastUsedAt, long? UseCount);
 
-/// <summary>The activity that named an app by its id (CONNECTED_APP_ID).</summary>
+/// <summary>The activity tied to an app: by its id (CONNECTED_APP_ID), or by its name as the app or client it came through.</summary>
 /// <param name="Users">How many distinct users (by username, else user id) it came from.</param>
 public sealed record AppActivity(long Events, int Users, DateTime? FirstAt, DateTime? LastAt)
 {
@@ -154,18 +154,16 @@ public static class ConnectedAppRegister
     /// <summary>How OauthTokenFormat marks a token that was never used (its time is then its creation).</summary>
     private const string OauthTokenNeverUsed = "token never used";
 
-    /// <summary>Events that name an app without being its activity: token snapshots, setup changes (whose Application is the Setup section), verdicts.</summary>
-    private static readonly string[] NotActivity = [UsageEventTypes.OAuthToken, UsageEventTypes.SetupAuditTrail, .. UsageEventTypes.ThreatDetection];
-
     /// <summary>
-    /// The activity that named each app by its id, with the name it was seen under, read through the partial index
-    /// on events that carry a connected app's id (most events carry none, so it costs the import little).
+    /// The activity tied to each app (<see cref="ConnectedAppTies"/>: by its id, or by its name as app or client), with
+    /// the name it was seen under, read through the partial index on tied events (most events are tied to none,
+    /// so it costs the import little).
     /// </summary>
     private static async Task<Dictionary<string, (AppActivity Activity, string? Name)>> ActivityAsync(LedgerDbContext db, DateTime end, CancellationToken cancellationToken)
     {
         var rows = await db.UsageEvents.AsNoTracking()
-            .Where(e => e.ConnectedAppId != null && !NotActivity.Contains(e.EventType) && e.OccurredAt < end)
-            .GroupBy(e => e.ConnectedAppId!)
+            .Where(e => e.TiedAppId != null && e.OccurredAt < end)
+            .GroupBy(e => e.TiedAppId!)
             .Select(g => new { Id = g.Key, Name = g.Max(e => e.Application), Events = g.LongCount(), Users = g.Select(e => e.Username ?? e.UserId).Distinct().Count(),
                 First = g.Min(e => e.OccurredAt), Last = g.Max(e => e.OccurredAt) })
             .ToListAsync(cancellationToken);

@@ -77,6 +77,13 @@ public sealed class ConnectedAppsExport : IInventoryTemplate
             return app.Restate(name, policy, created, modified) ? RowOutcome.Updated : RowOutcome.Unchanged;
         }
 
+        /// <summary>Apps added or renamed may be the ones that activity imported earlier named without an id.</summary>
+        public async Task CompleteAsync(Ledger ledger, CancellationToken cancellationToken)
+        {
+            var ties = await ConnectedAppTies.LoadPendingAsync(ledger.Db, cancellationToken);
+            await ties.RetieByNameAsync(ledger.Db, cancellationToken);
+        }
+
         /// <summary>A whole number of the unit Setup names (hours, days or months); empty is until revoked.</summary>
         private static int? Period(TemplateRow row)
         {

@@ -111,7 +111,10 @@ internal sealed class InventoryTemplateImport(Ledger ledger)
 
         var committed = !request.DryRun && (counts.Rejected == 0 || (request.SkipInvalid && !appliedPartly));
         if (committed)
+        {
+            await applier.CompleteAsync(ledger, cancellationToken);
             await change.CommitAsync(cancellationToken);
+        }
         return new InventoryImportResult(template.Name, request.Path, counts, errors, committed, request.DryRun)
         {
             Member = csv.Source.Member,

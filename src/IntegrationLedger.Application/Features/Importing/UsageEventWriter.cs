@@ -30,8 +30,9 @@ internal sealed class UsageEventWriter : IDisposable
     public UsageEventWriter(SqliteConnection connection, SqliteTransaction transaction, Guid batchId, string source)
     {
         // Parameters are numbered as EventDigest.Columns, which lists every column but the id and the batch,
-        // then its VolumeColumns.
-        var columns = EventDigest.Columns.Select(c => c.Name).Concat(EventDigest.VolumeColumns.Select(c => c.Name)).ToList();
+        // then its VolumeColumns, then the connected app the event is tied to, which no digest covers (it is
+        // the register's view and is tied anew when the register changes).
+        var columns = EventDigest.Columns.Select(c => c.Name).Concat(EventDigest.VolumeColumns.Select(c => c.Name)).Append(nameof(UsageEvent.TiedAppId)).ToList();
         _insert = new SqliteBulkInsert(connection,
             $"INSERT INTO UsageEvents (BatchId, {string.Join(", ", columns)}) " +
             $"VALUES ('{GuidText(batchId)}', {string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))}) " +
@@ -48,7 +49,8 @@ internal sealed class UsageEventWriter : IDisposable
     }
 
     /// <summary>Returns true when the event was added, false when it was already in the ledger.</summary>
-    public bool Write(UsageEvent e, EventAttribution attribution)
+    /// <param name="tiedAppId">The connected app the event is tied to (<see cref="ConnectedApps.ConnectedAppTies"/>).</param>
+    public bool Write(UsageEvent e, EventAttribution attribution, string? tiedAppId)
     {
         // Source (1) is the same for every row and stays bound; the digest still takes it per event.
         _digest.Text(_source);
@@ -83,6 +85,7 @@ internal sealed class UsageEventWriter : IDisposable
         _insert.Text(volume + 5, e.JobId);
         _insert.Real(volume + 6, e.Score);
         _insert.Text(volume + 7, e.Data);
+        _insert.Text(TiedAppParameter, tiedAppId);
 
         for (var hash = KeyHash(e.Source, e.NaturalKey); ; hash++)
         {
@@ -124,6 +127,7 @@ internal sealed class UsageEventWriter : IDisposable
 
     private static readonly int KeyHashParameter = EventDigest.Columns.Count;
     private static readonly int VolumeParameter = EventDigest.Columns.Count + 1;
+    private static readonly int TiedAppParameter = VolumeParameter + EventDigest.VolumeColumns.Count;
 
     /// <summary>The volume columns, in the digest only when the event has one (see <see cref="EventDigest.VolumeColumns"/>).</summary>
     private void DigestVolume(UsageEvent e)

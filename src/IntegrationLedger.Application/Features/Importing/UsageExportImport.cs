@@ -1,4 +1,5 @@
 using IntegrationLedger.Application.Features.Activity;
+using IntegrationLedger.Application.Features.ConnectedApps;
 using IntegrationLedger.Application.Features.Importing.Attribution;
 using IntegrationLedger.Application.Features.Importing.Csv;
 using IntegrationLedger.Application.Features.Importing.Files;
@@ -83,6 +84,7 @@ internal sealed class UsageExportImport(Ledger ledger)
         // A larger page cache keeps the key index's pages in memory while millions of rows go in.
         await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON; PRAGMA cache_size = -65536;", cancellationToken);
         var attributor = await Attributor.LoadAsync(db, cancellationToken);
+        var appTies = await ConnectedAppTies.LoadAsync(db, cancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
         var batchId = Guid.CreateVersion7(ledger.Now);
@@ -151,7 +153,7 @@ internal sealed class UsageExportImport(Ledger ledger)
                 continue;
             }
             var attribution = format.IsActivity ? attributor.Attribute(usageEvent) : new EventAttribution(usageEvent.Username, null, null);
-            if (!writer.Write(usageEvent, attribution))
+            if (!writer.Write(usageEvent, attribution, appTies.TieOf(usageEvent)))
             {
                 // Already in the ledger, with the attribution it was given then.
                 counts.Duplicates++;

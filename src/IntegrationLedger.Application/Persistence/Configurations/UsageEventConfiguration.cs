@@ -31,12 +31,13 @@ internal sealed class UsageEventConfiguration : IEntityTypeConfiguration<UsageEv
         builder.HasIndex(e => new { e.SourceIp, e.OccurredAt });
         // Each token's last use, for the stale rule, read from this index alone rather than from every event.
         builder.HasIndex(e => new { e.TokenId, e.OccurredAt });
-        // The activity of each connected app (the register, its rules, an incident), from the few events that name one.
-        builder.HasIndex(e => new { e.ConnectedAppId, e.OccurredAt }).HasFilter("ConnectedAppId IS NOT NULL");
+        // The activity of each connected app (the register, its rules), from the few events tied to one.
+        builder.HasIndex(e => new { e.TiedAppId, e.OccurredAt }).HasFilter("TiedAppId IS NOT NULL");
         // The OAuth token snapshots, by app: who holds each connected app's tokens, without reading the other events.
         builder.HasIndex(e => new { e.Application, e.UserId }).HasFilter("EventType = 'OAuthToken'").HasDatabaseName("IX_UsageEvents_OAuthTokens");
         builder.Property(e => e.UserId).HasMaxLength(18);
         builder.Property(e => e.ConnectedAppId).HasMaxLength(18);
+        builder.Property(e => e.TiedAppId).HasMaxLength(18);
         builder.Property(e => e.Entity).HasMaxLength(200);
         builder.Property(e => e.Operation).HasMaxLength(40);
         builder.Property(e => e.JobId).HasMaxLength(18);

@@ -1262,6 +1262,10 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                     b.Property<bool?>("Succeeded")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TiedAppId")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TokenId")
                         .HasColumnType("TEXT");
 
@@ -1286,15 +1290,15 @@ namespace IntegrationLedger.Application.Persistence.Migrations
                         .HasDatabaseName("IX_UsageEvents_OAuthTokens")
                         .HasFilter("EventType = 'OAuthToken'");
 
-                    b.HasIndex("ConnectedAppId", "OccurredAt")
-                        .HasFilter("ConnectedAppId IS NOT NULL");
-
                     b.HasIndex("IntegrationId", "OccurredAt");
 
                     b.HasIndex("OccurredAt", "KeyHash")
                         .IsUnique();
 
                     b.HasIndex("SourceIp", "OccurredAt");
+
+                    b.HasIndex("TiedAppId", "OccurredAt")
+                        .HasFilter("TiedAppId IS NOT NULL");
 
                     b.HasIndex("TokenId", "OccurredAt");
 

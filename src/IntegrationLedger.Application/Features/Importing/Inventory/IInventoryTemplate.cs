@@ -31,4 +31,7 @@ public interface IInventoryRowApplier
 {
     /// <summary>The row's outcome, or null when it was rejected (the reasons are added to <paramref name="errors"/>).</summary>
     Task<RowOutcome?> ApplyAsync(Ledger ledger, ITabularFile row, List<RowError> errors, CancellationToken cancellationToken);
+
+    /// <summary>What follows from the rows as a whole, once every row is applied and just before the change commits.</summary>
+    Task CompleteAsync(Ledger ledger, CancellationToken cancellationToken) => Task.CompletedTask;
 }
