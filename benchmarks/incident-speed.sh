@@ -3,8 +3,9 @@
 # 1,000,000 events since the moment of compromise. Builds the large ledger of generate-large-ledger.sh cut
 # to the vendor's 50 integrations (Integration 0 to 49, each claiming one app by its name and 40 of the
 # 2,000 API clients, so that every event is theirs), imports EVENTS API and RestApi events
-# (generate-elf-api.sh), the apps and the tokens, then times `ledger incident start` twice.
-# `incident list` is timed too: the start-up every command pays (the runtime, opening the ledger, the model).
+# (generate-elf-api.sh), the apps and the tokens, then times `ledger incident start` twice as the installed
+# tool runs it (published for this platform with ReadyToRun, as `dotnet pack` packs it) and once on the JIT
+# (the Release build, as `dotnet run` runs it). `incident list` is timed too: the start-up every command pays.
 #   benchmarks/incident-speed.sh [EVENTS]      (default 1000000; KEEP_WORK=1 keeps the ledger for a closer look)
 # Needs GNU time: apt-get install time
 set -euo pipefail
@@ -16,6 +17,10 @@ work=$(mktemp -d)
 [ -n "${KEEP_WORK:-}" ] && echo "work folder kept: $work" >&2 || trap 'rm -rf "$work"' EXIT
 dotnet build src/IntegrationLedger.Cli -c Release -v quiet -nologo >/dev/null
 ledger=(dotnet src/IntegrationLedger.Cli/bin/Release/net10.0/ledger.dll --db "$work/ledger.db")
+rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
+dotnet publish src/IntegrationLedger.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+  -o "$work/ready-to-run" -v quiet -nologo >/dev/null
+ready_to_run=("$work/ready-to-run/ledger" --db "$work/ledger.db")
 
 measure() {
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
@@ -49,8 +54,9 @@ awk 'BEGIN {
 "${ledger[@]}" import sf-oauth-tokens "$work/tokens-oauth.csv" >/dev/null
 
 start() {
-  read -r took_s peak_kb < <(measure "${ledger[@]}" incident start --vendor "Bench Vendor" --reason "benchmark $1" --since 2025-07-31T06:00:00Z --json)
-  python3 - "$work/out" "$1" "$took_s" "$((peak_kb / 1024))" <<'PY'
+  local label=$1; shift
+  read -r took_s peak_kb < <(measure "$@" incident start --vendor "Bench Vendor" --reason "benchmark $label" --since 2025-07-31T06:00:00Z --json)
+  python3 - "$work/out" "$label" "$took_s" "$((peak_kb / 1024))" <<'PY'
 import json, sys
 i = json.load(open(sys.argv[1]))
 s = i["scope"]
@@ -62,7 +68,10 @@ PY
 printf 'events imported                 %s (%s of them the vendor'"'"'s)\n' "$(sqlite3 "$work/ledger.db" "SELECT count(*) FROM UsageEvents")" \
   "$(sqlite3 "$work/ledger.db" "SELECT count(*) FROM UsageEvents WHERE IntegrationId IS NOT NULL")"
 # The same process start-up, ledger opening and one small query, for comparison in the same run.
+read -r list_s _ < <(measure "${ready_to_run[@]}" incident list --json)
+printf 'ledger incident list (start-up), ReadyToRun %s s\n' "$list_s"
 read -r list_s _ < <(measure "${ledger[@]}" incident list --json)
-printf 'ledger incident list (start-up) %s s\n' "$list_s"
-start "incident start, first "
-start "incident start, second"
+printf 'ledger incident list (start-up), JIT        %s s\n' "$list_s"
+start "incident start, ReadyToRun, first " "${ready_to_run[@]}"
+start "incident start, ReadyToRun, second" "${ready_to_run[@]}"
+start "incident start, JIT               " "${ledger[@]}"

@@ -138,7 +138,10 @@ public sealed class Ledger : IAsyncDisposable
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
         var dbOptions = new DbContextOptionsBuilder<LedgerDbContext>()
-            .UseSqlite(connectionString)
+            // A list in a query goes to SQLite as one JSON parameter, not one parameter per value (EF Core 10's
+            // default): the ledger's lists run to tens of thousands of users and accounts, each extra parameter
+            // costs the query's compilation time, and SQLite refuses more than 32,766 of them.
+            .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeout))
             .Options;
         var ledger = new Ledger(options, dbOptions);

@@ -1,6 +1,8 @@
 using IntegrationLedger.Application.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationLedger.Application.Tests.Persistence;
@@ -15,6 +17,40 @@ public class MigrationTests
         Assert.That(test.Ledger.Db.Database.HasPendingModelChanges(), Is.False,
             "the model changed without a migration: run 'dotnet ef migrations add NAME --project src/IntegrationLedger.Application --output-dir Persistence/Migrations'");
     }
+
+    [Test]
+    public async Task CompiledModel_MatchesTheModelTheConfigurationsBuild()
+    {
+        await using var test = await TestLedger.CreateAsync();
+        var db = test.Ledger.Db;
+        // The design-time model is built from OnModelCreating; the runtime one is the generated compiled model.
+        var configured = db.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+        var compiled = db.Model.GetRelationalModel();
+
+        Assert.That(db.Model.GetType().Namespace, Does.EndWith("CompiledModel"), "the ledger runs on the compiled model");
+        // The differ reads model-level settings the read-optimized model does not keep, so compare the schemas themselves.
+        var expected = Schema(configured);
+        var actual = Schema(compiled);
+        const string advice = "the compiled model is out of date: run 'dotnet ef dbcontext optimize' as the README's 'Adding a migration' says";
+        Assert.That(expected.Except(actual), Is.Empty, "missing from the compiled model; " + advice);
+        Assert.That(actual.Except(expected), Is.Empty, "only in the compiled model; " + advice);
+        Assert.That(actual, Has.Count.GreaterThan(300), "the schema lists every table's columns, keys and indexes");
+    }
+
+    /// <summary>Every table with its columns, keys, indexes and foreign keys, one line each, in a stable order.</summary>
+    private static List<string> Schema(IRelationalModel model) =>
+        model.Tables.OrderBy(table => table.Name).SelectMany(table =>
+            table.Columns.OrderBy(column => column.Name)
+                .Select(column => $"{table.Name}.{column.Name} {column.StoreType} {(column.IsNullable ? "null" : "not null")}")
+                .Concat(table.UniqueConstraints.Select(key => $"{table.Name} key {key.Name} ({Columns(key.Columns)})"))
+                .Concat(table.Indexes.Select(index =>
+                    $"{table.Name} index {index.Name} ({Columns(index.Columns)}){(index.IsUnique ? " unique" : "")} {index.Filter}"))
+                .Concat(table.ForeignKeyConstraints.Select(key =>
+                    $"{table.Name} fk {key.Name} ({Columns(key.Columns)}) -> {key.PrincipalTable.Name} {key.OnDeleteAction}"))
+                .Order(StringComparer.Ordinal))
+        .ToList();
+
+    private static string Columns(IEnumerable<IColumn> columns) => string.Join(", ", columns.Select(column => column.Name));
 
     [Test]
     public async Task Initialize_Twice_KeepsDataAndAddsNoMigrations()
