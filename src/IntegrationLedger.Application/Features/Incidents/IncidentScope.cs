@@ -60,14 +60,31 @@ public sealed record IncidentScope(
         ?? throw new InvalidOperationException("An incident's scope is empty.");
 }
 
+/// <summary>What the integrations in an incident's scope reach: the ledger's tokens they use, their accounts, and their activity.</summary>
+internal sealed record IntegrationReach(IReadOnlyList<ScopedToken> Tokens, IReadOnlyList<ScopedAccount> Accounts, ScopedActivity Activity);
+
 /// <summary>
 /// Builds an incident's scope. The activity since the moment is read from the baselines for every whole UTC
 /// day after it and from the events (through the integration and time index) for the rest of its own day, so
-/// a vendor with a million events since then is answered from a few thousand baseline rows.
+/// a vendor with a million events since then is answered from a few thousand baseline rows. Activity tied to
+/// an app in scope that no integration accounts for (an app nobody registered) is read from its events,
+/// through the index of tied events.
 /// </summary>
 internal static class IncidentScopeBuilder
 {
-    public static async Task<IncidentScope> BuildAsync(LedgerDbContext db, IReadOnlyList<AppEntry> apps, IReadOnlyList<Integration> integrations, DateTime since, CancellationToken cancellationToken)
+    /// <summary>How the activity of an app no integration accounts for is named where an integration's name would be.</summary>
+    public static string Unclaimed(string app) => $"{app} (connected app, no integration)";
+
+    public static IncidentScope Assemble(IReadOnlyList<AppEntry> apps, IReadOnlyList<Integration> integrations, IntegrationReach reach, ScopedActivity unclaimed) =>
+        new(
+            apps.Select(a => new ScopedApp(a.Name, a.SalesforceId, a.Integration?.Name, a.Holders)).ToList(),
+            integrations.Select(i => i.Name).Order(StringComparer.Ordinal).ToList(),
+            integrations.Select(i => i.Vendor).Concat(apps.Select(a => a.Vendor)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList(),
+            reach.Tokens,
+            reach.Accounts,
+            Combine(reach.Activity, unclaimed));
+
+    public static async Task<IntegrationReach> ReachAsync(LedgerDbContext db, IReadOnlyList<Integration> integrations, DateTime since, CancellationToken cancellationToken)
     {
         var ids = integrations.Select(i => i.Id).ToList();
         var names = integrations.ToDictionary(i => i.Id, i => i.Name);
@@ -80,16 +97,36 @@ internal static class IncidentScopeBuilder
         var accountIds = users.Where(u => u.Value.Any(a => ids.Contains(a.IntegrationId))).Select(u => u.Key).ToList();
         var usernames = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Username, cancellationToken);
 
-        return new IncidentScope(
-            apps.Select(a => new ScopedApp(a.Name, a.SalesforceId, a.Integration?.Name, a.Holders)).ToList(),
-            integrations.Select(i => i.Name).Order(StringComparer.Ordinal).ToList(),
-            integrations.Select(i => i.Vendor).Concat(apps.Select(a => a.Vendor)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList(),
+        return new IntegrationReach(
             tokens.Select(t => new ScopedToken(t.Label, t.Kind, t.Status, names[t.IntegrationId], owners.GetValueOrDefault(t.OwnerId)))
                 .OrderBy(t => t.Label, StringComparer.Ordinal).ThenBy(t => t.Integration, StringComparer.Ordinal).ToList(),
             accountIds.Where(usernames.ContainsKey)
                 .SelectMany(id => users[id].Where(u => ids.Contains(u.IntegrationId)).Select(u => new ScopedAccount(usernames[id], u.Integration, u.Through)))
                 .OrderBy(a => a.Username, StringComparer.Ordinal).ToList(),
             await ActivityAsync(db, integrations, since, cancellationToken));
+    }
+
+    /// <summary>
+    /// The activity tied to the apps (by id) that no integration was attributed: what an app nobody registered
+    /// did, per object and source address, named by <see cref="Unclaimed"/>.
+    /// </summary>
+    public static async Task<ScopedActivity> UnclaimedActivityAsync(LedgerDbContext db, IReadOnlyList<AppEntry> apps, DateTime since, CancellationToken cancellationToken)
+    {
+        var appIds = apps.Select(a => a.SalesforceId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (appIds.Count == 0)
+            return new ScopedActivity(since, 0, 0, 0, [], []);
+        var verdicts = UsageEventTypes.ThreatDetection.ToList();
+        var events = await db.UsageEvents.AsNoTracking()
+            .Where(e => e.TiedAppId != null && appIds.Contains(e.TiedAppId) && e.IntegrationId == null && e.OccurredAt >= since
+                && e.EventType != UsageEventTypes.OAuthToken && !verdicts.Contains(e.EventType))
+            .Select(e => new { App = e.TiedAppId!, e.Entity, e.SourceIp, e.RowsProcessed, e.BytesReturned, e.EventType, e.JobId })
+            .ToListAsync(cancellationToken);
+        var nameOf = apps.Where(a => a.SalesforceId is not null).GroupBy(a => a.SalesforceId!).ToDictionary(g => g.Key, g => Unclaimed(g.First().Name));
+        var requests = Requests(events.Select(e => new EventVolume(nameOf[e.App], e.Entity, e.SourceIp, e.RowsProcessed, e.BytesReturned, e.EventType, e.JobId)).ToList());
+        return new ScopedActivity(since, requests.Count, requests.Sum(r => r.Rows), requests.Sum(r => r.Bytes),
+            ObjectsOf(requests.Where(r => r.Entity is not null).Select(r => (r.Through, r.Entity!, 1L, r.Rows))),
+            events.Where(e => e.SourceIp is not null).GroupBy(e => (nameOf[e.App], e.SourceIp!))
+                .Select(g => new ScopedSource(g.Key.Item1, g.Key.Item2, g.LongCount(), OutsideAllowed: false)).OrderByDescending(s => s.Calls).ToList());
     }
 
     private static async Task<ScopedActivity> ActivityAsync(LedgerDbContext db, IReadOnlyList<Integration> integrations, DateTime since, CancellationToken cancellationToken)
@@ -126,16 +163,8 @@ internal static class IncidentScopeBuilder
                 .Select(e => new { Integration = e.IntegrationId!.Value, e.Entity, e.SourceIp, e.RowsProcessed, e.BytesReturned, e.EventType, e.JobId })
                 .ToListAsync(cancellationToken)
             : [];
-        // A Bulk API 2.0 job is one request of its largest count however many state events it wrote (each gives the
-        // count so far), as the baselines count it; every other event is a request of its own.
-        static bool IsJob(string eventType, string? jobId) => eventType == UsageEventTypes.BulkApi2 && jobId is not null;
-        var requests = part.Where(e => !IsJob(e.EventType, e.JobId))
-            .Select(e => (e.Integration, e.Entity, Rows: e.RowsProcessed ?? 0, Bytes: e.BytesReturned ?? 0))
-            .Concat(part.Where(e => IsJob(e.EventType, e.JobId)).GroupBy(e => (e.Integration, e.JobId))
-                .Select(job => (job.Key.Integration, Entity: job.Select(e => e.Entity).FirstOrDefault(entity => entity is not null),
-                    Rows: job.Max(e => e.RowsProcessed ?? 0), Bytes: job.Max(e => e.BytesReturned ?? 0))))
-            .ToList();
-        objects.AddRange(requests.Where(r => r.Entity is not null).Select(r => (names[r.Integration], r.Entity!, 1L, r.Rows)));
+        var requests = Requests(part.Select(e => new EventVolume(names[e.Integration], e.Entity, e.SourceIp, e.RowsProcessed, e.BytesReturned, e.EventType, e.JobId)).ToList());
+        objects.AddRange(requests.Where(r => r.Entity is not null).Select(r => (r.Through, r.Entity!, 1L, r.Rows)));
         sources.AddRange(part.Where(e => e.SourceIp is not null).Select(e => (names[e.Integration], e.SourceIp!, 1L)));
 
         var byName = integrations.ToDictionary(i => i.Name, i => i.AllowedNetworks.Select(n => IPNetwork.Parse(n.Cidr)).ToList());
@@ -147,9 +176,39 @@ internal static class IncidentScopeBuilder
             (days?.Calls ?? 0) + requests.Count,
             (days?.Rows ?? 0) + requests.Sum(r => r.Rows),
             (days?.Bytes ?? 0) + requests.Sum(r => r.Bytes),
-            objects.GroupBy(o => (o.Integration, o.Entity)).Select(g => new ScopedObject(g.Key.Integration, g.Key.Entity, g.Sum(o => o.Calls), g.Sum(o => o.Rows)))
-                .OrderByDescending(o => o.Rows).ThenByDescending(o => o.Calls).ToList(),
+            ObjectsOf(objects),
             sources.GroupBy(s => (s.Integration, s.Address)).Select(g => new ScopedSource(g.Key.Integration, g.Key.Address, g.Sum(s => s.Calls), Outside(g.Key.Integration, g.Key.Address)))
                 .OrderByDescending(s => s.OutsideAllowed).ThenByDescending(s => s.Calls).ToList());
     }
+
+    /// <summary>One event's volume, and what it came through: an integration's name, or an unclaimed app's.</summary>
+    private sealed record EventVolume(string Through, string? Entity, string? SourceIp, long? RowsProcessed, long? BytesReturned, string EventType, string? JobId);
+
+    /// <summary>
+    /// The requests among events: a Bulk API 2.0 job is one request of its largest count however many state events
+    /// it wrote (each gives the count so far), as the baselines count it; every other event is a request of its own.
+    /// </summary>
+    private static List<(string Through, string? Entity, long Rows, long Bytes)> Requests(List<EventVolume> events)
+    {
+        static bool IsJob(EventVolume e) => e.EventType == UsageEventTypes.BulkApi2 && e.JobId is not null;
+        return events.Where(e => !IsJob(e))
+            .Select(e => (e.Through, e.Entity, Rows: e.RowsProcessed ?? 0, Bytes: e.BytesReturned ?? 0))
+            .Concat(events.Where(IsJob).GroupBy(e => (e.Through, e.JobId))
+                .Select(job => (job.Key.Through, Entity: job.Select(e => e.Entity).FirstOrDefault(entity => entity is not null),
+                    Rows: job.Max(e => e.RowsProcessed ?? 0), Bytes: job.Max(e => e.BytesReturned ?? 0))))
+            .ToList();
+    }
+
+    private static List<ScopedObject> ObjectsOf(IEnumerable<(string Through, string Entity, long Calls, long Rows)> objects) =>
+        objects.GroupBy(o => (o.Through, o.Entity)).Select(g => new ScopedObject(g.Key.Through, g.Key.Entity, g.Sum(o => o.Calls), g.Sum(o => o.Rows)))
+            .OrderByDescending(o => o.Rows).ThenByDescending(o => o.Calls).ToList();
+
+    private static ScopedActivity Combine(ScopedActivity integrations, ScopedActivity unclaimed) =>
+        unclaimed.Calls == 0 ? integrations : new ScopedActivity(
+            integrations.Since,
+            integrations.Calls + unclaimed.Calls,
+            integrations.Rows + unclaimed.Rows,
+            integrations.Bytes + unclaimed.Bytes,
+            integrations.Objects.Concat(unclaimed.Objects).OrderByDescending(o => o.Rows).ThenByDescending(o => o.Calls).ToList(),
+            integrations.Sources.Concat(unclaimed.Sources).OrderByDescending(s => s.OutsideAllowed).ThenByDescending(s => s.Calls).ToList());
 }

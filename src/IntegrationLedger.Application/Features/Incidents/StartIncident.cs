@@ -4,6 +4,7 @@ using IntegrationLedger.Application.Features.ConnectedApps;
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Incidents;
+using IntegrationLedger.Domain.Integrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationLedger.Application.Features.Incidents;
@@ -34,29 +35,13 @@ public sealed class StartIncidentHandler(Ledger ledger)
         if (since > now)
             throw new DomainException($"--since {since:yyyy-MM-dd HH:mm} UTC is in the future; the activity to review is what already happened.");
 
-        var register = await ConnectedAppRegister.LoadAsync(db, cancellationToken);
         var integrations = await db.Integrations.AsNoTracking().Include(i => i.AllowedNetworks).Include(i => i.AttributionRules).AsSplitQuery().ToListAsync(cancellationToken);
-        List<AppEntry> apps;
-        List<Domain.Integrations.Integration> reached;
-        string target;
-        if (request.Vendor is { } vendorName)
-        {
-            var known = integrations.Select(i => i.Vendor).Concat(register.Select(e => e.Vendor)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            target = known.FirstOrDefault(v => string.Equals(v, vendorName.Trim(), StringComparison.OrdinalIgnoreCase))
-                ?? throw new NotFoundException($"No integration or connected app has the vendor '{vendorName}'.{CloseMatches.Suggestion(vendorName, known)}");
-            apps = register.Where(e => string.Equals(e.Vendor, target, StringComparison.OrdinalIgnoreCase)).ToList();
-            var claiming = apps.Select(a => a.Integration?.Id).OfType<Guid>().ToHashSet();
-            reached = integrations.Where(i => string.Equals(i.Vendor, target, StringComparison.OrdinalIgnoreCase) || claiming.Contains(i.Id)).ToList();
-        }
-        else
-        {
-            var app = ShowConnectedAppHandler.Find(register, request.App!);
-            target = app.Name;
-            apps = [app];
-            reached = integrations.Where(i => i.Id == app.Integration?.Id).ToList();
-        }
+        var (target, apps, reached, reach) = request.Vendor is { } vendor
+            ? await VendorScopeAsync(vendor, integrations, since, cancellationToken)
+            : await AppScopeAsync(request.App!, integrations, since, cancellationToken);
+        var unclaimed = await IncidentScopeBuilder.UnclaimedActivityAsync(db, apps, since, cancellationToken);
+        var scope = IncidentScopeBuilder.Assemble(apps, reached, reach, unclaimed);
 
-        var scope = await IncidentScopeBuilder.BuildAsync(db, apps, reached, since, cancellationToken);
         await using var change = await ledger.BeginChangeAsync(AuditActions.IncidentStart, cancellationToken);
         var number = (await db.Incidents.MaxAsync(i => (int?)i.Number, cancellationToken) ?? 0) + 1;
         var incident = new Incident(number, request.Vendor is null ? "app" : "vendor", target, request.Reason, since, scope.ToJson(), ledger.Actor, now);
@@ -65,5 +50,41 @@ public sealed class StartIncidentHandler(Ledger ledger)
         db.Incidents.Add(incident);
         await change.CommitAsync(cancellationToken);
         return IncidentView.Of(incident);
+    }
+
+    /// <summary>
+    /// A vendor's scope. The integrations it reaches are known without the register (the vendor's own, and those
+    /// claiming an app the export gives the vendor; an app the exports do not list takes its vendor from the
+    /// integration claiming it), so the register, with every app's OAuth token holders, is read on a connection of
+    /// its own beside what the integrations reach: the two halves of the answer, side by side on two cores.
+    /// </summary>
+    private async Task<(string Target, List<AppEntry> Apps, List<Integration> Reached, IntegrationReach Reach)> VendorScopeAsync(
+        string vendor, List<Integration> integrations, DateTime since, CancellationToken cancellationToken)
+    {
+        var db = ledger.Db;
+        var listed = await db.ConnectedApps.AsNoTracking().Select(a => new { a.SalesforceId, a.Name, a.Vendor }).ToListAsync(cancellationToken);
+        var known = integrations.Select(i => i.Vendor).Concat(listed.Select(a => a.Vendor)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var target = known.FirstOrDefault(v => string.Equals(v, vendor.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new NotFoundException($"No integration or connected app has the vendor '{vendor}'.{CloseMatches.Suggestion(vendor, known)}");
+        bool IsTarget(string? name) => string.Equals(name, target, StringComparison.OrdinalIgnoreCase);
+        var claiming = listed.Where(a => IsTarget(a.Vendor)).Select(a => ConnectedAppRegister.ClaimedBy(integrations, a.SalesforceId, a.Name)?.Id).OfType<Guid>().ToHashSet();
+        var reached = integrations.Where(i => IsTarget(i.Vendor) || claiming.Contains(i.Id)).ToList();
+
+        var registerLoading = Task.Run(async () =>
+        {
+            await using var reader = await ledger.OpenReaderAsync(cancellationToken);
+            return await ConnectedAppRegister.LoadAsync(reader, cancellationToken);
+        }, cancellationToken);
+        var reach = await IncidentScopeBuilder.ReachAsync(db, reached, since, cancellationToken);
+        var apps = (await registerLoading).Where(e => IsTarget(e.Vendor)).ToList();
+        return (target, apps, reached, reach);
+    }
+
+    private async Task<(string Target, List<AppEntry> Apps, List<Integration> Reached, IntegrationReach Reach)> AppScopeAsync(
+        string name, List<Integration> integrations, DateTime since, CancellationToken cancellationToken)
+    {
+        var app = ShowConnectedAppHandler.Find(await ConnectedAppRegister.LoadAsync(ledger.Db, cancellationToken), name);
+        var reached = integrations.Where(i => i.Id == app.Integration?.Id).ToList();
+        return (app.Name, [app], reached, await IncidentScopeBuilder.ReachAsync(ledger.Db, reached, since, cancellationToken));
     }
 }

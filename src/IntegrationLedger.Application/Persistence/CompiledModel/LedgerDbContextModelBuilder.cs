@@ -11,7 +11,7 @@ namespace IntegrationLedger.Application.Persistence.CompiledModel
     public partial class LedgerDbContextModel
     {
         private LedgerDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("09f29175-cae6-414b-98e7-979a835f7f8b"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("378c01fa-e5d2-41a9-ac73-6681d2832416"), entityTypeCount: 31)
         {
         }
 

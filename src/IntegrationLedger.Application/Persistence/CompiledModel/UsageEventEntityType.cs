@@ -294,14 +294,14 @@ namespace IntegrationLedger.Application.Persistence.CompiledModel
                 new[] { sourceIp, occurredAt });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { tiedAppId, occurredAt });
-            index4.AddAnnotation("Relational:Filter", "TiedAppId IS NOT NULL");
-
-            var index5 = runtimeEntityType.AddIndex(
                 new[] { tokenId, occurredAt });
 
-            var index6 = runtimeEntityType.AddIndex(
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { username, occurredAt });
+
+            var index6 = runtimeEntityType.AddIndex(
+                new[] { tiedAppId, integrationId, occurredAt });
+            index6.AddAnnotation("Relational:Filter", "TiedAppId IS NOT NULL");
 
             return runtimeEntityType;
         }

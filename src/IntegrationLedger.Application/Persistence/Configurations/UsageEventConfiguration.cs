@@ -31,8 +31,9 @@ internal sealed class UsageEventConfiguration : IEntityTypeConfiguration<UsageEv
         builder.HasIndex(e => new { e.SourceIp, e.OccurredAt });
         // Each token's last use, for the stale rule, read from this index alone rather than from every event.
         builder.HasIndex(e => new { e.TokenId, e.OccurredAt });
-        // The activity of each connected app (the register, its rules), from the few events tied to one.
-        builder.HasIndex(e => new { e.TiedAppId, e.OccurredAt }).HasFilter("TiedAppId IS NOT NULL");
+        // The activity of each connected app (the register, its rules), from the few events tied to one; with the
+        // integration, so an incident finds what an app did that no integration accounts for without reading the rest.
+        builder.HasIndex(e => new { e.TiedAppId, e.IntegrationId, e.OccurredAt }).HasFilter("TiedAppId IS NOT NULL");
         // The OAuth token snapshots, by app: who holds each connected app's tokens, without reading the other events.
         builder.HasIndex(e => new { e.Application, e.UserId }).HasFilter("EventType = 'OAuthToken'").HasDatabaseName("IX_UsageEvents_OAuthTokens");
         builder.Property(e => e.UserId).HasMaxLength(18);

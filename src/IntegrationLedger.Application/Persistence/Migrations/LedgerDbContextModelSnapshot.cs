@@ -1297,12 +1297,12 @@ namespace IntegrationLedger.Application.Persistence.Migrations
 
                     b.HasIndex("SourceIp", "OccurredAt");
 
-                    b.HasIndex("TiedAppId", "OccurredAt")
-                        .HasFilter("TiedAppId IS NOT NULL");
-
                     b.HasIndex("TokenId", "OccurredAt");
 
                     b.HasIndex("Username", "OccurredAt");
+
+                    b.HasIndex("TiedAppId", "IntegrationId", "OccurredAt")
+                        .HasFilter("TiedAppId IS NOT NULL");
 
                     b.ToTable("UsageEvents", (string)null);
                 });

@@ -185,6 +185,39 @@ public class IncidentScopeTests
     }
 
     [Test]
+    public async Task Start_CountsWhatAnAppNoIntegrationClaimsDidSinceWhen_FromTheEventsTiedToIt()
+    {
+        // The legacy Orbit app is Acme's by hand and claimed by no integration: j.rivera's requests through it are
+        // attributed to no integration, so only their tie to the app (its id) puts them in scope.
+        await using var test = await LedgerWithActivityAsync();
+        string[] Through(DateTime at, string id, string entity, long rows) =>
+        [
+            "API", at.ToString("yyyyMMddHHmmss.fff", CultureInfo.InvariantCulture), id, "005xx000001Zz9a", "j.rivera@example.com", Outside, "GET", "200",
+            entity, rows.ToString(CultureInfo.InvariantCulture), "0H4xx0000004Hb2CAE",
+        ];
+        var path = VolumeScenario.ElfFile(test,
+            ["EVENT_TYPE", "TIMESTAMP", "REQUEST_ID", "USER_ID", "USER_NAME", "CLIENT_IP", "METHOD", "STATUS_CODE", "ENTITY_NAME", "ROWS_PROCESSED", "CONNECTED_APP_ID"],
+            Through(When.AddMilliseconds(-1), "4ZZleg0001", "Contact", 10),
+            Through(When, "4ZZleg0002", "Contact", 40_000),
+            Through(When.AddDays(1), "4ZZleg0003", "Case", 500));
+        var imported = await VolumeScenario.ImportAsync(test, path);
+        Assert.That(imported.Counts.Unattributed, Is.EqualTo(3), "no integration's rule names j.rivera or the legacy app");
+        var legacy = IncidentScopeBuilder.Unclaimed(LegacyApp);
+
+        var vendor = (await StartAsync(test, vendor: Vendor)).Scope.Activity;
+        var app = (await StartAsync(test, app: LegacyApp)).Scope;
+
+        var acme = Events(When, "i.Vendor = 'Acme'");
+        Assert.That((vendor.Calls, vendor.Rows), Is.EqualTo((test.ScalarRaw("SELECT count(*) " + acme) + 2, test.ScalarRaw("SELECT total(e.RowsProcessed) " + acme) + 40_500)),
+            "Acme's integrations' activity and the two requests through the legacy app at or after WHEN");
+        Assert.That(vendor.Objects.Where(o => o.Integration == legacy).Select(o => (o.Entity, o.Calls, o.Rows)), Is.EqualTo(new[] { ("Contact", 1L, 40_000L), ("Case", 1L, 500L) }));
+        Assert.That(vendor.Sources.Where(s => s.Integration == legacy).Select(s => (s.Address, s.Calls)), Is.EqualTo(new[] { (Outside, 2L) }));
+        Assert.That(app.Integrations, Is.Empty);
+        Assert.That((app.Activity.Calls, app.Activity.Rows, app.Activity.Objects[0].Entity), Is.EqualTo((2L, 40_500L, "Contact")), "the app's own incident sees the same");
+        Assert.That(app.Activity.Objects.Concat<object>(app.Activity.Sources).Count(), Is.EqualTo(3), "two objects and one address, all the legacy app's");
+    }
+
+    [Test]
     public async Task Start_ForAVendor_BuildsTheRunbookInTheDocumentedOrder_OneStepPerAppTokenAccountAndVendor()
     {
         await using var test = await LedgerWithActivityAsync();
