@@ -37,4 +37,18 @@ public sealed class VettingRecord
     public VettingOutcome Outcome { get; private set; }
     public string? EvidenceReference { get; private set; }
     public DateOnly? NextReviewOn { get; private set; }
+
+    /// <summary>When the review was recorded, to the millisecond: the time its version 7 id was made from (the first 48 bits).</summary>
+    public DateTime RecordedAt
+    {
+        get
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            Id.TryWriteBytes(bytes, bigEndian: true, out _);
+            var milliseconds = 0L;
+            foreach (var b in bytes[..6])
+                milliseconds = (milliseconds << 8) | b;
+            return DateTime.UnixEpoch.AddMilliseconds(milliseconds);
+        }
+    }
 }

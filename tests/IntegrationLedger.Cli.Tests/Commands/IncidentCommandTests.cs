@@ -79,6 +79,8 @@ public class IncidentCommandTests
         Assert.That(result.Out, Does.Contain("INC-1  vendor Acme: Acme reports stolen OAuth tokens"));
         Assert.That(result.Out, Does.Contain("Scope when opened: 1 connected app(s), 1 integration(s) (Acme Connector), 1 ledger token(s), 1 integration account(s)."));
         Assert.That(result.Out, Does.Contain("Acme Sync Connector").And.Contain("0H4xx0000004CmdCAE"));
+        Assert.That(result.Out, Does.Match(@"Acme Sync Connector\s*│\s*005xx000001Tb2cAAC\s*│\s*1\s*│\s*2026-04-01"),
+            "each holder of the app's OAuth tokens, by user id where the ledger knows no username");
         Assert.That(result.Out, Does.Contain("Activity since 2026-11-28 10:30 UTC: 3 requests, 6,500 rows"), "11:00 on the 28th from the events, the 29th from the baselines");
         Assert.That(result.Out, Does.Contain("203.0.113.50").And.Contain("OUTSIDE the allowed networks"));
         Assert.That(result.Out, Does.Contain("Runbook (6 of 6 step(s) left):"));

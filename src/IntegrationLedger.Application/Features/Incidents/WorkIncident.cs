@@ -1,6 +1,7 @@
 using IntegrationLedger.Application.Persistence.Auditing;
 using IntegrationLedger.Domain.Common;
 using IntegrationLedger.Domain.Incidents;
+using IntegrationLedger.Domain.Integrations;
 using IntegrationLedger.Domain.Tokens;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,14 +65,34 @@ public sealed class WorkIncidentStepHandler(Ledger ledger)
                         $"ledger token confirm {token.Label} --integration NAME, then confirm this step.");
                 return;
             case IncidentStepKind.RevetVendor:
-                var opened = DateOnly.FromDateTime(incident.OpenedAt);
-                var vetted = (await db.Integrations.AsNoTracking().Include(i => i.VettingRecords).Where(i => i.Vendor != null).ToListAsync(cancellationToken))
-                    .Any(i => string.Equals(i.Vendor, step.Target, StringComparison.OrdinalIgnoreCase) && i.VettingRecords.Any(v => v.ReviewedOn >= opened));
-                if (!vetted)
-                    throw new DomainException($"No vetting of {step.Target} is recorded on or after {opened:yyyy-MM-dd}, when {incident.Label} was opened: " +
-                        "record it with ledger integration vet NAME, then confirm this step.");
+                await EnsureRevettedAsync(incident, step.Target, cancellationToken);
                 return;
         }
+    }
+
+    /// <summary>
+    /// Each of the vendor's integrations in the incident's scope (or, when the scope holds none of them, one of the
+    /// vendor's) has a vetting recorded since the incident was opened and reviewed on or after its day: a vetting
+    /// from before the breach was known says nothing about it.
+    /// </summary>
+    private async Task EnsureRevettedAsync(Incident incident, string vendor, CancellationToken cancellationToken)
+    {
+        var inScope = IncidentScope.FromJson(incident.Scope).Integrations.ToHashSet(StringComparer.Ordinal);
+        var opened = DateOnly.FromDateTime(incident.OpenedAt);
+        var vendors = (await ledger.Db.Integrations.AsNoTracking().Include(i => i.VettingRecords).Where(i => i.Vendor != null).ToListAsync(cancellationToken))
+            .Where(i => string.Equals(i.Vendor, vendor, StringComparison.OrdinalIgnoreCase)).ToList();
+        // A vetting's time of record is kept to the millisecond, so the opening is compared at that precision.
+        var openedAt = incident.OpenedAt.AddTicks(-(incident.OpenedAt.Ticks % TimeSpan.TicksPerMillisecond));
+        bool Revetted(Integration integration) => integration.VettingRecords.Any(v => v.RecordedAt >= openedAt && v.ReviewedOn >= opened);
+        var since = $"since {incident.Label} was opened ({incident.OpenedAt:yyyy-MM-dd HH:mm} UTC)";
+
+        var scoped = vendors.Where(i => inScope.Contains(i.Name)).ToList();
+        var missing = scoped.Where(i => !Revetted(i)).Select(i => i.Name).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+            throw new DomainException($"{string.Join(", ", missing)} {(missing.Count == 1 ? "has" : "have")} no vetting recorded {since}: " +
+                "record each with ledger integration vet NAME, then confirm this step.");
+        if (scoped.Count == 0 && !vendors.Any(Revetted))
+            throw new DomainException($"No vetting of {vendor} is recorded {since}: record it with ledger integration vet NAME, then confirm this step.");
     }
 }
 

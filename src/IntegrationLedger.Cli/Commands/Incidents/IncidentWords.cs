@@ -24,6 +24,7 @@ internal static class IncidentWords
                 apps.AddTextRow(a.Name, a.SalesforceId ?? "", a.Integration ?? "(none)", a.Holders.Count.ToString(CultureInfo.InvariantCulture),
                     a.Tokens.ToString(CultureInfo.InvariantCulture), DisplayText.Date(a.Holders.Max(h => h.LastUsedAt)));
             output.Write(apps);
+            WriteHolders(output, s.Apps);
         }
         var activity = s.Activity;
         output.Line($"Activity since {DisplayText.Time(activity.Since)}: {activity.Calls.ToString("N0", CultureInfo.InvariantCulture)} requests, " +
@@ -31,16 +32,18 @@ internal static class IncidentWords
         if (activity.Objects.Count > 0)
         {
             var objects = CliOutput.NewTable("Integration", "Object", "Requests", "Rows");
-            foreach (var o in activity.Objects.Take(10))
+            foreach (var o in activity.Objects.Take(Shown))
                 objects.AddTextRow(o.Integration, o.Entity, o.Calls.ToString("N0", CultureInfo.InvariantCulture), o.Rows.ToString("N0", CultureInfo.InvariantCulture));
             output.Write(objects);
+            More(output, activity.Objects.Count, "objects, most rows first");
         }
         if (activity.Sources.Count > 0)
         {
             var sources = CliOutput.NewTable("Integration", "Source address", "Requests", "Allowed?");
-            foreach (var source in activity.Sources.Take(10))
+            foreach (var source in activity.Sources.Take(Shown))
                 sources.AddTextRow(source.Integration, source.Address, source.Calls.ToString("N0", CultureInfo.InvariantCulture), source.OutsideAllowed ? "OUTSIDE the allowed networks" : "yes");
             output.Write(sources);
+            More(output, activity.Sources.Count, "source addresses, those outside the allowed networks first");
         }
         output.Line($"Runbook ({i.StepsLeft} of {i.Steps.Count} step(s) left):");
         var steps = CliOutput.NewTable("Step", "Do", "State", "By", "When", "Note");
@@ -55,6 +58,31 @@ internal static class IncidentWords
                 ? $"Confirm a step: ledger incident step {i.Id} STEP --done --note TEXT (or --not-applicable --note REASON)."
                 : $"Every step is settled: ledger incident close {i.Id} --note TEXT.");
         }
+    }
+
+    /// <summary>How many rows of each list the terminal shows; --json and the web page give them all.</summary>
+    private const int Shown = 10;
+
+    /// <summary>Who holds each app's OAuth tokens, latest use first: the users whose tokens step 1 revokes.</summary>
+    private static void WriteHolders(CliOutput output, IReadOnlyList<ScopedApp> apps)
+    {
+        var holders = CliOutput.NewTable("App", "User", "OAuth tokens", "Last used");
+        foreach (var app in apps)
+        {
+            foreach (var holder in app.Holders.Take(Shown))
+                holders.AddTextRow(app.Name, holder.Username ?? holder.UserId ?? "(unknown)", holder.Tokens.ToString(CultureInfo.InvariantCulture),
+                    holder.LastUsedAt is null ? "never" : DisplayText.Date(holder.LastUsedAt));
+            if (app.Holders.Count > Shown)
+                holders.AddTextRow(app.Name, $"and {(app.Holders.Count - Shown).ToString("N0", CultureInfo.InvariantCulture)} more user(s)", "", "");
+        }
+        if (apps.Any(a => a.Holders.Count > 0))
+            output.Write(holders);
+    }
+
+    private static void More(CliOutput output, int count, string what)
+    {
+        if (count > Shown)
+            output.Line($"The {Shown} of {count.ToString("N0", CultureInfo.InvariantCulture)} {what}; --json and the incident's web page list them all.");
     }
 
     public static string State(IncidentStepStatus status) => status switch

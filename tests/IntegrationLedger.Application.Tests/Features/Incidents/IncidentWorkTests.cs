@@ -276,14 +276,33 @@ public class IncidentWorkTests
         await new VetIntegrationHandler(test.Ledger).HandleAsync(new VetIntegration(Orbit, new DateOnly(2026, 12, 1), "Gus", VettingOutcome.Approved, null, null));
 
         var refused = Assert.ThrowsAsync<DomainException>(() => DoneAsync(test.Ledger, RevetStep));
-        Assert.That(refused!.Message, Does.StartWith("No vetting of Acme is recorded on or after 2026-12-01, when INC-1 was opened: record it with ledger integration vet NAME"),
-            "the day before it opened does not count, nor another vendor's vetting");
+        Assert.That(refused!.Message, Does.StartWith("Acme Connector has no vetting recorded since INC-1 was opened (2026-12-01 10:00 UTC): record each with ledger integration vet NAME"),
+            "a review dated the day before it opened does not count, nor another vendor's vetting");
         test.Clock.Advance(TimeSpan.FromDays(2));
         await new VetIntegrationHandler(test.Ledger).HandleAsync(new VetIntegration(Connector, new DateOnly(2026, 12, 3), "Gus", VettingOutcome.ApprovedWithConditions, "SEC-812", null));
 
         var done = await DoneAsync(test.Ledger, RevetStep, "Re-vetted: SEC-812");
 
         Assert.That(done.Steps.Single(s => s.Number == RevetStep).Status, Is.EqualTo(IncidentStepStatus.Done));
+    }
+
+    [Test]
+    public async Task RevetVendorStep_ForAVendor_WantsEachOfItsIntegrationsInScope_VettedAfterTheIncidentOpened()
+    {
+        await using var test = await LedgerAsync();
+        // Acme Backfill's vetting is recorded an hour before the incident opens, on the same day: it predates the breach's news.
+        await new VetIntegrationHandler(test.Ledger).HandleAsync(new VetIntegration(Backfill, new DateOnly(2026, 12, 1), "Gus", VettingOutcome.Approved, null, null));
+        test.Clock.SetUtcNow(Opened);
+        var incident = await StartAsync(test, vendor: Vendor);
+        var revet = incident.Steps.Single(s => s.Kind == IncidentStepKind.RevetVendor).Number;
+        test.Clock.Advance(TimeSpan.FromHours(3));
+        await new VetIntegrationHandler(test.Ledger).HandleAsync(new VetIntegration(Connector, new DateOnly(2026, 12, 1), "Gus", VettingOutcome.Approved, "SEC-813", null));
+
+        var refused = Assert.ThrowsAsync<DomainException>(() => DoneAsync(test.Ledger, revet));
+
+        Assert.That(refused!.Message, Does.StartWith("Acme Backfill has no vetting recorded since INC-1 was opened (2026-12-01 10:00 UTC)"), "Acme Connector's counts; Backfill's came before");
+        await new VetIntegrationHandler(test.Ledger).HandleAsync(new VetIntegration(Backfill, new DateOnly(2026, 12, 1), "Gus", VettingOutcome.Approved, "SEC-814", null));
+        Assert.That((await DoneAsync(test.Ledger, revet)).Steps.Single(s => s.Number == revet).Status, Is.EqualTo(IncidentStepStatus.Done));
     }
 
     [Test]
