@@ -12,9 +12,11 @@ namespace IntegrationLedger.Application.Features.Reporting;
 /// <summary>
 /// The auditor's workbook for one quarter, written to <see cref="OutPath"/>. With <see cref="AsOf"/> the
 /// ledger is shown as it stood at that moment (if earlier than the quarter's end), as a report made then
-/// would have shown it.
+/// would have shown it. <see cref="Preparer"/> and <see cref="Reviewer"/> are written on the Sign-off sheet beside
+/// the cells they sign; without them the names are left to be written by hand.
 /// </summary>
-public sealed record BuildQuarterlyReport(Quarter Quarter, string OutPath, string? Organisation = null, DateTime? AsOf = null);
+public sealed record BuildQuarterlyReport(Quarter Quarter, string OutPath, string? Organisation = null, DateTime? AsOf = null,
+    string? Preparer = null, string? Reviewer = null);
 
 public sealed record QuarterlyReportResult(string Path, string Quarter, IReadOnlyList<string> Sheets, long AuditEntries, string AuditHead, bool AuditVerified);
 
@@ -43,7 +45,8 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         try
         {
             var chainAtBuild = data.Audit.Chain;
-            var signOff = SignOffRow.For(organisation, quarter.ToString(), ledger.Actor, ledger.Now, chainAtBuild.EntryCount, chainAtBuild.HeadHash);
+            var signOff = SignOffRow.For(organisation, quarter.ToString(), ledger.Actor, ledger.Now, chainAtBuild.EntryCount, chainAtBuild.HeadHash,
+                NameOrNull(request.Preparer), NameOrNull(request.Reviewer));
             sheets = await QuarterlyWorkbookWriter.WriteAsync(ledger.Db, data, properties, Cover(request, organisation, data), signOff, output, cancellationToken);
             output.Commit();
         }
@@ -54,6 +57,8 @@ public sealed class BuildQuarterlyReportHandler(Ledger ledger)
         var chain = data.Audit.Chain;
         return new QuarterlyReportResult(output.FinalPath, quarter.ToString(), sheets, chain.EntryCount, chain.HeadHash, data.Audit.Verification.Holds);
     }
+
+    private static string? NameOrNull(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim();
 
     /// <summary>How many differences between the tables and the log there are, and the first few, named (all of them: <c>ledger audit verify</c>).</summary>
     private static string TablesMatch(LedgerVerification verification)
