@@ -8,8 +8,11 @@ namespace IntegrationLedger.Application.Features.Vendors;
 /// <summary>One of a vendor's integrations, with its owner and latest vetting.</summary>
 public sealed record VendorIntegration(string Name, string? OwnerEmail, DateOnly? VettedOn, VettingOutcome? Outcome, DateOnly? NextReviewOn);
 
+/// <summary>A user holding OAuth tokens of a vendor's apps: how many, of which apps, and when last used.</summary>
+public sealed record VendorHolder(string? UserId, string? Username, int Tokens, DateTime? LastUsedAt, IReadOnlyList<string> Apps);
+
 /// <summary>A vendor: its integrations and its connected apps with their users and last use.</summary>
-public sealed record VendorDetails(string Name, IReadOnlyList<VendorIntegration> Integrations, IReadOnlyList<AppSummary> Apps, IReadOnlyList<AppHolder> Holders);
+public sealed record VendorDetails(string Name, IReadOnlyList<VendorIntegration> Integrations, IReadOnlyList<AppSummary> Apps, IReadOnlyList<VendorHolder> Holders);
 
 /// <summary>
 /// What the ledger knows of one vendor (named on integrations, or by hand on connected apps), in any letter
@@ -36,9 +39,10 @@ public sealed class ShowVendorHandler(Ledger ledger)
                 x.Latest?.ReviewedOn, x.Latest?.Outcome, x.Latest?.NextReviewOn))
             .ToList();
         var apps = register.Where(e => string.Equals(e.Vendor, name, StringComparison.OrdinalIgnoreCase)).ToList();
-        var holders = apps.SelectMany(a => a.Holders)
-            .GroupBy(h => h.UserId ?? h.Username)
-            .Select(g => new AppHolder(g.First().UserId, g.Select(h => h.Username).FirstOrDefault(u => u is not null), g.Sum(h => h.Tokens), g.Max(h => h.LastUsedAt), g.Sum(h => h.UseCount)))
+        var holders = apps.SelectMany(a => a.Holders.Select(h => (App: a.Name, Holder: h)))
+            .GroupBy(x => x.Holder.UserId ?? x.Holder.Username)
+            .Select(g => new VendorHolder(g.First().Holder.UserId, g.Select(x => x.Holder.Username).FirstOrDefault(u => u is not null), g.Sum(x => x.Holder.Tokens),
+                g.Max(x => x.Holder.LastUsedAt), g.Select(x => x.App).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
             .OrderByDescending(h => h.LastUsedAt).ThenBy(h => h.Username ?? h.UserId, StringComparer.Ordinal)
             .ToList();
         return new VendorDetails(name, theirs, apps.Select(AppSummary.From).ToList(), holders);
